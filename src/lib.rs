@@ -1,4 +1,79 @@
 //! onshi-notice turns MHLW 事務連絡 notices on the 「緊急時医療情報・資格確認機能」
 //! into normalized, machine-readable activation records.
+//!
+//! The pipeline is one chain of stages, one module each:
+//!
+//! ```text
+//! extract → normalize → notice → areas → schedule → assemble
+//! bytes     lines       parts    codes   periods    Document
+//! ```
+//!
+//! [`convert`] runs them all; each stage is public and usable alone.
 
+pub mod areas;
+pub mod assemble;
+pub mod batch;
+pub mod corpus;
 pub mod diagnostic;
+pub mod era;
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod notice;
+pub mod period;
+pub mod places;
+pub mod record;
+pub mod schedule;
+pub mod schema;
+pub mod sink;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+pub use error::Error;
+pub use extract::ExtractOptions;
+pub use record::Document;
+
+/// Settings for a conversion.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub extract: ExtractOptions,
+}
+
+/// Convert one notice file.
+pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
+    let bytes = std::fs::read(path)?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    convert(&name, &bytes, options)
+}
+
+/// Convert one notice given as bytes; `file_name` is recorded as its source.
+pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    let extracted = extract::extract(bytes, &options.extract)?;
+    let text = normalize::normalize(&extracted.pages);
+    let notice = notice::parse(&text)?;
+    let gazetteer = places::Gazetteer::bundled();
+    let resolved = notice.ranges.iter().map(|range| areas::resolve(range, notice.issued_on, gazetteer));
+    let (periods, diagnostics) = schedule::periods(&notice);
+    let rows = resolved
+        .zip(periods)
+        .map(|(resolved, period)| assemble::Row { resolved, period })
+        .collect();
+    let source = record::Source {
+        file: file_name.to_owned(),
+        sha256: hex(&Sha256::digest(bytes)),
+        format: extracted.format,
+        pages: u32::try_from(extracted.pages.len()).unwrap_or(u32::MAX),
+        decoded_by: extracted.decoded_by,
+    };
+    Ok(assemble::document(source, notice, rows, diagnostics))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

@@ -1,0 +1,193 @@
+//! Resolve the 範囲 items to prefectures and municipality codes.
+//!
+//! Every item ends as an area, a scope, or a diagnostic with candidates:
+//! nothing the notice names is dropped, and nothing is guessed.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::notice::{ItemKind, Range, RangeItem};
+use crate::places::{Entry, Gazetteer, Resolution};
+use crate::record::{Area, Municipality};
+
+/// A resolved place: a municipality, or a whole prefecture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedArea {
+    pub prefecture: Area,
+    pub municipality: Option<Municipality>,
+    pub written_as: String,
+    pub position: Position,
+}
+
+/// A count or rule given instead of names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedScope {
+    pub prefecture: Option<Area>,
+    pub count: Option<u32>,
+    pub text: String,
+    pub position: Position,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolved {
+    pub areas: Vec<ResolvedArea>,
+    pub scopes: Vec<ResolvedScope>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> Resolved {
+    let mut out = Resolved::default();
+    for note in &range.notes {
+        out.diagnostics.push(
+            Diagnostic::warning("range_note", format!("`{}` in the 範囲 is a remark, not a place; it was left out", note.text))
+                .at(note.position)
+                .about(note.text.clone()),
+        );
+    }
+    for item in &range.items {
+        let prefecture = match &item.prefecture {
+            Some(written) => match gazetteer.prefecture(written) {
+                Some(entry) => Some(area(entry)),
+                None => {
+                    out.diagnostics.push(
+                        Diagnostic::error("unknown_prefecture", format!("`{written}` is not a prefecture"))
+                            .at(item.position)
+                            .about(written.clone()),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        match item.kind {
+            ItemKind::Names => names(item, prefecture, on, gazetteer, &mut out),
+            ItemKind::WholePrefecture => match prefecture {
+                Some(prefecture) => out.areas.push(ResolvedArea {
+                    prefecture,
+                    municipality: None,
+                    written_as: item.text.clone(),
+                    position: item.position,
+                }),
+                None => out.diagnostics.push(
+                    Diagnostic::error("whole_area_without_prefecture", format!("`{}` names no prefecture", item.text))
+                        .at(item.position)
+                        .about(item.text.clone()),
+                ),
+            },
+            ItemKind::Count(count) => {
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        "count_instead_of_names",
+                        format!("`{}` gives a count, not names; recorded as a scope", item.text),
+                    )
+                    .at(item.position)
+                    .about(item.text.clone()),
+                );
+                out.scopes.push(ResolvedScope {
+                    prefecture,
+                    count: Some(count),
+                    text: item.text.clone(),
+                    position: item.position,
+                });
+            }
+            ItemKind::Rule => {
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        "rule_instead_of_names",
+                        format!("`{}` gives a rule, not names; recorded as a scope", item.text),
+                    )
+                    .at(item.position)
+                    .about(item.text.clone()),
+                );
+                out.scopes.push(ResolvedScope {
+                    prefecture,
+                    count: None,
+                    text: item.text.clone(),
+                    position: item.position,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn names(item: &RangeItem, prefecture: Option<Area>, on: Option<NaiveDate>, gazetteer: &Gazetteer, out: &mut Resolved) {
+    let code = prefecture.as_ref().map(|p| p.code.as_str());
+    for piece in gazetteer.segment(&item.text, code, on) {
+        let diagnostic = |code: &str, message: String| {
+            Diagnostic::error(code, message).at(item.position).about(piece.text.to_owned())
+        };
+        match piece.resolution {
+            Resolution::Found { entry, .. } => {
+                let Some(prefecture) = gazetteer.by_code(&format!("{}0000", entry.prefecture_code)).map(area).or_else(|| prefecture.clone()) else {
+                    continue;
+                };
+                out.areas.push(ResolvedArea {
+                    prefecture,
+                    municipality: Some(municipality(entry)),
+                    written_as: piece.text.to_owned(),
+                    position: item.position,
+                });
+            }
+            Resolution::Ambiguous { candidates } => out.diagnostics.push(diagnostic(
+                "ambiguous_municipality",
+                format!("`{}` could be {}; name the prefecture to choose", piece.text, list(&candidates)),
+            )),
+            Resolution::NotInForce { entry } => out.diagnostics.push(diagnostic(
+                "municipality_not_in_force",
+                format!(
+                    "`{}` ({}) did not exist on the notice date{}",
+                    piece.text,
+                    entry.code,
+                    validity(entry)
+                ),
+            )),
+            Resolution::Unknown { suggestions } => {
+                let hint = if suggestions.is_empty() {
+                    String::new()
+                } else {
+                    format!("; did you mean {}?", list(&suggestions))
+                };
+                out.diagnostics.push(diagnostic(
+                    "unknown_municipality",
+                    format!("`{}` is not a municipality{}{hint}", piece.text, match &prefecture {
+                        Some(p) => format!(" of {}", p.name),
+                        None => String::new(),
+                    }),
+                ))
+            }
+        }
+    }
+}
+
+fn area(entry: &Entry) -> Area {
+    Area {
+        code: entry.prefecture_code.clone(),
+        name: entry.prefecture.clone(),
+    }
+}
+
+fn municipality(entry: &Entry) -> Municipality {
+    Municipality {
+        code: entry.code.clone(),
+        name: entry.name.clone(),
+        district: entry.district.clone(),
+    }
+}
+
+fn list(entries: &[&Entry]) -> String {
+    entries
+        .iter()
+        .map(|e| format!("{}{}{} ({})", e.prefecture, e.district.as_deref().unwrap_or(""), e.name, e.code))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn validity(entry: &Entry) -> String {
+    match (entry.valid_from, entry.valid_to) {
+        (Some(from), Some(to)) => format!(" (in force {from} to {to})"),
+        (Some(from), None) => format!(" (in force from {from})"),
+        (None, Some(to)) => format!(" (in force until {to})"),
+        (None, None) => String::new(),
+    }
+}

@@ -1,0 +1,69 @@
+//! The last stage: resolved areas and parsed periods become a [`Document`].
+
+use crate::areas::Resolved;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::notice::ParsedNotice;
+use crate::record::{self, Activation, Document, Notice, Scope, Source, SourceSpan};
+
+/// One 範囲 row with its resolved places and the period that applies to it.
+pub struct Row {
+    pub resolved: Resolved,
+    pub period: record::Period,
+}
+
+pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagnostics: Vec<Diagnostic>) -> Document {
+    let mut activations = Vec::new();
+    let mut scopes = Vec::new();
+    diagnostics.extend(notice.diagnostics);
+    for row in rows {
+        for area in row.resolved.areas {
+            activations.push(Activation {
+                prefecture: area.prefecture,
+                municipality: area.municipality,
+                written_as: area.written_as,
+                period: row.period.clone(),
+                source_span: span(area.position),
+            });
+        }
+        for scope in row.resolved.scopes {
+            scopes.push(Scope {
+                prefecture: scope.prefecture,
+                count: scope.count,
+                text: scope.text,
+                period: row.period.clone(),
+                source_span: span(scope.position),
+            });
+        }
+        diagnostics.extend(row.resolved.diagnostics);
+    }
+    if activations.is_empty() && scopes.is_empty() && !diagnostics.iter().any(|d| d.code == "missing_range") {
+        diagnostics.push(Diagnostic::error("no_areas", "the 範囲 names no area that could be resolved"));
+    }
+    // Reading order; diagnostics without a place come first.
+    diagnostics.sort_by_key(|d| (d.page, d.line));
+    Document {
+        schema_version: record::SCHEMA_VERSION.to_owned(),
+        source,
+        notice: Notice {
+            kind: notice.kind,
+            document_type: notice.document_type,
+            issued_on: notice.issued_on,
+            title: notice.title,
+            sequel: notice.sequel,
+            disaster: notice.disaster,
+            issuers: notice.issuers,
+            addressees: notice.addressees,
+            references: notice.references,
+        },
+        activations,
+        scopes,
+        diagnostics,
+    }
+}
+
+fn span(position: Position) -> SourceSpan {
+    SourceSpan {
+        page: position.page,
+        line: position.line,
+    }
+}

@@ -1,0 +1,144 @@
+//! Command-line interface.
+//!
+//! Exit status, as in ripgrep: 0 when every input was converted (or the corpus
+//! passed), 1 when some inputs failed but the others were still written (or
+//! the corpus has differences), 2 for usage errors and fatal failures.
+//! A closed stdout (`| head`) is not an error.
+
+mod check;
+mod convert;
+mod parse;
+mod schema;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Exit status:
+  0  all inputs converted (check: the corpus matches)
+  1  some inputs failed; the others were still written (check: differences)
+  2  usage error or fatal failure
+
+Examples:
+  onshi-notice parse notice.pdf
+  onshi-notice parse --jsonl notices/*.pdf > documents.jsonl
+  onshi-notice convert notices/ --out json/ --sqlite notices.db
+  onshi-notice check corpus/";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "onshi-notice",
+    version,
+    about = "Read MHLW 事務連絡 notices on the 緊急時医療情報・資格確認機能 into JSON activation records",
+    after_help = AFTER_HELP
+)]
+struct Cli {
+    /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(long, short, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Convert notices (PDF or text) into JSON documents on stdout.
+    Parse(parse::Args),
+    /// Convert files and folders into a folder of JSON files, JSON Lines, or an SQLite database.
+    Convert(convert::Args),
+    /// Run the golden corpus and report how much of it matches.
+    Check(check::Args),
+    /// Print the JSON Schema (draft 2020-12) of the documents.
+    Schema,
+}
+
+/// Which program reads a PDF's text.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+enum ExtractorArg {
+    /// The built-in reader (pdf-extract, with our own decoding of Japanese CMaps).
+    #[default]
+    Builtin,
+    /// poppler's pdftotext, when installed.
+    Pdftotext,
+}
+
+#[derive(Debug, clap::Args)]
+struct ConvertOptions {
+    /// How to read PDFs.
+    #[arg(long, value_enum, default_value_t)]
+    extractor: ExtractorArg,
+}
+
+impl ConvertOptions {
+    fn options(&self) -> onshi_notice::Options {
+        let mut options = onshi_notice::Options::default();
+        options.extract.pdf.extractor = match self.extractor {
+            ExtractorArg::Builtin => onshi_notice::extract::Extractor::Builtin,
+            ExtractorArg::Pdftotext => onshi_notice::extract::Extractor::Pdftotext,
+        };
+        options
+    }
+}
+
+/// The outcome of a command, before it becomes an exit status.
+enum Status {
+    Success,
+    SomeFailed,
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    init_logging(cli.verbose);
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(&args),
+        Command::Convert(args) => convert::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Schema => schema::run(),
+    };
+    match result {
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::SomeFailed) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("onshi-notice: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => log::LevelFilter::Warn,
+        1 => log::LevelFilter::Info,
+        _ => log::LevelFilter::Debug,
+    };
+    env_logger::Builder::new()
+        .filter_level(level)
+        .parse_env("RUST_LOG")
+        .target(env_logger::Target::Stderr)
+        .init();
+}
+
+/// Write `text` to stdout in one go.
+fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+fn default_corpus() -> PathBuf {
+    PathBuf::from("corpus")
+}

@@ -1,0 +1,302 @@
+//! The golden corpus: every source in `corpus/<notice-id>/` against the output
+//! it is expected to give.
+//!
+//! A source is a file named `source*.txt` or `source*.pdf`. Next to it stands
+//! either `<source>.expected.json` (the document it must give, byte for byte)
+//! or `<source>.expected-error.txt` (the error it must give, as `code: message`).
+//! Golden files are written by [`check`] with `bless`, never by hand.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::record::Document;
+use crate::{Options, convert_file};
+
+/// One source file of a corpus entry and its golden file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// The entry's folder name, i.e. the notice id.
+    pub notice: String,
+    pub source: PathBuf,
+}
+
+impl Case {
+    pub fn expected_document(&self) -> PathBuf {
+        sibling(&self.source, ".expected.json")
+    }
+
+    pub fn expected_error(&self) -> PathBuf {
+        sibling(&self.source, ".expected-error.txt")
+    }
+}
+
+fn sibling(source: &Path, suffix: &str) -> PathBuf {
+    let mut name = source.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    source.with_file_name(name)
+}
+
+/// Every case under `root`, sorted by notice and source name.
+pub fn discover(root: &Path) -> std::io::Result<Vec<Case>> {
+    let mut cases = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(root)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if !entry.file_type()?.is_dir() {
+            continue;
+        }
+        let notice = entry.file_name().to_string_lossy().into_owned();
+        let mut files: Vec<_> = std::fs::read_dir(entry.path())?.collect::<Result<_, _>>()?;
+        files.sort_by_key(|e| e.file_name());
+        for file in files {
+            let name = file.file_name().to_string_lossy().into_owned();
+            let is_source = name.starts_with("source")
+                && !name.contains(".expected")
+                && (name.ends_with(".txt") || name.ends_with(".pdf"));
+            if is_source {
+                cases.push(Case {
+                    notice: notice.clone(),
+                    source: file.path(),
+                });
+            }
+        }
+    }
+    Ok(cases)
+}
+
+/// How many of the expected facts the actual output has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub activations_expected: usize,
+    pub activations_matched: usize,
+    pub codes_expected: usize,
+    pub codes_matched: usize,
+    pub end_dates_expected: usize,
+    pub end_dates_matched: usize,
+}
+
+impl std::ops::AddAssign for Score {
+    fn add_assign(&mut self, o: Score) {
+        self.activations_expected += o.activations_expected;
+        self.activations_matched += o.activations_matched;
+        self.codes_expected += o.codes_expected;
+        self.codes_matched += o.codes_matched;
+        self.end_dates_expected += o.end_dates_expected;
+        self.end_dates_matched += o.end_dates_matched;
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    /// The golden file was (re)written.
+    Blessed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseReport {
+    pub notice: String,
+    pub source: String,
+    pub verdict: Verdict,
+    pub score: Score,
+    /// A unified diff, expected → actual, when the case failed.
+    pub diff: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub cases: Vec<CaseReport>,
+    pub total: Score,
+    pub passed: usize,
+    pub failed: usize,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.failed == 0
+    }
+}
+
+/// Run every case; with `bless`, write the golden files instead of comparing.
+pub fn check(root: &Path, options: &Options, bless: bool) -> std::io::Result<Report> {
+    let mut cases = Vec::new();
+    for case in discover(root)? {
+        cases.push(run_case(&case, options, bless)?);
+    }
+    let mut total = Score::default();
+    for case in &cases {
+        total += case.score;
+    }
+    let passed = cases.iter().filter(|c| c.verdict != Verdict::Fail).count();
+    Ok(Report {
+        failed: cases.len() - passed,
+        passed,
+        total,
+        cases,
+    })
+}
+
+/// What a source gives, rendered as its golden file would hold it.
+enum Outcome {
+    Document(Document, String),
+    Error(String),
+}
+
+fn outcome(case: &Case, options: &Options) -> Outcome {
+    match convert_file(&case.source, options) {
+        Ok(doc) => {
+            let json = to_golden_json(&doc);
+            Outcome::Document(doc, json)
+        }
+        Err(e) => Outcome::Error(format!("{}: {e}\n", e.code())),
+    }
+}
+
+/// Pretty JSON with a final newline: the golden form of a document.
+pub fn to_golden_json(doc: &Document) -> String {
+    let mut json = serde_json::to_string_pretty(doc).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+fn run_case(case: &Case, options: &Options, bless: bool) -> std::io::Result<CaseReport> {
+    let actual = outcome(case, options);
+    let (doc_path, err_path) = (case.expected_document(), case.expected_error());
+    let report = |verdict, score, diff| CaseReport {
+        notice: case.notice.clone(),
+        source: case.source.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+        verdict,
+        score,
+        diff,
+    };
+    if bless {
+        let (write, remove) = match &actual {
+            Outcome::Document(_, json) => ((&doc_path, json.as_str()), &err_path),
+            Outcome::Error(text) => ((&err_path, text.as_str()), &doc_path),
+        };
+        std::fs::write(write.0, write.1)?;
+        if remove.exists() {
+            std::fs::remove_file(remove)?;
+        }
+        let score = match &actual {
+            Outcome::Document(doc, _) => score(doc, doc),
+            Outcome::Error(_) => Score::default(),
+        };
+        return Ok(report(Verdict::Blessed, score, None));
+    }
+    let expected_text = match (std::fs::read_to_string(&doc_path), std::fs::read_to_string(&err_path)) {
+        (Ok(text), _) | (Err(_), Ok(text)) => text,
+        (Err(_), Err(_)) => String::new(),
+    };
+    let expected_doc: Option<Document> = serde_json::from_str(&expected_text).ok();
+    let (actual_text, score) = match &actual {
+        Outcome::Document(doc, json) => (
+            json.as_str(),
+            expected_doc.as_ref().map(|e| score(e, doc)).unwrap_or_default(),
+        ),
+        Outcome::Error(text) => (
+            text.as_str(),
+            expected_doc.as_ref().map(|e| score(e, &empty_like(e))).unwrap_or_default(),
+        ),
+    };
+    if expected_text == actual_text {
+        Ok(report(Verdict::Pass, score, None))
+    } else {
+        Ok(report(Verdict::Fail, score, Some(diff(&expected_text, actual_text))))
+    }
+}
+
+fn empty_like(doc: &Document) -> Document {
+    Document {
+        activations: Vec::new(),
+        ..doc.clone()
+    }
+}
+
+fn score(expected: &Document, actual: &Document) -> Score {
+    let mut s = Score::default();
+    let mut unmatched: Vec<_> = actual.activations.iter().collect();
+    for activation in &expected.activations {
+        s.activations_expected += 1;
+        if let Some(k) = unmatched.iter().position(|a| *a == activation) {
+            unmatched.swap_remove(k);
+            s.activations_matched += 1;
+        }
+    }
+    let key = |a: &crate::record::Activation| (a.prefecture.code.clone(), a.municipality.as_ref().map(|m| m.code.clone()));
+    let mut codes: Vec<_> = actual.activations.iter().filter_map(|a| a.municipality.as_ref()).map(|m| &m.code).collect();
+    for activation in &expected.activations {
+        if let Some(m) = &activation.municipality {
+            s.codes_expected += 1;
+            if let Some(k) = codes.iter().position(|c| **c == m.code) {
+                codes.swap_remove(k);
+                s.codes_matched += 1;
+            }
+        }
+        if activation.period.end.is_some() {
+            s.end_dates_expected += 1;
+            let same = actual
+                .activations
+                .iter()
+                .any(|a| key(a) == key(activation) && a.period.end == activation.period.end);
+            s.end_dates_matched += usize::from(same);
+        }
+    }
+    s
+}
+
+fn diff(expected: &str, actual: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string()
+}
+
+/// The human-readable report `check` prints.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let ratio = |m: usize, e: usize| format!("{m}/{e}");
+    for case in &report.cases {
+        let s = &case.score;
+        let _ = writeln!(
+            out,
+            "{:<7} {}/{}  activations {}  codes {}  end dates {}",
+            match case.verdict {
+                Verdict::Pass => "ok",
+                Verdict::Fail => "FAILED",
+                Verdict::Blessed => "blessed",
+            },
+            case.notice,
+            case.source,
+            ratio(s.activations_matched, s.activations_expected),
+            ratio(s.codes_matched, s.codes_expected),
+            ratio(s.end_dates_matched, s.end_dates_expected),
+        );
+        if let Some(diff) = &case.diff {
+            for line in diff.lines() {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+    }
+    let t = &report.total;
+    let _ = writeln!(
+        out,
+        "{} passed, {} failed; activations {}, codes {}, end dates {}",
+        report.passed,
+        report.failed,
+        ratio(t.activations_matched, t.activations_expected),
+        ratio(t.codes_matched, t.codes_expected),
+        ratio(t.end_dates_matched, t.end_dates_expected),
+    );
+    out
+}
+
+/// True on CI, where golden files must never be rewritten.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}

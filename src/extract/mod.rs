@@ -1,0 +1,72 @@
+//! Extraction: file bytes to page texts.
+//!
+//! The format is decided by content, never by the file name: a PDF is
+//! anything with a `%PDF-` header near its start; everything else must be
+//! text in one of the supported encodings.
+
+pub mod pdf;
+pub mod text;
+
+use crate::record::SourceFormat;
+
+pub use pdf::{Extractor, PdfError, PdfOptions};
+pub use text::TextError;
+
+/// Page texts as extracted, before normalization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub pages: Vec<String>,
+    pub format: SourceFormat,
+    /// The text encoding, or the PDF decoding path.
+    pub decoded_by: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    pub pdf: PdfOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error(transparent)]
+    Text(#[from] TextError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}
+
+impl ExtractError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExtractError::Text(TextError::Empty) => "empty_file",
+            ExtractError::Text(TextError::Binary { .. }) => "binary_file",
+            ExtractError::Text(TextError::Undecodable { .. }) => "undecodable_text",
+            ExtractError::Pdf(e) => e.code(),
+        }
+    }
+}
+
+/// The spec allows bytes before the header; readers look in the first KiB.
+const PDF_HEADER_WINDOW: usize = 1024;
+
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let window = &bytes[..bytes.len().min(PDF_HEADER_WINDOW)];
+    window.windows(5).any(|w| w == b"%PDF-")
+}
+
+pub fn extract(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted, ExtractError> {
+    if is_pdf(bytes) {
+        let pdf = pdf::extract_pdf(bytes, &options.pdf)?;
+        return Ok(Extracted {
+            pages: pdf.pages,
+            format: SourceFormat::Pdf,
+            decoded_by: pdf.method.to_owned(),
+        });
+    }
+    let decoded = text::decode(bytes)?;
+    Ok(Extracted {
+        // A form feed separates pages in text renderings of PDFs.
+        pages: decoded.text.split('\u{000C}').map(str::to_owned).collect(),
+        format: SourceFormat::Text,
+        decoded_by: decoded.encoding.to_owned(),
+    })
+}

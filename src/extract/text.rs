@@ -1,0 +1,219 @@
+//! Plain-text notices: detect the encoding from the bytes, never from the file name.
+//!
+//! Order of evidence: a byte-order mark; the NUL pattern of BOM-less UTF-16;
+//! valid UTF-8; then Shift_JIS (windows-31j) against EUC-JP, decided by which
+//! one decodes without errors into more Japanese text.
+
+use encoding_rs::{EUC_JP, Encoding, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Why bytes could not be read as a text notice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("binary data, not text (NUL byte at offset {offset})")]
+    Binary { offset: usize },
+    #[error(
+        "text in no supported encoding: not valid UTF-8, and {errors} bytes do not decode as Shift_JIS or EUC-JP \
+         (first at offset {offset})"
+    )]
+    Undecodable { errors: usize, offset: usize },
+}
+
+/// A decoded text file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedText {
+    pub text: String,
+    /// WHATWG label of the encoding, e.g. `UTF-8`, `Shift_JIS`.
+    pub encoding: &'static str,
+}
+
+pub fn decode(bytes: &[u8]) -> Result<DecodedText, TextError> {
+    if bytes.is_empty() {
+        return Err(TextError::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_strict(encoding, &bytes[bom_len..]).map(|text| DecodedText {
+            text,
+            encoding: encoding.name(),
+        });
+    }
+    if let Some(encoding) = bomless_utf16(bytes) {
+        if let Ok(text) = decode_strict(encoding, bytes) {
+            return Ok(DecodedText {
+                text,
+                encoding: encoding.name(),
+            });
+        }
+    }
+    if let Some(offset) = memchr_nul(bytes) {
+        return Err(TextError::Binary { offset });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(DecodedText {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+    let candidates = [SHIFT_JIS, EUC_JP].map(|encoding| Candidate::decode(encoding, bytes));
+    let best = candidates
+        .iter()
+        .filter(|c| c.errors == 0)
+        .max_by_key(|c| (c.japanese, std::cmp::Reverse(c.encoding.name())));
+    match best {
+        Some(c) => Ok(DecodedText {
+            text: c.text.clone(),
+            encoding: c.encoding.name(),
+        }),
+        None => {
+            let (errors, offset) = candidates
+                .iter()
+                .map(|c| (c.errors, c.first_error))
+                .min()
+                .unwrap_or((bytes.len(), 0));
+            Err(TextError::Undecodable { errors, offset })
+        }
+    }
+}
+
+struct Candidate {
+    encoding: &'static Encoding,
+    text: String,
+    errors: usize,
+    first_error: usize,
+    japanese: usize,
+}
+
+impl Candidate {
+    fn decode(encoding: &'static Encoding, bytes: &[u8]) -> Self {
+        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let mut text = String::with_capacity(bytes.len() * 3 / 2);
+        let mut errors = 0;
+        let mut first_error = None;
+        let mut offset = 0;
+        // Decode in slices so that every malformed sequence is counted and located.
+        loop {
+            let capacity = decoder
+                .max_utf8_buffer_length_without_replacement(bytes.len() - offset)
+                .unwrap_or(bytes.len() * 3);
+            text.reserve(capacity);
+            let (result, read) = decoder.decode_to_string_without_replacement(&bytes[offset..], &mut text, true);
+            offset += read;
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => break,
+                encoding_rs::DecoderResult::OutputFull => continue,
+                encoding_rs::DecoderResult::Malformed(_, _) => {
+                    errors += 1;
+                    first_error.get_or_insert(offset.saturating_sub(1));
+                    text.push('\u{FFFD}');
+                }
+            }
+        }
+        let japanese = text.chars().filter(|&c| is_japanese(c)).count();
+        Candidate {
+            encoding,
+            text,
+            errors,
+            first_error: first_error.unwrap_or(0),
+            japanese,
+        }
+    }
+}
+
+fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, TextError> {
+    match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(text.into_owned()),
+        None => {
+            let c = Candidate::decode(encoding, bytes);
+            Err(TextError::Undecodable {
+                errors: c.errors,
+                offset: c.first_error,
+            })
+        }
+    }
+}
+
+/// UTF-16 without a BOM shows up as NUL bytes in every other position
+/// (ASCII and half the CJK range), on the odd side for little endian.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // Japanese UTF-16 has few NULs overall, but its line breaks and digits give
+    // some; insist on a clear one-sided pattern.
+    if odd * 10 >= pairs && even * 50 < pairs.max(1) {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs && odd * 50 < pairs.max(1) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Kana and the CJK ideographs: the evidence that a decoding is the right one.
+pub(crate) fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "事務連絡\n令和7年1月7日\n範囲\t【青森県】青森市、弘前市\n";
+
+    fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(SAMPLE.as_bytes()).unwrap().encoding, "UTF-8");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(SAMPLE.as_bytes());
+        let decoded = decode(&bom).unwrap();
+        assert_eq!(decoded.text, SAMPLE);
+    }
+
+    #[test]
+    fn shift_jis_and_euc_jp_are_told_apart() {
+        let sjis = decode(&encode(SHIFT_JIS, SAMPLE)).unwrap();
+        assert_eq!((sjis.encoding, sjis.text.as_str()), ("Shift_JIS", SAMPLE));
+        let euc = decode(&encode(EUC_JP, SAMPLE)).unwrap();
+        assert_eq!((euc.encoding, euc.text.as_str()), ("EUC-JP", SAMPLE));
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        for big_endian in [false, true] {
+            let mut with_bom = utf16("\u{FEFF}", big_endian);
+            with_bom.extend(utf16(SAMPLE, big_endian));
+            assert_eq!(decode(&with_bom).unwrap().text, SAMPLE);
+            let decoded = decode(&utf16(SAMPLE, big_endian)).unwrap();
+            assert_eq!(decoded.text, SAMPLE, "big endian: {big_endian}");
+            assert_eq!(decoded.encoding, if big_endian { "UTF-16BE" } else { "UTF-16LE" });
+        }
+    }
+
+    #[test]
+    fn empty_binary_and_undecodable_are_errors() {
+        assert_eq!(decode(b""), Err(TextError::Empty));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(TextError::Binary { offset: 8 }));
+        assert!(matches!(decode(b"\x81\x20\xff\xfe\x80\x80"), Err(TextError::Undecodable { .. })));
+    }
+}

@@ -1,0 +1,166 @@
+//! The letter head: 事務連絡, date, addressees, issuers and title.
+//!
+//! Japanese official letters put these in a fixed order; extractors keep the
+//! order but not the layout (right-aligned dates, braces grouping addressees,
+//! letter-spaced headings), so each part is recognised by its content.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::diagnostic::Position;
+use crate::era;
+use crate::normalize::{Line, compact};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub document_type: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub addressees: Vec<String>,
+    pub issuers: Vec<String>,
+    pub title: Option<String>,
+    pub title_position: Option<Position>,
+    /// Index (into the letter's lines) of the first line after the title.
+    pub body_start: usize,
+}
+
+/// How far into a letter its head may reach; beyond this it is body text.
+const HEAD_LINES: usize = 40;
+/// A title wraps over a few lines at most.
+const TITLE_LINES: usize = 6;
+
+pub fn parse(lines: &[Line]) -> Header {
+    let mut header = Header::default();
+    let mut i = 0;
+    let next_non_blank = |from: usize| (from..lines.len()).find(|&k| !lines[k].is_blank());
+
+    if let Some(k) = next_non_blank(0) {
+        let c = lines[k].compact();
+        if let Some(rest) = c.strip_prefix("事務連絡") {
+            header.document_type = Some("事務連絡".to_owned());
+            header.issued_on = whole_date(rest);
+            i = k + 1;
+        }
+    }
+    if header.issued_on.is_none() {
+        if let Some(k) = next_non_blank(i).filter(|&k| k < HEAD_LINES) {
+            if let Some(date) = whole_date(&lines[k].compact()) {
+                header.issued_on = Some(date);
+                i = k + 1;
+            }
+        }
+    }
+
+    // Addressees run up to the line that says 御中 (or 殿).
+    let limit = lines.len().min(i + HEAD_LINES);
+    if let Some(last) = (i..limit).find(|&k| {
+        let c = lines[k].compact();
+        c.ends_with("御中") || c.ends_with("殿")
+    }) {
+        header.addressees = lines[i..=last]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .flat_map(|l| addressee_names(&l.text))
+            .collect();
+        i = last + 1;
+    }
+
+    // Issuers: consecutive lines naming a ministry division.
+    if let Some(k) = next_non_blank(i) {
+        let mut k = k;
+        while k < lines.len() && is_issuer(&lines[k].compact()) {
+            header.issuers.push(lines[k].compact());
+            k += 1;
+        }
+        if !header.issuers.is_empty() {
+            i = k;
+        }
+    }
+
+    // Title: from the next non-blank line to the line ending in について.
+    if let Some(start) = next_non_blank(i) {
+        let end = (start..lines.len().min(start + TITLE_LINES))
+            .take_while(|&k| !lines[k].is_blank() || k == start)
+            .find(|&k| ends_title(&lines[k].compact()));
+        if let Some(end) = end {
+            let title: String = lines[start..=end].iter().map(Line::compact).collect();
+            header.title = Some(title);
+            header.title_position = Some(lines[start].position);
+            i = end + 1;
+        }
+    }
+    header.body_start = i;
+    header
+}
+
+/// A line that is exactly one date (letter-spaced or not).
+fn whole_date(compact: &str) -> Option<NaiveDate> {
+    let found = era::find_dates(compact);
+    let [scanned] = found.as_slice() else {
+        return None;
+    };
+    let date = match scanned.result.as_ref().ok()?.date {
+        era::PartialDate::Full(date) => date,
+        _ => return None,
+    };
+    let rest = format!("{}{}", &compact[..scanned.span.start], &compact[scanned.span.end..]);
+    rest.is_empty().then_some(date)
+}
+
+fn addressee_names(text: &str) -> Vec<String> {
+    let cleaned: String = text
+        .replace("御中", " ")
+        .replace(['}', '{', '|', '｝'], " ")
+        .trim_end_matches('殿')
+        .to_owned();
+    cleaned
+        .split('、')
+        .map(compact)
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+fn is_issuer(compact: &str) -> bool {
+    let short = compact.chars().count() <= 40;
+    short
+        && (compact.starts_with("厚生労働省")
+            || compact.starts_with("内閣")
+            || compact.starts_with("デジタル庁")
+            || compact.ends_with("課")
+            || compact.ends_with("室")
+            || compact.ends_with("局"))
+}
+
+fn ends_title(compact: &str) -> bool {
+    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\(その\d+\)|\(続\))$").expect("static regex"));
+    SEQUEL.replace(compact, "").ends_with("について")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn seed_letter_head() {
+        let text = "事 務 連 絡  \n令 和 7 年 1 月 7 日\n\n社会保険診療報酬支払基金 }  \n国民健康保険中央会 } 御中\n\n厚生労働省保険局医療介護連携政策課  \n厚生労働省医薬局総務課\n\n令和6年12月28日からの大雪にかかる  \nオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」を  \nアクティブ化する医療機関・薬局の範囲・期間について\n\n本文";
+        let lines = normalize(&[text.to_owned()]).lines;
+        let h = parse(&lines);
+        assert_eq!(h.document_type.as_deref(), Some("事務連絡"));
+        assert_eq!(h.issued_on, NaiveDate::from_ymd_opt(2025, 1, 7));
+        assert_eq!(h.addressees, ["社会保険診療報酬支払基金", "国民健康保険中央会"]);
+        assert_eq!(h.issuers, ["厚生労働省保険局医療介護連携政策課", "厚生労働省医薬局総務課"]);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("令和6年12月28日からの大雪にかかるオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について")
+        );
+        assert_eq!(lines[h.body_start + 1].text, "本文");
+    }
+
+    #[test]
+    fn title_with_sequel_number() {
+        let lines = normalize(&["厚生労働省医薬局総務課\n\n能登半島地震にかかるオン資アクティブ化の延長等について（その９）\n".to_owned()]).lines;
+        assert_eq!(parse(&lines).title.as_deref(), Some("能登半島地震にかかるオン資アクティブ化の延長等について(その9)"));
+    }
+}

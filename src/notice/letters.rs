@@ -1,0 +1,107 @@
+//! Splitting a document into letters.
+//!
+//! A published notice is often several letters in one PDF: a cover letter to
+//! the 関係団体, the notice proper (別紙) to the payment bodies, and quoted
+//! earlier notices under `(参考N)`. Only the notice proper yields records; the
+//! quoted ones must not, even though they have their own 範囲 wording.
+
+use crate::normalize::Line;
+
+/// A run of lines `start..end` of the document that forms one letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Letter {
+    pub start: usize,
+    pub end: usize,
+    /// The letter stands under a `(参考N)` heading: it is quoted, not issued.
+    pub quoted: bool,
+    /// The letter has a `記` line or a 範囲/期間 row.
+    pub has_table: bool,
+}
+
+/// Split `lines` into letters, each starting at a `事務連絡` line. Without any
+/// such line (portal announcements, news) the whole text is one letter.
+pub fn split(lines: &[Line]) -> Vec<Letter> {
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| is_letter_start(&line.compact()))
+        .map(|(i, _)| i)
+        .collect();
+    let mut letters = Vec::new();
+    if starts.first() != Some(&0) {
+        let end = starts.first().copied().unwrap_or(lines.len());
+        // Text before the first 事務連絡 line is a letter only when there is no such line at all.
+        if starts.is_empty() {
+            letters.push(letter(lines, 0, end, false));
+        }
+    }
+    let mut quoted = false;
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        let previous_end = if n == 0 { 0 } else { starts[n - 1] };
+        quoted |= lines[previous_end..start].iter().any(|l| is_quotation_heading(&l.compact()));
+        letters.push(letter(lines, start, end, quoted));
+    }
+    letters
+}
+
+/// The letter that carries the notice's own facts: the first unquoted letter
+/// with a table, else the last unquoted letter (a cover letter comes first).
+pub fn primary(letters: &[Letter]) -> Option<Letter> {
+    let issued = || letters.iter().filter(|l| !l.quoted);
+    issued().find(|l| l.has_table).or_else(|| issued().last()).copied()
+}
+
+fn letter(lines: &[Line], start: usize, end: usize, quoted: bool) -> Letter {
+    let body = &lines[start..end];
+    // Quoted material inside the letter (a `(参考N)` heading) ends what counts as its table area.
+    let own_end = body
+        .iter()
+        .position(|l| is_quotation_heading(&l.compact()))
+        .unwrap_or(body.len());
+    let has_table = body[..own_end].iter().any(|l| {
+        let c = l.compact();
+        c == "記" || super::table::row_label(&c).is_some()
+    });
+    Letter {
+        start,
+        end,
+        quoted,
+        has_table,
+    }
+}
+
+fn is_letter_start(compact: &str) -> bool {
+    compact.starts_with("事務連絡") && compact.chars().count() <= "事務連絡".chars().count() + 16
+}
+
+/// `(参考1)`, `(参考2) 関係団体一覧`, `参考資料`: what follows quotes others.
+pub fn is_quotation_heading(compact: &str) -> bool {
+    compact.starts_with("(参考") || compact.starts_with("参考資料") || compact.starts_with("【参考")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn lines(text: &str) -> Vec<Line> {
+        normalize(&[text.to_owned()]).lines
+    }
+
+    #[test]
+    fn quoted_letters_are_marked_and_primary_has_the_table() {
+        let text = "事務連絡\n令和7年1月7日\n関係団体 御中\n\n事 務 連 絡\n記\n範囲\t【青森県】青森市\n以上\n(参考1)\n\n事務連絡\n令和5年1月26日\n";
+        let lines = lines(text);
+        let letters = split(&lines);
+        assert_eq!(letters.len(), 3);
+        assert_eq!(letters.iter().map(|l| l.quoted).collect::<Vec<_>>(), [false, false, true]);
+        assert_eq!(primary(&letters).map(|l| l.start), Some(4));
+    }
+
+    #[test]
+    fn text_without_a_letter_head_is_one_letter() {
+        let lines = lines("【お知らせ】閉塞について\n【石川県】\n輪島市\n");
+        assert_eq!(split(&lines), [Letter { start: 0, end: 4, quoted: false, has_table: false }]);
+    }
+}

@@ -1,0 +1,196 @@
+//! Parse a normalized notice into its parts: header facts, kind, disaster,
+//! references, and the 範囲/期間 table.
+//!
+//! This stage reads structure only; names become codes in [`crate::areas`]
+//! and period cells become dates in [`crate::period`].
+
+mod header;
+mod letters;
+pub mod range;
+pub mod references;
+pub mod table;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::era;
+use crate::normalize::{Line, Text};
+use crate::record::{Disaster, NoticeKind, Reference};
+
+pub use range::{ItemKind, Range, RangeItem};
+pub use table::{CellLine, Table};
+
+/// Everything the notice says, before places and periods are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedNotice {
+    pub kind: NoticeKind,
+    pub document_type: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub sequel: Option<u32>,
+    pub disaster: Option<Disaster>,
+    pub issuers: Vec<String>,
+    pub addressees: Vec<String>,
+    pub references: Vec<Reference>,
+    pub table: Table,
+    /// The 範囲 cells read into items, one per 範囲 row.
+    pub ranges: Vec<Range>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The text holds nothing that looks like a notice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a notice: found no 事務連絡 head, title, 範囲 or 期間 in {lines} lines of text")]
+pub struct NotANotice {
+    pub lines: usize,
+}
+
+pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
+    let lines = &text.lines;
+    let letters = letters::split(lines);
+    let letter = letters::primary(&letters).ok_or(NotANotice { lines: lines.len() })?;
+    let own = &lines[letter.start..letter.end];
+    // Quoted material inside the letter (`(参考N)`, attachments) is not the notice's own text.
+    let own = &own[..own
+        .iter()
+        .position(|l| letters::is_quotation_heading(&l.compact()))
+        .unwrap_or(own.len())];
+
+    let header = header::parse(own);
+    let body = &own[header.body_start.min(own.len())..];
+    let table_lines = match body.iter().position(|l| l.compact() == "記") {
+        Some(k) => &body[k + 1..],
+        None => body,
+    };
+    let table = table::collect(table_lines);
+    if header.title.is_none() && header.document_type.is_none() && table.is_empty() {
+        return Err(NotANotice { lines: lines.len() });
+    }
+
+    let mut diagnostics = Vec::new();
+    let title = header.title.clone();
+    let kind = kind(title.as_deref(), body);
+    if kind == NoticeKind::Unknown {
+        diagnostics.push(at(
+            Diagnostic::warning("unknown_kind", "found no wording of activation, extension, termination or amendment"),
+            header.title_position,
+        ));
+    }
+    if header.issued_on.is_none() {
+        diagnostics.push(at(
+            Diagnostic::warning("missing_issue_date", "found no date in the letter head"),
+            own.first().map(|l| l.position),
+        ));
+    }
+    if title.is_none() {
+        diagnostics.push(at(
+            Diagnostic::warning("missing_title", "found no title ending in について"),
+            own.first().map(|l| l.position),
+        ));
+    }
+    if table.ranges.is_empty() {
+        diagnostics.push(at(
+            Diagnostic::error("missing_range", "found no 範囲 (area) in the notice"),
+            table_lines.first().map(|l| l.position),
+        ));
+    }
+    if table.periods.is_empty() {
+        diagnostics.push(at(
+            Diagnostic::warning("missing_period", "found no 期間 (period) in the notice"),
+            table_lines.first().map(|l| l.position),
+        ));
+    }
+
+    let ranges = table.ranges.iter().map(|cell| range::parse(cell)).collect();
+    Ok(ParsedNotice {
+        kind,
+        document_type: header.document_type,
+        issued_on: header.issued_on,
+        sequel: title.as_deref().and_then(sequel),
+        disaster: title.as_deref().and_then(disaster),
+        title,
+        issuers: header.issuers,
+        addressees: header.addressees,
+        references: references::find(body),
+        table,
+        ranges,
+        diagnostics,
+    })
+}
+
+fn at(diagnostic: Diagnostic, position: Option<Position>) -> Diagnostic {
+    match position {
+        Some(p) => diagnostic.at(p),
+        None => diagnostic,
+    }
+}
+
+/// The kind, from the title when it says, else from the body's wording.
+fn kind(title: Option<&str>, body: &[Line]) -> NoticeKind {
+    const WORDS: &[(&str, NoticeKind)] = &[
+        ("閉塞", NoticeKind::Termination),
+        ("終了", NoticeKind::Termination),
+        ("延長", NoticeKind::Extension),
+        ("追加", NoticeKind::Amendment),
+        ("追記", NoticeKind::Amendment),
+        ("アクティブ化する", NoticeKind::Activation),
+        ("アクティブ化について", NoticeKind::Activation),
+        ("開放", NoticeKind::Activation),
+    ];
+    let find = |text: &str| WORDS.iter().find(|(w, _)| text.contains(w)).map(|&(_, k)| k);
+    if let Some(kind) = title.and_then(find) {
+        return kind;
+    }
+    let body: String = body.iter().map(Line::compact).collect();
+    find(&body).unwrap_or(NoticeKind::Unknown)
+}
+
+fn sequel(title: &str) -> Option<u32> {
+    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(その(\d+)\)").expect("static regex"));
+    SEQUEL.captures(title)?.get(1)?.as_str().parse().ok()
+}
+
+/// The disaster named in front of the system's name in the title:
+/// `令和6年12月28日からの大雪にかかるオンライン資格確認等…`.
+fn disaster(title: &str) -> Option<Disaster> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:【[^】]*】)?(.+?)(?:にかかる|に係る|に伴う|による|に関する)(?:対応における|対応に係る|対応)?(?:オンライン資格確認|オン資|「?緊急時医療情報|災害時医療情報|災害時モード)",
+        )
+        .expect("static regex")
+    });
+    let name = PREFIX.captures(title)?.get(1)?.as_str().to_owned();
+    let began_on = era::find_dates(&name).into_iter().find_map(|s| match s.result {
+        Ok(era::FoundDate { date: era::PartialDate::Full(date), .. }) => Some(date),
+        _ => None,
+    });
+    Some(Disaster { name, began_on })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disaster_names_and_dates() {
+        let d = disaster("令和6年12月28日からの大雪にかかるオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について").unwrap();
+        assert_eq!(d.name, "令和6年12月28日からの大雪");
+        assert_eq!(d.began_on, NaiveDate::from_ymd_opt(2024, 12, 28));
+        let d = disaster("【お知らせ】令和6年能登半島地震にかかる対応における災害時医療情報閲覧機能の閉塞と今後の対応について").unwrap();
+        assert_eq!((d.name.as_str(), d.began_on), ("令和6年能登半島地震", None));
+        assert_eq!(disaster("オンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について"), None);
+    }
+
+    #[test]
+    fn kinds_from_titles() {
+        let k = |t: &str| kind(Some(t), &[]);
+        assert_eq!(k("令和6年能登半島地震にかかるオン資アクティブ化の延長等について(その9)"), NoticeKind::Extension);
+        assert_eq!(k("…災害時医療情報閲覧機能の閉塞と今後の対応について"), NoticeKind::Termination);
+        assert_eq!(k("…をアクティブ化する医療機関・薬局の範囲・期間について"), NoticeKind::Activation);
+        assert_eq!(k("…について"), NoticeKind::Unknown);
+        assert_eq!(sequel("…範囲・期間について(その2)"), Some(2));
+    }
+}

@@ -1,0 +1,284 @@
+//! Reading a 範囲 cell into items: prefecture headers, names, counts, rules.
+//!
+//! Nothing here knows the municipalities; [`crate::areas`] resolves the names.
+//! The cell's lines are joined without separators and whitespace is dropped,
+//! because extractors break lines and insert spaces at arbitrary points
+//! (`南津軽` / `郡大鰐町`); names fused by that are split by the gazetteer.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Position;
+
+use super::table::{CellLine, join};
+
+/// One thing the range cell names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeItem {
+    /// The prefecture header in force, as written (`青森県`, `新潟`).
+    pub prefecture: Option<String>,
+    pub text: String,
+    pub position: Position,
+    pub kind: ItemKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// One or more municipality names, possibly fused.
+    Names,
+    /// A prefecture given with no municipality after it, or `全域`.
+    WholePrefecture,
+    /// `47市町村`, `全43市町村`, `他の29市町村`.
+    Count(u32),
+    /// A rule instead of names (`災害救助法が適用された市区町村`).
+    Rule,
+}
+
+/// A remark inside the cell that is not a place (`※7月10日19時30分追加`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeNote {
+    pub text: String,
+    pub position: Position,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Range {
+    pub items: Vec<RangeItem>,
+    pub notes: Vec<RangeNote>,
+}
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // 【青森県】, [青森県], 〔青森県〕, <青森県>, ▽石川県=, 青森県: — the prefecture that names after it belong to.
+    Regex::new(r"[【\[〔<《]([^】\]〕>》]{2,5})[】\]〕>》]|▽([^=▽]{2,5})=|^([^、,:]{2,4}[都道府県]):")
+        .expect("static regex")
+});
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:他の|残りの|その他の)?(?:\d+[都道府県])?(?P<all>全)?(?P<n>\d+)?(?:市区町村|市町村|市町|市村|町村|市|町|村)(?:全域)?$")
+        .expect("static regex")
+});
+static RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"災害救助法|適用された|有する|所在する|市区町村に").expect("static regex"));
+
+pub fn parse(cell: &[CellLine]) -> Range {
+    let (joined, starts) = join(cell);
+    let position_at = |offset: usize| {
+        starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= offset)
+            .or(starts.first())
+            .map(|&(_, p)| p)
+            .unwrap_or(Position { page: 1, line: 1 })
+    };
+    let mut range = Range::default();
+    let (body, map, notes) = strip_notes(&joined);
+    let source_offset = |offset: usize| map.get(offset).copied().unwrap_or(joined.len());
+    for (offset, note) in notes {
+        range.notes.push(RangeNote {
+            text: note,
+            position: position_at(offset),
+        });
+    }
+
+    // Split at each prefecture header; the header holds until the next one.
+    let mut prefecture: Option<String> = None;
+    let mut header_pending = false;
+    let mut cursor = 0;
+    let mut segments: Vec<(Option<String>, usize, &str, bool)> = Vec::new();
+    for m in HEADER.captures_iter(&body) {
+        let Some(whole) = m.get(0) else { continue };
+        segments.push((prefecture.clone(), cursor, &body[cursor..whole.start()], header_pending));
+        let name = m.get(1).or(m.get(2)).or(m.get(3)).map(|g| g.as_str().to_owned());
+        prefecture = name;
+        header_pending = true;
+        cursor = whole.end();
+    }
+    segments.push((prefecture, cursor, &body[cursor..], header_pending));
+
+    for (prefecture, offset, text, after_header) in segments {
+        let mut named_any = false;
+        let mut piece_start = offset;
+        for piece in text.split(['、', ',', ';', '・']) {
+            let start = piece_start;
+            piece_start += piece.len() + separator_len(&body[start + piece.len()..]);
+            let piece = piece.trim_matches(|c: char| c == '。' || c == '-' || c == '―' || c == 'ー' || c == '~');
+            if piece.is_empty() {
+                continue;
+            }
+            named_any = true;
+            let kind = classify(piece);
+            range.items.push(RangeItem {
+                prefecture: prefecture.clone(),
+                text: piece.to_owned(),
+                position: position_at(source_offset(start)),
+                kind,
+            });
+        }
+        if after_header && !named_any {
+            range.items.push(RangeItem {
+                prefecture: prefecture.clone(),
+                text: prefecture.clone().unwrap_or_default(),
+                position: position_at(source_offset(offset)),
+                kind: ItemKind::WholePrefecture,
+            });
+        }
+    }
+    range
+}
+
+fn separator_len(rest: &str) -> usize {
+    rest.chars().next().map_or(0, char::len_utf8)
+}
+
+fn classify(piece: &str) -> ItemKind {
+    if piece == "全域" || piece == "全市町村" || piece == "全市区町村" {
+        return ItemKind::WholePrefecture;
+    }
+    if let Some(c) = COUNT.captures(piece) {
+        if let Some(n) = c.name("n").and_then(|n| n.as_str().parse().ok()) {
+            return ItemKind::Count(n);
+        }
+        if c.name("all").is_some() {
+            return ItemKind::WholePrefecture;
+        }
+    }
+    if RULE.is_match(piece) {
+        return ItemKind::Rule;
+    }
+    ItemKind::Names
+}
+
+/// Remove `※…` remarks and `(…)` asides, which annotate rather than name, and
+/// turn the conjunctions 及び/並びに into separators. Returns the cleaned text,
+/// a map from each of its byte offsets to the offset in `joined`, and the remarks.
+fn strip_notes(joined: &str) -> (String, Vec<usize>, Vec<(usize, String)>) {
+    let mut body = String::with_capacity(joined.len());
+    let mut map = Vec::with_capacity(joined.len() + 1);
+    let mut notes = Vec::new();
+    let push = |body: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+        body.push(c);
+        map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    };
+    let mut chars = joined.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let rest = &joined[i..];
+        if let Some(conjunction) = ["並びに", "及び"].iter().find(|w| rest.starts_with(**w)) {
+            push(&mut body, &mut map, '、', i);
+            for _ in 1..conjunction.chars().count() {
+                chars.next();
+            }
+            continue;
+        }
+        match c {
+            // A ※ remark runs to the next prefecture header or the end of the cell.
+            '※' => {
+                let mut note = String::from(c);
+                while let Some(&(_, n)) = chars.peek() {
+                    if matches!(n, '【' | '[' | '〔' | '▽') {
+                        break;
+                    }
+                    note.push(n);
+                    chars.next();
+                }
+                notes.push((i, note));
+                push(&mut body, &mut map, '、', i);
+            }
+            '(' => {
+                let mut note = String::from(c);
+                let mut depth = 1;
+                for (_, n) in chars.by_ref() {
+                    note.push(n);
+                    match n {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                notes.push((i, note));
+            }
+            c => push(&mut body, &mut map, c, i),
+        }
+    }
+    map.push(joined.len());
+    (body, map, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(lines: &[&str]) -> Vec<CellLine> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(n, text)| CellLine {
+                position: Position { page: 1, line: n as u32 + 10 },
+                text: (*text).to_owned(),
+            })
+            .collect()
+    }
+
+    fn items(range: &Range) -> Vec<(Option<&str>, &str, ItemKind, u32)> {
+        range
+            .items
+            .iter()
+            .map(|i| (i.prefecture.as_deref(), i.text.as_str(), i.kind, i.position.line))
+            .collect()
+    }
+
+    #[test]
+    fn seed_cell() {
+        let r = parse(&cell(&["【青森県】青森市、弘前市、平川市 南津軽郡藤崎町、南津軽", "郡大鰐町"]));
+        assert_eq!(
+            items(&r),
+            [
+                (Some("青森県"), "青森市", ItemKind::Names, 10),
+                (Some("青森県"), "弘前市", ItemKind::Names, 10),
+                (Some("青森県"), "平川市南津軽郡藤崎町", ItemKind::Names, 10),
+                (Some("青森県"), "南津軽郡大鰐町", ItemKind::Names, 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn news_style_headers_counts_and_notes() {
+        let r = parse(&cell(&["▽石川県=金沢市、能登町▽富山県=氷見市―。", "【福井県】全域、【新潟県】", "他の29市町村 ※7月10日19時30分追加"]));
+        assert_eq!(
+            items(&r),
+            [
+                (Some("石川県"), "金沢市", ItemKind::Names, 10),
+                (Some("石川県"), "能登町", ItemKind::Names, 10),
+                (Some("富山県"), "氷見市", ItemKind::Names, 10),
+                (Some("福井県"), "全域", ItemKind::WholePrefecture, 11),
+                (Some("新潟県"), "他の29市町村", ItemKind::Count(29), 12),
+            ]
+        );
+        assert_eq!(r.notes[0].text, "※7月10日19時30分追加");
+    }
+
+    #[test]
+    fn conjunctions_and_asides() {
+        let r = parse(&cell(&["【石川県】金沢市(一部)及び七尾市並びに", "4県47市町村"]));
+        assert_eq!(
+            items(&r),
+            [
+                (Some("石川県"), "金沢市", ItemKind::Names, 10),
+                (Some("石川県"), "七尾市", ItemKind::Names, 10),
+                (Some("石川県"), "4県47市町村", ItemKind::Count(47), 11),
+            ]
+        );
+        assert_eq!(r.notes[0].text, "(一部)");
+    }
+
+    #[test]
+    fn lone_header_is_the_whole_prefecture_and_rules_are_kept() {
+        let r = parse(&cell(&["【大分県】"]));
+        assert_eq!(items(&r), [(Some("大分県"), "大分県", ItemKind::WholePrefecture, 10)]);
+        let r = parse(&cell(&["災害救助法が適用された市区町村を有する都道府県"]));
+        assert_eq!(r.items[0].kind, ItemKind::Rule);
+    }
+}

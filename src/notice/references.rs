@@ -1,0 +1,86 @@
+//! Earlier notices the text refers to: `「title」（令和5年1月26日付事務連絡）`.
+
+use crate::era;
+use crate::normalize::Line;
+use crate::record::Reference;
+
+/// Document types that make a dated parenthesis a reference.
+const DOCUMENT_TYPES: &[&str] = &["事務連絡", "通知", "通達"];
+
+/// Find references in the body lines, in order of appearance, each date once.
+pub fn find(body: &[Line]) -> Vec<Reference> {
+    // Sentences wrap across lines; references are found in the joined text.
+    let text: String = body.iter().map(Line::compact).collect();
+    let mut references: Vec<Reference> = Vec::new();
+    for scanned in era::find_dates(&text) {
+        let Ok(era::FoundDate { date: era::PartialDate::Full(date), .. }) = scanned.result else {
+            continue;
+        };
+        let Some(document_type) = document_type_after(&text[scanned.span.end..]) else {
+            continue;
+        };
+        let title = title_before(&text[..scanned.span.start]);
+        if references.iter().any(|r| r.issued_on == date && r.title == title) {
+            continue;
+        }
+        references.push(Reference {
+            issued_on: date,
+            document_type: Some(document_type.to_owned()),
+            title,
+        });
+    }
+    references
+}
+
+/// `付事務連絡)` or `厚生労働省保険局医療介護連携政策課事務連絡)`: the rest of the parenthesis names a document type.
+fn document_type_after(rest: &str) -> Option<&'static str> {
+    let inner = &rest[..rest.find(')')?];
+    if inner.chars().count() > 40 {
+        return None;
+    }
+    DOCUMENT_TYPES.iter().copied().find(|t| inner.ends_with(t))
+}
+
+/// The `「…」` (nesting allowed) directly before the `(` that holds the date.
+fn title_before(before: &str) -> Option<String> {
+    let before = before.strip_suffix('(')?;
+    let inner = before.strip_suffix('」')?;
+    let mut depth = 0usize;
+    for (i, c) in inner.char_indices().rev() {
+        match c {
+            '」' => depth += 1,
+            '「' if depth == 0 => return Some(inner[i + c.len_utf8()..].to_owned()),
+            '「' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn seed_reference_with_nested_quotes() {
+        let body = normalize(&["アクティブ化範囲等については、「オンライン資格確認等システムにおける『緊急時医療情報・資格確認機能』を\nアクティブ化する医療機関・薬局の範囲・期間について」（令和5年1月26日付事務連絡）にてお示ししたところ、令和6年3月1日以降、".to_owned()]).lines;
+        let refs = find(&body);
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].issued_on, NaiveDate::from_ymd_opt(2023, 1, 26).unwrap());
+        assert_eq!(refs[0].document_type.as_deref(), Some("事務連絡"));
+        assert_eq!(
+            refs[0].title.as_deref(),
+            Some("オンライン資格確認等システムにおける『緊急時医療情報・資格確認機能』をアクティブ化する医療機関・薬局の範囲・期間について")
+        );
+    }
+
+    #[test]
+    fn issuer_named_reference_without_title() {
+        let body = normalize(&["なお、「A」(令和4年3月17日厚生労働省保険局医療介護連携政策課事務連絡)は廃止します。".to_owned()]).lines;
+        let refs = find(&body);
+        assert_eq!(refs[0].title.as_deref(), Some("A"));
+        assert_eq!(refs[0].issued_on, NaiveDate::from_ymd_opt(2022, 3, 17).unwrap());
+    }
+}

@@ -1,0 +1,224 @@
+//! The 範囲/期間 table under `記`.
+//!
+//! Extractors flatten the table differently: the label and its cell on one
+//! line (tab-separated in text renderings), the cell wrapped over following
+//! lines, or split across a page break with a page number in between. This
+//! module gathers each cell's lines with their positions; it does not
+//! interpret them.
+
+use crate::diagnostic::Position;
+use crate::normalize::{Line, compact};
+
+/// Which row of the table a label opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Range,
+    Period,
+}
+
+/// One line of a cell, whitespace kept as extracted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellLine {
+    pub position: Position,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// One entry per 範囲 row (notices with several areas have several rows).
+    pub ranges: Vec<Vec<CellLine>>,
+    pub periods: Vec<Vec<CellLine>>,
+    /// `※` lines after the rows, compacted.
+    pub footnotes: Vec<CellLine>,
+}
+
+impl Table {
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty() && self.periods.is_empty()
+    }
+}
+
+/// Labels that open a row, longest first so that `開放期間` wins over `期間`.
+const LABELS: &[(&str, RowKind)] = &[
+    ("アクティブ化対象範囲", RowKind::Range),
+    ("対象範囲", RowKind::Range),
+    ("対象地域", RowKind::Range),
+    ("範囲", RowKind::Range),
+    ("アクティブ化期間", RowKind::Period),
+    ("開放期間", RowKind::Period),
+    ("対象期間", RowKind::Period),
+    ("閉塞日時", RowKind::Period),
+    ("期間", RowKind::Period),
+];
+
+/// The row a compacted line opens, and the byte length of its label in the
+/// compacted form (with an optional `(1)` numbering and a `:` after it).
+pub fn row_label(compact_line: &str) -> Option<(RowKind, usize)> {
+    let rest = strip_numbering(compact_line);
+    let numbering = compact_line.len() - rest.len();
+    LABELS.iter().find_map(|&(label, kind)| {
+        let after = rest.strip_prefix(label)?;
+        // `範囲・期間` is a heading, and `期間中は` is prose; a label stands alone.
+        let next = after.chars().next();
+        if matches!(next, Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')) {
+            return None;
+        }
+        let separator = after.len() - after.trim_start_matches([':', '：', '|']).len();
+        Some((kind, numbering + label.len() + separator))
+    })
+}
+
+fn strip_numbering(s: &str) -> &str {
+    // `(1)`, `1.`, `①` (NFKC turned it into `1`), `○`, `・`.
+    let s = s.trim_start_matches(['○', '◯', '・', '●', '■', '□']);
+    if let Some(rest) = s.strip_prefix('(') {
+        if let Some(close) = rest.find(')') {
+            if rest[..close].chars().all(|c| c.is_ascii_digit()) && close > 0 {
+                return &rest[close + 1..];
+            }
+        }
+    }
+    s
+}
+
+/// Collect the table from `lines` (the notice's own letter, after `記` if any).
+pub fn collect(lines: &[Line]) -> Table {
+    let mut table = Table::default();
+    let mut current: Option<(RowKind, Vec<CellLine>)> = None;
+    let finish = |table: &mut Table, cell: Option<(RowKind, Vec<CellLine>)>| match cell {
+        Some((RowKind::Range, lines)) => table.ranges.push(lines),
+        Some((RowKind::Period, lines)) => table.periods.push(lines),
+        None => {}
+    };
+    for line in lines {
+        let compact = line.compact();
+        if compact == "以上" {
+            break;
+        }
+        if is_page_furniture(&compact) {
+            continue;
+        }
+        if compact.starts_with('※') {
+            finish(&mut table, current.take());
+            table.footnotes.push(CellLine {
+                position: line.position,
+                text: compact,
+            });
+            continue;
+        }
+        if let Some((kind, label_len)) = row_label(&compact) {
+            finish(&mut table, current.take());
+            let first = skip_compact_prefix(&line.text, label_len);
+            let mut cell = Vec::new();
+            if !first.trim().is_empty() {
+                cell.push(CellLine {
+                    position: line.position,
+                    text: first.trim().to_owned(),
+                });
+            }
+            current = Some((kind, cell));
+            continue;
+        }
+        let Some((kind, cell)) = current.as_mut() else {
+            continue;
+        };
+        if line.is_blank() {
+            // A blank line ends a cell unless a list is still open (`、` or a lone `【県】`).
+            let open = cell.last().is_some_and(|l| {
+                let t = l.text.trim_end();
+                t.ends_with('、') || t.ends_with('】') || t.ends_with(',')
+            }) || (*kind == RowKind::Range && cell.is_empty());
+            if !open {
+                finish(&mut table, current.take());
+            }
+            continue;
+        }
+        cell.push(CellLine {
+            position: line.position,
+            text: line.text.trim().to_owned(),
+        });
+    }
+    finish(&mut table, current.take());
+    table
+}
+
+/// Page numbers and running heads that extractors put between a cell's lines.
+fn is_page_furniture(compact: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits(compact) {
+        return true;
+    }
+    if let Some(inner) = compact.strip_prefix('-').and_then(|s| s.strip_suffix('-')) {
+        return digits(inner);
+    }
+    if let Some((a, b)) = compact.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    false
+}
+
+/// The rest of `text` after its first `n` bytes of non-whitespace.
+fn skip_compact_prefix(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if seen >= n {
+            return &text[i..];
+        }
+        if !c.is_whitespace() {
+            seen += c.len_utf8();
+        }
+    }
+    ""
+}
+
+/// The whole cell as one string, lines joined without a separator, with the
+/// byte offset at which each line starts (for provenance).
+pub fn join(cell: &[CellLine]) -> (String, Vec<(usize, Position)>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(cell.len());
+    for line in cell {
+        starts.push((text.len(), line.position));
+        text.push_str(&compact(&line.text));
+    }
+    (text, starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn table(text: &str) -> Table {
+        collect(&normalize(&[text.to_owned()]).lines)
+    }
+
+    #[test]
+    fn labels_are_recognised_and_headings_are_not() {
+        assert_eq!(row_label("範囲【青森県】青森市").map(|r| r.0), Some(RowKind::Range));
+        assert_eq!(row_label("(2)期間:7日まで"), Some((RowKind::Period, "(2)期間:".len())));
+        assert_eq!(row_label("閉塞日時令和6年3月7日").map(|r| r.0), Some(RowKind::Period));
+        assert_eq!(row_label("範囲・期間について"), None);
+        assert_eq!(row_label("期間中は"), None);
+        assert_eq!(row_label("○「緊急時医療情報・資格確認機能」のアクティブ化対象範囲・期間"), None);
+    }
+
+    #[test]
+    fn seed_table_rows_and_footnote() {
+        let t = table(
+            "範囲\t【青森県】青森市、弘前市、平川市 南津軽郡藤崎町\n期間\t災害救助法の適用第一報から一週間（※）\n\n※令和7年1月13日まで\n\n以上\n範囲 not this",
+        );
+        assert_eq!(t.ranges.len(), 1);
+        assert_eq!(t.ranges[0][0].text, "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町");
+        assert_eq!(t.periods[0][0].text, "災害救助法の適用第一報から一週間(※)");
+        assert_eq!(t.footnotes[0].text, "※令和7年1月13日まで");
+    }
+
+    #[test]
+    fn wrapped_cell_across_a_page_number_and_open_list() {
+        let t = table("範囲\n【石川県】\n\n金沢市、七尾市、\n\n- 2 -\n輪島市\n期間 14日まで\n");
+        let (joined, starts) = join(&t.ranges[0]);
+        assert_eq!(joined, "【石川県】金沢市、七尾市、輪島市");
+        assert_eq!(starts.len(), 3);
+        assert_eq!(t.periods[0][0].text, "14日まで");
+    }
+}

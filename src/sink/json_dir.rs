@@ -1,0 +1,54 @@
+//! One `<id>.json` per notice, each written atomically: a temporary file in
+//! the same folder, renamed into place, so a reader never sees half a file
+//! and a failure leaves nothing behind.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{Sink, Stats};
+use crate::Document;
+
+pub struct JsonDir {
+    dir: PathBuf,
+}
+
+impl JsonDir {
+    pub fn create(dir: &Path) -> std::io::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        Ok(JsonDir { dir: dir.to_path_buf() })
+    }
+
+    pub fn path_for(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+}
+
+/// Write `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_data()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+impl Sink for JsonDir {
+    fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()> {
+        let mut json = serde_json::to_vec_pretty(doc).map_err(std::io::Error::other)?;
+        json.push(b'\n');
+        write_atomic(&self.path_for(id), &json)
+    }
+
+    fn failure(&mut self, id: &str, _file: &str, _code: &str, _message: &str) -> std::io::Result<()> {
+        // A stale document from an earlier run would claim the file still converts.
+        match std::fs::remove_file(self.path_for(id)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    fn finish(&mut self, _stats: &Stats) -> std::io::Result<()> {
+        Ok(())
+    }
+}

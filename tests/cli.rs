@@ -1,0 +1,210 @@
+//! The command as a user runs it: exit status, stdout, stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_onshi-notice"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("CI");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const REFERENCE: &str = "corpus/2025-01-07-aomori-snow/source.txt";
+
+/// A scratch folder under the target dir, fresh for each test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn validate(doc: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<_> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn parse_reference_notice() {
+    let o = run(&["parse", REFERENCE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    validate(&doc);
+    let activations = doc["activations"].as_array().unwrap();
+    assert_eq!(activations.len(), 10);
+    let codes: Vec<_> = activations
+        .iter()
+        .map(|a| a["municipality"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "022012", "022021", "022047", "022055", "022101", "023612", "023621", "023671",
+            "023817", "023841"
+        ]
+    );
+    assert!(
+        activations
+            .iter()
+            .all(|a| a["prefecture"]["code"] == "02" && a["period"]["end"] == "2025-01-13")
+    );
+    assert_eq!(doc["notice"]["issued_on"], "2025-01-07");
+    assert_eq!(doc["notice"]["kind"], "activation");
+    assert_eq!(doc["notice"]["disaster"]["began_on"], "2024-12-28");
+    assert_eq!(doc["notice"]["references"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["notice"]["references"][0]["issued_on"], "2023-01-26");
+    let errors = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    assert_eq!(errors, 0, "{:#}", doc["diagnostics"]);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = run(&["parse", "--jsonl", REFERENCE]);
+    let b = run(&["parse", "--jsonl", REFERENCE]);
+    assert_eq!(a.stdout, b.stdout);
+    assert_eq!(stdout(&a).lines().count(), 1);
+}
+
+#[test]
+fn bad_inputs_are_one_line_errors_and_the_others_still_convert() {
+    let dir = scratch("bad-inputs");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let garbage = dir.join("garbage.txt");
+    std::fs::write(
+        &garbage,
+        (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let prose = dir.join("prose.txt");
+    std::fs::write(&prose, "本日は晴天なり。\n").unwrap();
+    let missing = dir.join("missing.pdf");
+    for (path, reason) in [
+        (&empty, "the file is empty"),
+        (&garbage, "binary data"),
+        (&prose, "not a notice"),
+        (&missing, "No such file"),
+    ] {
+        let o = run(&["parse", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{}", path.display());
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with(&format!("{}: ", path.display())), "{err}");
+        assert!(err.contains(reason), "{err}");
+        assert!(o.stdout.is_empty());
+    }
+    let o = run(&[
+        "parse",
+        "--jsonl",
+        empty.to_str().unwrap(),
+        REFERENCE,
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stdout(&o).lines().count(),
+        1,
+        "the good file is still written"
+    );
+    assert_eq!(stderr(&o).lines().count(), 2);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["parse"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let o = run(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json")
+        )
+        .unwrap()
+    );
+}
+
+#[test]
+fn check_passes_on_the_corpus_and_reports_json() {
+    let o = run(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).lines().last().unwrap().contains(" 0 failed"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["check", "--format", "json", "corpus"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["failed"], 0);
+    assert!(report["total"]["codes_expected"].as_u64().unwrap() >= 10);
+}
+
+#[test]
+fn check_reports_a_difference_with_a_diff_and_exit_1() {
+    let dir = scratch("corpus-diff");
+    let entry = dir.join("notice");
+    std::fs::create_dir_all(&entry).unwrap();
+    std::fs::copy(REFERENCE, entry.join("source.txt")).unwrap();
+    let golden =
+        std::fs::read_to_string("corpus/2025-01-07-aomori-snow/source.txt.expected.json").unwrap();
+    std::fs::write(
+        entry.join("source.txt.expected.json"),
+        golden.replace("\"022012\"", "\"022013\""),
+    )
+    .unwrap();
+    let o = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("FAILED"), "{out}");
+    assert!(
+        out.contains("-        \"code\": \"022013\"")
+            && out.contains("+        \"code\": \"022012\""),
+        "{out}"
+    );
+    assert!(out.contains("codes 9/10"), "{out}");
+}
+
+#[test]
+fn bless_is_refused_on_ci() {
+    let dir = scratch("corpus-bless");
+    let o = bin()
+        .args(["check", "--bless", dir.to_str().unwrap()])
+        .env("CI", "true")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("refusing to bless"));
+}

@@ -1,0 +1,178 @@
+//! The golden corpus: every source gives exactly its golden output, every
+//! golden document validates against the committed schema, and the schema is
+//! what the code generates.
+//!
+//! Re-bless after a reviewed change with `ONSHI_BLESS=1 cargo test --test corpus`
+//! (refused when `CI` is set).
+
+use std::path::{Path, PathBuf};
+
+use onshi_notice::corpus::{self, Verdict};
+use onshi_notice::record::Document;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn bless_requested() -> bool {
+    std::env::var_os("ONSHI_BLESS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+fn schema() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json");
+    let text = std::fs::read_to_string(&path).expect("schemas/notice.schema.json is committed");
+    serde_json::from_str(&text).expect("the schema is JSON")
+}
+
+#[test]
+fn blessing_is_impossible_on_ci() {
+    assert!(
+        !(corpus::on_ci() && bless_requested()),
+        "ONSHI_BLESS is set on CI: golden files are only rewritten by a developer"
+    );
+}
+
+#[test]
+fn every_corpus_source_gives_its_golden_output() {
+    let bless = bless_requested() && !corpus::on_ci();
+    let report = corpus::check(&root(), &onshi_notice::Options::default(), bless)
+        .expect("corpus is readable");
+    assert!(
+        report.cases.len() >= 3,
+        "the corpus has its reference sources"
+    );
+    let failed: Vec<_> = report
+        .cases
+        .iter()
+        .filter(|c| c.verdict == Verdict::Fail)
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} corpus case(s) differ; after review re-bless with ONSHI_BLESS=1 cargo test --test corpus\n{}",
+        failed.len(),
+        corpus::render(&report)
+    );
+}
+
+#[test]
+fn every_source_has_exactly_one_golden_file() {
+    for case in corpus::discover(&root()).unwrap() {
+        let (doc, err) = (
+            case.expected_document().exists(),
+            case.expected_error().exists(),
+        );
+        assert!(
+            doc ^ err,
+            "{}: needs exactly one of .expected.json / .expected-error.txt",
+            case.source.display()
+        );
+    }
+}
+
+#[test]
+fn golden_files_belong_to_a_source() {
+    let sources: Vec<_> = corpus::discover(&root())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.source)
+        .collect();
+    for entry in std::fs::read_dir(root()).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            for suffix in [".expected.json", ".expected-error.txt"] {
+                if let Some(source) = name.strip_suffix(suffix) {
+                    assert!(
+                        sources.contains(&dir.join(source)),
+                        "{}: golden file without a source",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn committed_schema_is_the_generated_schema() {
+    let generated = onshi_notice::schema::notice_schema_json();
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json"),
+    )
+    .unwrap();
+    assert!(
+        generated == committed,
+        "schemas/notice.schema.json is stale; regenerate it with `cargo run -- schema > schemas/notice.schema.json`"
+    );
+}
+
+#[test]
+fn every_golden_document_validates_against_the_schema() {
+    let validator = jsonschema::validator_for(&schema()).expect("the schema compiles");
+    let mut checked = 0;
+    for case in corpus::discover(&root()).unwrap() {
+        let path = case.expected_document();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<_> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        checked += 1;
+    }
+    assert!(checked > 0);
+}
+
+/// All renderings of one notice (text, PDFs of several producers) give the
+/// same facts; only the source and the positions may differ.
+#[test]
+fn renderings_of_one_notice_agree() {
+    let mut by_notice: std::collections::BTreeMap<String, Vec<(PathBuf, serde_json::Value)>> =
+        Default::default();
+    for case in corpus::discover(&root()).unwrap() {
+        let Ok(text) = std::fs::read_to_string(case.expected_document()) else {
+            continue;
+        };
+        let doc: Document = serde_json::from_str(&text).unwrap();
+        by_notice
+            .entry(case.notice.clone())
+            .or_default()
+            .push((case.source.clone(), facts(&doc)));
+    }
+    for (notice, docs) in by_notice {
+        let (first_path, first) = &docs[0];
+        for (path, facts) in &docs[1..] {
+            assert_eq!(
+                facts,
+                first,
+                "{notice}: {} and {} disagree",
+                path.display(),
+                first_path.display()
+            );
+        }
+    }
+}
+
+fn facts(doc: &Document) -> serde_json::Value {
+    let mut value = serde_json::to_value(doc).unwrap();
+    let object = value.as_object_mut().unwrap();
+    object.remove("source");
+    for key in ["activations", "scopes"] {
+        for item in object[key].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("source_span");
+        }
+    }
+    for d in object["diagnostics"].as_array_mut().unwrap() {
+        let d = d.as_object_mut().unwrap();
+        d.remove("page");
+        d.remove("line");
+    }
+    value
+}
