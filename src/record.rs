@@ -164,7 +164,8 @@ pub struct SourceSpan {
     pub line: u32,
 }
 
-/// An area given without names: a count, `全域`, or a rule.
+/// An area given without names: a count or a rule. (A whole prefecture, `全域`, is an
+/// [`Activation`] whose `municipality` is null.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
