@@ -45,7 +45,7 @@
 //! - Lines are not joined: a date broken across a line is not read.
 
 mod error;
-mod fold;
+pub(crate) mod fold;
 mod grammar;
 mod numeral;
 mod scan;
