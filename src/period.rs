@@ -1,0 +1,630 @@
+//! The 期間 cell: when the function is open, as a notice states it.
+//!
+//! A cell may give dates (`令和6年1月1日から令和6年1月14日まで`,
+//! `7月8日~7月14日`, `7日まで`, `閉塞日時 令和6年3月7日 24時00分`), a rule
+//! (`災害救助法の適用第一報から一週間`, `1週間に限り`, `当面の間`), or both, and
+//! may send the reader to a footnote (`…一週間（※）` + `※令和7年1月13日まで`).
+//!
+//! Each date found in the cell is given a role from the words around it:
+//! a start (`から`, `~`, `以降`), an end (`まで`, `で終了`, `をもって`, the
+//! second half of a range, or a `閉塞`/`期限` label), or no role at all when it
+//! is a timestamp (`7月10日19時30分追記`), part of a disaster name
+//! (`令和5年7月7日からの大雨`, `1日に発生した`) or a reference (`…日付`).
+//! Nothing is invented: a period without a stated start has `start: None`,
+//! and an end is never computed from a rule.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::era::fold::fold;
+use crate::era::{ClockTime, FoundDate, find_dates};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Period {
+    /// `None` when the notice states no start date.
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// The time on the end date, e.g. `24:00`.
+    pub end_time: Option<ClockTime>,
+    /// A relative rule as written, e.g. `災害救助法の適用第一報から一週間`.
+    pub basis: Option<String>,
+    /// No end is set (`当面の間`).
+    pub open_ended: bool,
+    /// Marked `（予定）`.
+    pub provisional: bool,
+    /// The cell as given.
+    pub text: String,
+}
+
+/// Something the period parser noticed. `span` indexes the cell; a note about
+/// a footnote points at the footnote marker in the cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodNote {
+    pub span: Range<usize>,
+    /// Stable identifier: `invalid_date`, `period_without_date`,
+    /// `ambiguous_period`, `unrecognized_period`, `empty_period`,
+    /// `footnote_missing`, `end_before_start`, `weekday_mismatch`,
+    /// `start_time_dropped`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Parses a 期間 cell.
+///
+/// `cell` is the cell text (NFKC-normalized; lines joined with `\n`).
+/// `footnotes` are the `※…` lines after the table; they are read only when
+/// the cell refers to them with `(※)`, `(※1)` or `※1`. `notice_date` completes
+/// dates that leave out the year or month (see [`crate::era::PartialDate::resolve`]); the
+/// end of a range is completed from its start (`7月8日~14日`). Never panics.
+pub fn parse_period(
+    cell: &str,
+    footnotes: &[&str],
+    notice_date: NaiveDate,
+) -> (Period, Vec<PeriodNote>) {
+    let mut period = Period {
+        text: cell.to_owned(),
+        ..Period::default()
+    };
+    let mut notes = Vec::new();
+    let whole = 0..cell.len();
+    if cell.trim().is_empty() {
+        notes.push(note(whole, "empty_period", "the period cell is empty"));
+        return (period, notes);
+    }
+
+    let markers = find_markers(cell);
+    let mut dated: Vec<Dated> = Vec::new();
+    let scanned = find_dates(cell);
+    collect(cell, &scanned, None, &mut dated, &mut notes);
+
+    for marker in markers.iter().filter(|m| !m.inline) {
+        match footnote_for(marker.id, footnotes) {
+            Some(body) => {
+                if contains_folded(body, "予定") {
+                    period.provisional = true;
+                }
+                let found = find_dates(body);
+                collect(body, &found, Some(&marker.span), &mut dated, &mut notes);
+            }
+            None => notes.push(note(
+                marker.span.clone(),
+                "footnote_missing",
+                format!(
+                    "the period refers to footnote `{}` but no such footnote follows the table",
+                    cell.get(marker.span.clone()).unwrap_or_default()
+                ),
+            )),
+        }
+    }
+
+    if contains_folded(cell, "予定") {
+        period.provisional = true;
+    }
+    resolve_roles(&dated, notice_date, &mut period, &mut notes);
+
+    let date_spans: Vec<Range<usize>> = scanned
+        .iter()
+        .filter(|s| {
+            s.result
+                .as_ref()
+                .map_or(true, |f| role(cell, f) != Role::Ignored)
+        })
+        .map(|s| s.span.clone())
+        .collect();
+    let removed: Vec<Range<usize>> = markers
+        .iter()
+        .map(|m| m.span.clone())
+        .chain(find_all_folded(cell, "(予定)"))
+        .collect();
+    let rules = rule_clauses(cell, &date_spans, &removed);
+    if !rules.is_empty() {
+        period.basis = Some(rules.join("、"));
+    }
+    period.open_ended =
+        period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));
+
+    if period.start.is_none() && period.end.is_none() && !has_note(&notes, "ambiguous_period") {
+        match &period.basis {
+            Some(basis) => notes.push(note(
+                whole,
+                "period_without_date",
+                format!("the period gives only a rule (`{basis}`), no date"),
+            )),
+            None if !has_note(&notes, "invalid_date") => notes.push(note(
+                whole,
+                "unrecognized_period",
+                format!("no date or rule was recognized in the period `{cell}`"),
+            )),
+            None => {}
+        }
+    }
+    (period, notes)
+}
+
+/// What a date does in the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Start,
+    End,
+    /// A timestamp, a disaster name or a reference: not part of the period.
+    Ignored,
+    Unknown,
+}
+
+/// A date with its role, from the cell or from a footnote.
+struct Dated {
+    found: FoundDate,
+    role: Role,
+    /// Where to point notes: the date in the cell, or the footnote marker.
+    at: Range<usize>,
+}
+
+/// Words right after a date that take it out of the period.
+const IGNORED_AFTER: &[&str] = &[
+    "からの",
+    "に発生",
+    "発生",
+    "の",
+    "付",
+    "追記",
+    "追加",
+    "更新",
+    "現在",
+    "時点",
+    "公表",
+    "発出",
+    "掲載",
+    "修正",
+    "訂正",
+];
+const START_AFTER: &[&str] = &["から", "より", "以降", "以後", "~", "開始"];
+const END_AFTER: &[&str] = &[
+    "まで",
+    "迄",
+    "限り",
+    "をもって",
+    "を以て",
+    "をもち",
+    "で終了",
+    "にて終了",
+    "に終了",
+    "終了",
+    "で閉塞",
+    "に閉塞",
+    "閉塞",
+];
+/// Labels before a date, in the same clause, that say what it is.
+const END_LABELS: &[&str] = &["閉塞", "終了", "期限", "まで"];
+const START_LABELS: &[&str] = &["開始", "開放日"];
+/// Words that make a clause a rule rather than decoration.
+const RULE_WORDS: &[&str] = &[
+    "週間",
+    "日間",
+    "か月",
+    "カ月",
+    "ヶ月",
+    "ヵ月",
+    "ケ月",
+    "箇月",
+    "当面",
+    "当分",
+    "第一報",
+    "適用から",
+    "適用日から",
+    "発災から",
+    "発生から",
+    "別途",
+    "追って",
+    "までの間",
+];
+const OPEN_ENDED_WORDS: &[&str] = &["当面の間", "当分の間", "別途", "追って", "未定"];
+
+fn role(text: &str, found: &FoundDate) -> Role {
+    let after = text.get(found.span.end..).unwrap_or_default();
+    let after = after.trim_start_matches(|c: char| fold(c) == ' ');
+    if IGNORED_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+        // `1月14日の24時まで` is not a name: `の` before a time keeps the date.
+        let time_follows = after
+            .chars()
+            .nth(1)
+            .is_some_and(|c| fold(c).is_ascii_digit() || c == '午');
+        if !(starts_with_folded(after, "の") && time_follows) {
+            return Role::Ignored;
+        }
+    }
+    if START_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+        return Role::Start;
+    }
+    if END_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+        return Role::End;
+    }
+    let before = text.get(..found.span.start).unwrap_or_default();
+    let before = before.trim_end_matches(|c: char| fold(c) == ' ');
+    if ends_with_folded(before, "~") || ends_with_folded(before, "から") {
+        return Role::End;
+    }
+    let label = clause_before(before);
+    if END_LABELS.iter().any(|w| contains_folded(label, w)) {
+        return Role::End;
+    }
+    if START_LABELS.iter().any(|w| contains_folded(label, w)) {
+        return Role::Start;
+    }
+    Role::Unknown
+}
+
+/// The text from the last clause break before a date up to the date.
+fn clause_before(before: &str) -> &str {
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_clause_break(fold(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.get(cut..).unwrap_or_default()
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '、' | ',' | '，' | '。' | ';' | '\n')
+}
+
+fn collect(
+    text: &str,
+    scanned: &[crate::era::Scanned],
+    marker: Option<&Range<usize>>,
+    dated: &mut Vec<Dated>,
+    notes: &mut Vec<PeriodNote>,
+) {
+    for s in scanned {
+        let at = marker.cloned().unwrap_or_else(|| s.span.clone());
+        match &s.result {
+            Ok(found) => dated.push(Dated {
+                role: role(text, found),
+                found: found.clone(),
+                at,
+            }),
+            Err(e) => notes.push(note(at, "invalid_date", e.to_string())),
+        }
+    }
+}
+
+/// Resolves the dated items into start, end and end time.
+fn resolve_roles(
+    dated: &[Dated],
+    notice_date: NaiveDate,
+    period: &mut Period,
+    notes: &mut Vec<PeriodNote>,
+) {
+    let mut starts: Vec<(NaiveDate, &Dated)> = Vec::new();
+    for d in dated.iter().filter(|d| d.role == Role::Start) {
+        if let Some(date) = complete(d, notice_date, notes) {
+            starts.push((date, d));
+        }
+    }
+    let mut seen = Vec::new();
+    starts.retain(|(date, _)| {
+        let first = !seen.contains(date);
+        seen.push(*date);
+        first
+    });
+    let start = match starts.as_slice() {
+        [] => None,
+        [(date, d)] => {
+            if d.found.time.is_some() {
+                notes.push(note(
+                    d.at.clone(),
+                    "start_time_dropped",
+                    "the start time is not recorded; only the start date is",
+                ));
+            }
+            Some(*date)
+        }
+        several => {
+            notes.push(ambiguous("start", several));
+            None
+        }
+    };
+
+    // The end of a range is completed from its start: `7月8日~14日`.
+    let end_context = start.unwrap_or(notice_date);
+    let mut ends: Vec<(NaiveDate, Option<ClockTime>, &Dated)> = Vec::new();
+    for d in dated.iter().filter(|d| d.role == Role::End) {
+        if let Some(date) = complete(d, end_context, notes) {
+            match ends.iter_mut().find(|(e, _, _)| *e == date) {
+                Some(same) => same.1 = same.1.or(d.found.time),
+                None => ends.push((date, d.found.time, d)),
+            }
+        }
+    }
+    let end = match ends.as_slice() {
+        [] => None,
+        [(date, time, _)] => Some((*date, *time)),
+        several => {
+            let pairs: Vec<(NaiveDate, &Dated)> =
+                several.iter().map(|(e, _, d)| (*e, *d)).collect();
+            notes.push(ambiguous("end", &pairs));
+            None
+        }
+    };
+
+    let unknown: Vec<&Dated> = dated.iter().filter(|d| d.role == Role::Unknown).collect();
+    if let Some(first) = unknown.first() {
+        let texts: Vec<String> = unknown.iter().map(|d| d.found.date.to_string()).collect();
+        notes.push(note(
+            first.at.clone(),
+            "ambiguous_period",
+            format!(
+                "cannot tell whether {} starts or ends the period; no `から`, `まで` or `~` next to it",
+                texts.join(", ")
+            ),
+        ));
+    }
+
+    period.start = start;
+    if let Some((date, time)) = end {
+        period.end = Some(date);
+        period.end_time = time;
+    }
+    if let (Some(s), Some(e)) = (period.start, period.end) {
+        if e < s {
+            notes.push(note(
+                0..period.text.len(),
+                "end_before_start",
+                format!("the period ends ({e}) before it starts ({s})"),
+            ));
+        }
+    }
+}
+
+/// Completes a partial date and checks a written weekday against it.
+fn complete(d: &Dated, context: NaiveDate, notes: &mut Vec<PeriodNote>) -> Option<NaiveDate> {
+    match d.found.date.resolve(context) {
+        Ok(date) => {
+            if let Some(w) = d.found.weekday {
+                if date.weekday() != w && d.found.date.full().is_none() {
+                    notes.push(note(
+                        d.at.clone(),
+                        "weekday_mismatch",
+                        format!(
+                            "{} was read as {date}, a {}, but the text gives the weekday {w}",
+                            d.found.date,
+                            date.weekday()
+                        ),
+                    ));
+                }
+            }
+            Some(date)
+        }
+        Err(e) => {
+            notes.push(note(d.at.clone(), "invalid_date", e.to_string()));
+            None
+        }
+    }
+}
+
+fn ambiguous(what: &str, several: &[(NaiveDate, &Dated)]) -> PeriodNote {
+    let dates: Vec<String> = several.iter().map(|(d, _)| d.to_string()).collect();
+    let at = several.first().map_or(0..0, |(_, d)| d.at.clone());
+    note(
+        at,
+        "ambiguous_period",
+        format!(
+            "the period gives {} different {what} dates ({}); none was chosen",
+            several.len(),
+            dates.join(", ")
+        ),
+    )
+}
+
+/// A footnote reference in the cell: `(※)`, `(※1)`, `※1`; or an inline
+/// note such as `(※令和7年1月13日まで)`, whose dates are read in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Marker {
+    span: Range<usize>,
+    id: Option<u32>,
+    inline: bool,
+}
+
+fn find_markers(cell: &str) -> Vec<Marker> {
+    let mut markers = Vec::new();
+    for (i, c) in cell.char_indices() {
+        if c != '※' {
+            continue;
+        }
+        let before = cell.get(..i).unwrap_or_default();
+        let open = before
+            .chars()
+            .next_back()
+            .filter(|p| fold(*p) == '(')
+            .map(|p| i - p.len_utf8());
+        let after_mark = i + c.len_utf8();
+        let (id, after_id) = read_id(cell, after_mark);
+        let rest = cell.get(after_id..).unwrap_or_default();
+        let rest_trimmed = rest.trim_start_matches(|c: char| fold(c) == ' ');
+        let next = rest_trimmed.chars().next().map(fold);
+        let marker = match open {
+            Some(start) if next == Some(')') => {
+                let close = rest_trimmed.chars().next().map_or(0, char::len_utf8);
+                Marker {
+                    span: start..cell.len() - rest_trimmed.len() + close,
+                    id,
+                    inline: false,
+                }
+            }
+            Some(start) => {
+                let close = rest
+                    .char_indices()
+                    .find(|(_, c)| fold(*c) == ')')
+                    .map_or(cell.len(), |(j, c)| after_id + j + c.len_utf8());
+                Marker {
+                    span: start..close,
+                    id: None,
+                    inline: true,
+                }
+            }
+            None if next.is_none_or(|n| n.is_ascii_punctuation() || is_clause_break(n))
+                || (id.is_some() && rest.len() != rest_trimmed.len()) =>
+            {
+                Marker {
+                    span: i..after_id,
+                    id,
+                    inline: false,
+                }
+            }
+            None => {
+                let end = rest.find('\n').map_or(cell.len(), |j| after_id + j);
+                Marker {
+                    span: i..end,
+                    id: None,
+                    inline: true,
+                }
+            }
+        };
+        markers.push(marker);
+    }
+    markers
+}
+
+/// Reads the digits of a footnote number after `※`.
+fn read_id(text: &str, from: usize) -> (Option<u32>, usize) {
+    let mut id: Option<u32> = None;
+    let mut end = from;
+    for c in text.get(from..).unwrap_or_default().chars() {
+        let Some(d) = fold(c).to_digit(10) else { break };
+        id = Some(id.unwrap_or(0).saturating_mul(10).saturating_add(d));
+        end += c.len_utf8();
+    }
+    (id, end)
+}
+
+/// The body of the footnote `※` (or `※n`), without its marker.
+fn footnote_for<'a>(id: Option<u32>, footnotes: &[&'a str]) -> Option<&'a str> {
+    footnotes.iter().find_map(|line| {
+        let line = line.trim();
+        let line = line.strip_prefix(['(', '（']).unwrap_or(line);
+        let rest = line.strip_prefix('※')?;
+        let (note_id, after) = read_id(rest, 0);
+        if note_id != id {
+            return None;
+        }
+        let body = rest.get(after..)?;
+        let body = body.strip_prefix([')', '）']).unwrap_or(body);
+        Some(body.trim_start_matches(|c: char| fold(c) == ' ' || c == ':' || c == '：'))
+    })
+}
+
+/// The rule clauses of a cell, as written, without markers, `(予定)` and
+/// labels. Clauses break at `、`, `,`, `。`, `;` and line ends; lines of a
+/// wrapped rule are joined back.
+fn rule_clauses(cell: &str, date_spans: &[Range<usize>], removed: &[Range<usize>]) -> Vec<String> {
+    let mut rules = Vec::new();
+    let mut pending = String::new();
+    let mut pending_is_rule = false;
+    let mut start = 0;
+    let bounds = cell
+        .char_indices()
+        .filter(|(_, c)| is_clause_break(fold(*c)))
+        .map(|(i, c)| (i, Some(c)))
+        .chain(std::iter::once((cell.len(), None)));
+    for (end, brk) in bounds {
+        let range = start..end;
+        start = end + brk.map_or(0, char::len_utf8);
+        let has_date = date_spans
+            .iter()
+            .any(|d| d.start < range.end && range.start < d.end);
+        let text = clause_text(cell, &range, removed);
+        let is_rule = RULE_WORDS.iter().any(|w| contains_folded(&text, w));
+        if has_date {
+            flush(&mut pending, &mut pending_is_rule, &mut rules);
+            if is_rule {
+                rules.push(text);
+            }
+            continue;
+        }
+        pending.push_str(&text);
+        pending_is_rule |= is_rule;
+        // Only a line end may continue a wrapped clause.
+        if brk != Some('\n') {
+            flush(&mut pending, &mut pending_is_rule, &mut rules);
+        }
+    }
+    flush(&mut pending, &mut pending_is_rule, &mut rules);
+    rules
+}
+
+fn flush(pending: &mut String, is_rule: &mut bool, rules: &mut Vec<String>) {
+    let text = tidy(pending);
+    if *is_rule && !text.is_empty() {
+        rules.push(text);
+    }
+    pending.clear();
+    *is_rule = false;
+}
+
+/// A clause with the removed ranges cut out and a leading label dropped.
+fn clause_text(cell: &str, range: &Range<usize>, removed: &[Range<usize>]) -> String {
+    let mut text = String::new();
+    for (i, c) in cell.get(range.clone()).unwrap_or_default().char_indices() {
+        let at = range.start + i;
+        if !removed.iter().any(|r| r.contains(&at)) {
+            text.push(c);
+        }
+    }
+    if let Some((label, rest)) = text.split_once([':', '：']) {
+        if !label.chars().any(|c| fold(c).is_ascii_digit()) && label.chars().count() <= 12 {
+            return rest.to_owned();
+        }
+    }
+    text
+}
+
+/// Trims spaces and a connective `で` left at the end (`1週間で、9月3日まで`).
+fn tidy(text: &str) -> String {
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let t = t.strip_suffix('で').unwrap_or(t);
+    t.trim_matches(|c: char| c.is_whitespace()).to_owned()
+}
+
+fn note(span: Range<usize>, code: &'static str, message: impl Into<String>) -> PeriodNote {
+    PeriodNote {
+        span,
+        code,
+        message: message.into(),
+    }
+}
+
+fn has_note(notes: &[PeriodNote], code: &str) -> bool {
+    notes.iter().any(|n| n.code == code)
+}
+
+fn starts_with_folded(text: &str, word: &str) -> bool {
+    let mut t = text.chars().map(fold);
+    word.chars().all(|w| t.next() == Some(w))
+}
+
+fn ends_with_folded(text: &str, word: &str) -> bool {
+    let mut t = text.chars().rev().map(fold);
+    word.chars().rev().all(|w| t.next() == Some(w))
+}
+
+fn contains_folded(text: &str, word: &str) -> bool {
+    text.char_indices()
+        .any(|(i, _)| starts_with_folded(text.get(i..).unwrap_or_default(), word))
+}
+
+/// Byte ranges of every occurrence of `word` (folded comparison).
+fn find_all_folded(text: &str, word: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, _) in text.char_indices() {
+        let rest = text.get(i..).unwrap_or_default();
+        if starts_with_folded(rest, word) {
+            let len: usize = rest
+                .chars()
+                .take(word.chars().count())
+                .map(char::len_utf8)
+                .sum();
+            out.push(i..i + len);
+        }
+    }
+    out
+}
