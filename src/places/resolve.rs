@@ -110,11 +110,13 @@ pub(super) fn decide<'g>(
         let suggestions = entries_of(g, target.forms.iter().copied());
         return Resolution::Unknown { suggestions };
     }
+    let in_scope = prefer_exact_spelling(g, in_scope, written, prefix);
     let in_force: Vec<Form> = in_scope
         .iter()
         .copied()
         .filter(|f| g.entries[f.entry].in_force(on))
         .collect();
+    let in_force = prefer_exact_spelling(g, in_force, written, prefix);
     match in_force.as_slice() {
         // A ward name alone stands for a ward only within a known prefecture.
         [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => {
@@ -142,6 +144,28 @@ pub(super) fn decide<'g>(
             candidates: entries_of(g, in_force.iter().copied()),
         },
     }
+}
+
+/// Folding can make two official names meet (鹿嶋市 in 茨城, 鹿島市 in 佐賀). A name written
+/// exactly as one of them is that one; only when all matches are variants are they all kept.
+fn prefer_exact_spelling(
+    g: &Gazetteer,
+    forms: Vec<Form>,
+    written: &str,
+    prefix: Option<&Entry>,
+) -> Vec<Form> {
+    if forms.len() < 2 {
+        return forms;
+    }
+    let exact: Vec<Form> = forms
+        .iter()
+        .copied()
+        .filter(|f| {
+            let official = official_form(&g.entries[f.entry], *f);
+            spelling(written, &official, prefix) != Spelling::Variant
+        })
+        .collect();
+    if exact.is_empty() { forms } else { exact }
 }
 
 /// The official text of a written form: `南津軽郡藤崎町`, `藤崎町` or `東区`.
@@ -193,7 +217,7 @@ fn prefecture_prefixes<'g>(g: &'g Gazetteer, key: &str) -> Vec<(&'g Entry, usize
 }
 
 /// Distinct entries of `forms` in code order.
-fn entries_of<'g>(g: &'g Gazetteer, forms: impl Iterator<Item = Form>) -> Vec<&'g Entry> {
+fn entries_of(g: &Gazetteer, forms: impl Iterator<Item = Form>) -> Vec<&Entry> {
     let mut idx: Vec<usize> = forms.map(|f| f.entry).collect();
     idx.sort_unstable();
     idx.dedup();
