@@ -1,0 +1,330 @@
+//! Resolving one written name against the indexes.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::variants::{fold, fold_width};
+use super::{Entry, Form, Gazetteer, Match, Resolution, Spelling};
+
+/// At most this many suggestions come with an unknown name.
+const MAX_SUGGESTIONS: usize = 8;
+
+/// Which prefecture a name is looked up in.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Scope<'g> {
+    Anywhere,
+    /// A prefecture code such as `02`.
+    Prefecture(&'g str),
+    /// A prefecture was given but is not one: nothing is in scope.
+    Nowhere,
+}
+
+impl<'g> Scope<'g> {
+    /// Reads a prefecture given as a code (`02`, also a full `020001`) or as a name.
+    pub(super) fn parse(g: &'g Gazetteer, prefecture: Option<&str>) -> Scope<'g> {
+        let Some(written) = prefecture else {
+            return Scope::Anywhere;
+        };
+        let folded = fold(written);
+        let code = if folded.bytes().all(|b| b.is_ascii_digit()) && matches!(folded.len(), 2 | 6) {
+            g.prefectures.get(&folded[..2]).map(|&i| &g.entries[i])
+        } else {
+            g.prefecture(written)
+        };
+        match code {
+            Some(entry) => Scope::Prefecture(&entry.prefecture_code),
+            None => Scope::Nowhere,
+        }
+    }
+
+    pub(super) fn of(entry: &'g Entry) -> Scope<'g> {
+        Scope::Prefecture(&entry.prefecture_code)
+    }
+
+    fn admits(self, entry: &Entry) -> bool {
+        match self {
+            Scope::Anywhere => true,
+            Scope::Prefecture(code) => entry.prefecture_code == code,
+            Scope::Nowhere => false,
+        }
+    }
+}
+
+pub(super) fn resolve<'g>(
+    g: &'g Gazetteer,
+    written: &str,
+    prefecture: Option<&str>,
+    on: Option<NaiveDate>,
+) -> Resolution<'g> {
+    resolve_in(g, written, Scope::parse(g, prefecture), on)
+}
+
+pub(super) fn resolve_in<'g>(
+    g: &'g Gazetteer,
+    written: &str,
+    scope: Scope<'g>,
+    on: Option<NaiveDate>,
+) -> Resolution<'g> {
+    let key = fold(written);
+    if let Some(&id) = g.keys.get(&key) {
+        return decide(g, id, written, scope, on, None);
+    }
+    // A prefecture fused to the name (`大分県中津市`) sets the scope itself.
+    for (pref, rest_at) in prefecture_prefixes(g, &key) {
+        if let Some(&id) = g.keys.get(&key[rest_at..])
+            && !g.targets[id].forms.is_empty()
+        {
+            return decide(g, id, written, Scope::of(pref), on, Some(pref));
+        }
+    }
+    Resolution::Unknown {
+        suggestions: suggest(g, &key, scope),
+    }
+}
+
+/// The outcome for a key that is in the index. `written` is the text as given, used to
+/// tell how it was spelt; `prefix` the prefecture written in front of it, if any.
+pub(super) fn decide<'g>(
+    g: &'g Gazetteer,
+    id: usize,
+    written: &str,
+    scope: Scope<'g>,
+    on: Option<NaiveDate>,
+    prefix: Option<&'g Entry>,
+) -> Resolution<'g> {
+    let target = &g.targets[id];
+    if let Some(p) = target.prefecture {
+        return Resolution::Prefecture {
+            entry: &g.entries[p],
+        };
+    }
+    let in_scope: Vec<Form> = target
+        .forms
+        .iter()
+        .copied()
+        .filter(|f| scope.admits(&g.entries[f.entry]))
+        .collect();
+    if in_scope.is_empty() {
+        // Known elsewhere only: 釧路町 under 青森 is not 青森's to claim.
+        let suggestions = entries_of(g, target.forms.iter().copied());
+        return Resolution::Unknown { suggestions };
+    }
+    let in_scope = prefer_exact_spelling(g, in_scope, written, prefix);
+    let in_force: Vec<Form> = in_scope
+        .iter()
+        .copied()
+        .filter(|f| g.entries[f.entry].in_force(on))
+        .collect();
+    let in_force = prefer_exact_spelling(g, in_force, written, prefix);
+    match in_force.as_slice() {
+        // A ward name alone stands for a ward only within a known prefecture.
+        [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => {
+            Resolution::Ambiguous {
+                candidates: vec![&g.entries[form.entry]],
+            }
+        }
+        [form] => {
+            let entry = &g.entries[form.entry];
+            Resolution::Found {
+                entry,
+                via: form.via,
+                spelling: spelling(written, &official_form(entry, *form), prefix),
+            }
+        }
+        [] => match in_scope.as_slice() {
+            [form] => Resolution::NotInForce {
+                entry: &g.entries[form.entry],
+            },
+            _ => Resolution::Ambiguous {
+                candidates: entries_of(g, in_scope.iter().copied()),
+            },
+        },
+        _ => Resolution::Ambiguous {
+            candidates: entries_of(g, in_force.iter().copied()),
+        },
+    }
+}
+
+/// Folding can make two official names meet (鹿嶋市 in 茨城, 鹿島市 in 佐賀). A name written
+/// exactly as one of them is that one; only when all matches are variants are they all kept.
+fn prefer_exact_spelling(
+    g: &Gazetteer,
+    forms: Vec<Form>,
+    written: &str,
+    prefix: Option<&Entry>,
+) -> Vec<Form> {
+    if forms.len() < 2 {
+        return forms;
+    }
+    let exact: Vec<Form> = forms
+        .iter()
+        .copied()
+        .filter(|f| {
+            let official = official_form(&g.entries[f.entry], *f);
+            spelling(written, &official, prefix) != Spelling::Variant
+        })
+        .collect();
+    if exact.is_empty() { forms } else { exact }
+}
+
+/// The official text of a written form: `南津軽郡藤崎町`, `藤崎町` or `東区`.
+fn official_form(entry: &Entry, form: Form) -> Cow<'_, str> {
+    match form.via {
+        Match::Exact => match &entry.district {
+            Some(_) => Cow::Owned(entry.full_name()),
+            None => Cow::Borrowed(&entry.name),
+        },
+        Match::WithoutDistrict => Cow::Borrowed(&entry.name),
+        Match::WardWithoutCity => {
+            Cow::Borrowed(entry.name.get(form.offset..).unwrap_or(&entry.name))
+        }
+    }
+}
+
+pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) -> Spelling {
+    let mut expected = vec![Cow::Borrowed(official)];
+    if let Some(p) = prefix {
+        expected = std::iter::once(p.name.as_str())
+            .chain(p.name.strip_suffix(['都', '府', '県']))
+            .map(|head| Cow::Owned(format!("{head}{official}")))
+            .collect();
+    }
+    let raw = written.trim();
+    if expected.iter().any(|e| e == raw) {
+        return Spelling::Official;
+    }
+    let width = fold_width(written);
+    let expected_width: Vec<String> = expected.iter().map(|e| fold_width(e)).collect();
+    if expected_width.contains(&width) {
+        Spelling::Width
+    } else {
+        Spelling::Variant
+    }
+}
+
+/// Prefectures written at the start of `key`, longest first, with where the rest begins.
+fn prefecture_prefixes<'g>(g: &'g Gazetteer, key: &str) -> Vec<(&'g Entry, usize)> {
+    let bounds: Vec<usize> = key.char_indices().map(|(i, _)| i).skip(2).take(3).collect();
+    bounds
+        .into_iter()
+        .rev()
+        .filter_map(|at| {
+            let id = *g.keys.get(&key[..at])?;
+            g.targets[id].prefecture.map(|p| (&g.entries[p], at))
+        })
+        .collect()
+}
+
+/// Distinct entries of `forms` in code order.
+fn entries_of(g: &Gazetteer, forms: impl Iterator<Item = Form>) -> Vec<&Entry> {
+    let mut idx: Vec<usize> = forms.map(|f| f.entry).collect();
+    idx.sort_unstable();
+    idx.dedup();
+    idx.into_iter().map(|i| &g.entries[i]).collect()
+}
+
+/// Near candidates for a key that matched nothing: names found inside it (a wrong 郡,
+/// `三宅島三宅村`), then names one or two edits away. In scope first; if nothing is in
+/// scope, anywhere.
+pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
+    let mut inside: Vec<usize> = Vec::new();
+    for m in g.automaton.find_iter(key) {
+        inside.extend(
+            g.targets[m.pattern().as_usize()]
+                .forms
+                .iter()
+                .map(|f| f.entry),
+        );
+    }
+
+    let chars: Vec<char> = key.chars().collect();
+    let limit = match chars.len() {
+        0..=2 => 0,
+        3 | 4 => 1,
+        _ => 2,
+    };
+    let mut near: Vec<(usize, usize)> = Vec::new();
+    if limit > 0 {
+        let mut row = Vec::new();
+        for (id, pattern) in g.patterns.iter().enumerate() {
+            let forms = &g.targets[id].forms;
+            if forms.is_empty() {
+                continue;
+            }
+            if let Some(d) = bounded_distance(&chars, pattern, limit, &mut row) {
+                near.extend(forms.iter().map(|f| (d, f.entry)));
+            }
+        }
+    }
+    near.sort_unstable();
+
+    let ranked: Vec<usize> = inside
+        .into_iter()
+        .chain(near.into_iter().map(|(_, e)| e))
+        .collect();
+    let pick = |admit: &dyn Fn(&Entry) -> bool| -> Vec<&'g Entry> {
+        let mut out: Vec<&'g Entry> = Vec::new();
+        for &i in &ranked {
+            let e = &g.entries[i];
+            if admit(e) && !out.iter().any(|o| std::ptr::eq(*o, e)) {
+                out.push(e);
+                if out.len() == MAX_SUGGESTIONS {
+                    break;
+                }
+            }
+        }
+        out
+    };
+    let scoped = pick(&|e| scope.admits(e));
+    if scoped.is_empty() {
+        pick(&|_| true)
+    } else {
+        scoped
+    }
+}
+
+/// Levenshtein distance between `a` and `b` in characters, if at most `limit`.
+fn bounded_distance(a: &[char], b: &str, limit: usize, row: &mut Vec<usize>) -> Option<usize> {
+    let b_len = b.chars().count();
+    if a.len().abs_diff(b_len) > limit {
+        return None;
+    }
+    row.clear();
+    row.extend(0..=a.len());
+    for (j, cb) in b.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = j + 1;
+        let mut best = row[0];
+        for (i, &ca) in a.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[i + 1];
+            row[i + 1] = substitution.min(row[i] + 1).min(diagonal + 1);
+            best = best.min(row[i + 1]);
+        }
+        if best > limit {
+            return None;
+        }
+    }
+    row.last().copied().filter(|&d| d <= limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounded_distance;
+
+    fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+        let a: Vec<char> = a.chars().collect();
+        bounded_distance(&a, b, limit, &mut Vec::new())
+    }
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        assert_eq!(distance("五所川源市", "五所川原市", 2), Some(1));
+        assert_eq!(distance("能登市", "能登町", 1), Some(1));
+        assert_eq!(distance("能登市", "中能登町", 1), None);
+        assert_eq!(distance("能登市", "中能登町", 2), Some(2));
+        assert_eq!(distance("abc", "abc", 0), Some(0));
+        assert_eq!(distance("", "ab", 1), None);
+    }
+}
