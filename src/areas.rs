@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::notice::{ItemKind, Range, RangeItem};
-use crate::places::{Entry, Gazetteer, Resolution};
+use crate::places::{Entry, Gazetteer, Piece, Resolution};
 use crate::record::{Area, Municipality};
 
 /// A resolved place: a municipality, or a whole prefecture.
@@ -44,6 +44,9 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                 .about(note.text.clone()),
         );
     }
+    // A prefecture fused to a name (`佐賀県佐賀市、唐津市`) holds for the
+    // items after it, until a written header says otherwise.
+    let mut fused: Option<Area> = None;
     for item in &range.items {
         let prefecture = match &item.prefecture {
             Some(written) => match gazetteer.prefecture(written) {
@@ -57,10 +60,17 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                     None
                 }
             },
-            None => None,
+            None => fused.clone(),
         };
+        if item.prefecture.is_some() {
+            fused = None;
+        }
         match item.kind {
-            ItemKind::Names => names(item, prefecture, on, gazetteer, &mut out),
+            ItemKind::Names => {
+                if let Some(p) = names(item, prefecture, on, gazetteer, &mut out) {
+                    fused = Some(p);
+                }
+            }
             ItemKind::WholePrefecture => match prefecture {
                 Some(prefecture) => out.areas.push(ResolvedArea {
                     prefecture,
@@ -111,27 +121,70 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
     out
 }
 
-fn names(item: &RangeItem, prefecture: Option<Area>, on: Option<NaiveDate>, gazetteer: &Gazetteer, out: &mut Resolved) {
+/// Resolve the names of one item; returns the prefecture fused into it, if any.
+fn names(
+    item: &RangeItem,
+    prefecture: Option<Area>,
+    on: Option<NaiveDate>,
+    gazetteer: &Gazetteer,
+    out: &mut Resolved,
+) -> Option<Area> {
     let code = prefecture.as_ref().map(|p| p.code.as_str());
-    for piece in gazetteer.segment(&item.text, code, on) {
+    // The item as one name first; only when it is not one, as names run
+    // together (`黒石市五所川原市`, `佐賀県佐賀市`). A segmentation with
+    // unknown bits (`東|青森|町`) is worse than the whole item unknown.
+    let whole = gazetteer.resolve(&item.text, code, on);
+    let pieces = match whole {
+        Resolution::Found { .. } | Resolution::Prefecture { .. } => vec![Piece {
+            span: 0..item.text.len(),
+            text: &item.text,
+            resolution: whole,
+        }],
+        _ => {
+            let pieces = gazetteer.segment(&item.text, code, on);
+            if pieces.iter().any(|p| matches!(p.resolution, Resolution::Found { .. })) {
+                merge_residue(pieces, &item.text, code, on, gazetteer)
+            } else {
+                vec![Piece {
+                    span: 0..item.text.len(),
+                    text: &item.text,
+                    resolution: whole,
+                }]
+            }
+        }
+    };
+    let mut fused = None;
+    if let [only] = pieces.as_slice() {
+        // A prefecture alone in a list (`佐賀県、大分県`) is the whole prefecture.
+        if let Resolution::Prefecture { entry } = only.resolution {
+            out.areas.push(ResolvedArea {
+                prefecture: area(entry),
+                municipality: None,
+                written_as: item.text.clone(),
+                position: item.position,
+            });
+            return None;
+        }
+    }
+    for piece in pieces {
         let diagnostic = |code: &str, message: String| {
             Diagnostic::error(code, message).at(item.position).about(piece.text.to_owned())
         };
         match piece.resolution {
             Resolution::Found { entry, .. } => {
-                let Some(prefecture) = gazetteer.by_code(&format!("{}0000", entry.prefecture_code)).map(area).or_else(|| prefecture.clone()) else {
-                    continue;
-                };
                 out.areas.push(ResolvedArea {
-                    prefecture,
+                    prefecture: area(entry),
                     municipality: Some(municipality(entry)),
                     written_as: piece.text.to_owned(),
                     position: item.position,
                 });
             }
+            // A prefecture fused to the first name (`大分県中津市`): the gazetteer
+            // already resolves the names after it inside that prefecture.
+            Resolution::Prefecture { entry } => fused = Some(area(entry)),
             Resolution::Ambiguous { candidates } => out.diagnostics.push(diagnostic(
                 "ambiguous_municipality",
-                format!("`{}` could be {}; name the prefecture to choose", piece.text, list(&candidates)),
+                format!("`{}` could be {}; the notice does not say which", piece.text, list(&candidates)),
             )),
             Resolution::NotInForce { entry } => out.diagnostics.push(diagnostic(
                 "municipality_not_in_force",
@@ -158,6 +211,44 @@ fn names(item: &RangeItem, prefecture: Option<Area>, on: Option<NaiveDate>, gaze
             }
         }
     }
+    fused
+}
+
+/// Keep the names a segmentation found, and join each run of pieces between
+/// them that resolve to nothing into one piece, resolved on its own: `東青森町`
+/// is reported as such, not as `東`, `青森` and `町`.
+fn merge_residue<'a, 'g>(
+    pieces: Vec<Piece<'a, 'g>>,
+    text: &'a str,
+    prefecture: Option<&str>,
+    on: Option<NaiveDate>,
+    gazetteer: &'g Gazetteer,
+) -> Vec<Piece<'a, 'g>> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut residue: Option<std::ops::Range<usize>> = None;
+    let flush = |residue: &mut Option<std::ops::Range<usize>>, out: &mut Vec<Piece<'a, 'g>>| {
+        if let Some(span) = residue.take() {
+            let text = &text[span.clone()];
+            out.push(Piece {
+                span,
+                text,
+                resolution: gazetteer.resolve(text, prefecture, on),
+            });
+        }
+    };
+    for piece in pieces {
+        if matches!(piece.resolution, Resolution::Found { .. }) {
+            flush(&mut residue, &mut out);
+            out.push(piece);
+        } else {
+            residue = Some(match residue {
+                Some(r) => r.start..piece.span.end,
+                None => piece.span.clone(),
+            });
+        }
+    }
+    flush(&mut residue, &mut out);
+    out
 }
 
 fn area(entry: &Entry) -> Area {

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Position};
-use crate::notice::{CellLine, ParsedNotice};
+use crate::notice::{ParsedNotice, PeriodCell};
 use crate::period;
 use crate::record;
 
@@ -43,13 +43,19 @@ pub fn periods(notice: &ParsedNotice) -> (Vec<record::Period>, Vec<Diagnostic>) 
 }
 
 fn parse_cell(
-    cell: &[CellLine],
+    cell: &PeriodCell,
     footnotes: &[&str],
     context: Option<NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> record::Period {
-    let text = cell.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-    let position = cell.first().map(|l| l.position).unwrap_or(Position { page: 1, line: 1 });
+    let text = cell.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    let position = cell.lines.first().map(|l| l.position).unwrap_or(Position { page: 1, line: 1 });
+    // Without a notice date, a cell whose dates are all complete still parses.
+    let context = context.or_else(|| {
+        let found = crate::era::find_dates(&text);
+        let complete = found.iter().all(|s| matches!(&s.result, Ok(f) if f.date.full().is_some()));
+        if complete { found.iter().find_map(|s| s.result.as_ref().ok()?.date.full()) } else { None }
+    });
     let Some(context) = context else {
         diagnostics.push(
             Diagnostic::error("period_without_context", "the notice gives no date to complete the period's dates from")
@@ -58,7 +64,13 @@ fn parse_cell(
         );
         return record::Period { text, ..Default::default() };
     };
-    let (period, notes) = period::parse_period(&text, footnotes, context);
+    // Under a closing label (`閉塞日時`) the date is the end, as if followed by まで.
+    let (mut period, notes) = if cell.closes && !text.contains("まで") {
+        period::parse_period(&format!("{text}まで"), footnotes, context)
+    } else {
+        period::parse_period(&text, footnotes, context)
+    };
+    period.text = text.clone();
     for note in notes {
         let about = text.get(note.span.clone()).unwrap_or(&text).to_owned();
         diagnostics.push(Diagnostic::warning(note.code, note.message).at(position).about(about));
@@ -81,10 +93,10 @@ fn parse_cell(
     }
 }
 
-fn first_position(cells: &[Vec<CellLine>]) -> Position {
+fn first_position(cells: &[PeriodCell]) -> Position {
     cells
         .iter()
-        .flatten()
+        .flat_map(|c| &c.lines)
         .next()
         .map(|l| l.position)
         .unwrap_or(Position { page: 1, line: 1 })

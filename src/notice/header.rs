@@ -88,14 +88,23 @@ pub fn parse(lines: &[Line]) -> Header {
             header.title = Some(title);
             header.title_position = Some(lines[start].position);
             i = end + 1;
+        } else if is_headline(&lines[start].compact()) {
+            // News items and announcements: a one-line headline, not a について title.
+            header.title = Some(lines[start].text.trim().to_owned());
+            header.title_position = Some(lines[start].position);
+            i = start + 1;
         }
     }
     header.body_start = i;
     header
 }
 
-/// A line that is exactly one date (letter-spaced or not).
+/// A line that is exactly one date (letter-spaced or not), perhaps with a
+/// clock time after it as news items and portal pages stamp them (`21:38`).
 fn whole_date(compact: &str) -> Option<NaiveDate> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}$").expect("static regex"));
+    let compact = TIME.replace(compact, "");
+    let compact = compact.as_ref();
     let found = era::find_dates(compact);
     let [scanned] = found.as_slice() else {
         return None;
@@ -130,6 +139,12 @@ fn is_issuer(compact: &str) -> bool {
             || compact.ends_with("課")
             || compact.ends_with("室")
             || compact.ends_with("局"))
+}
+
+/// A short line that is not a sentence.
+fn is_headline(compact: &str) -> bool {
+    let chars = compact.chars().count();
+    (8..=80).contains(&chars) && !compact.ends_with('。') && !compact.ends_with('、')
 }
 
 fn ends_title(compact: &str) -> bool {

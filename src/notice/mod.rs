@@ -6,6 +6,7 @@
 
 mod header;
 mod letters;
+mod prose;
 pub mod range;
 pub mod references;
 pub mod table;
@@ -21,7 +22,7 @@ use crate::normalize::{Line, Text};
 use crate::record::{Disaster, NoticeKind, Reference};
 
 pub use range::{ItemKind, Range, RangeItem};
-pub use table::{CellLine, Table};
+pub use table::{CellLine, PeriodCell, Table};
 
 /// Everything the notice says, before places and periods are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +66,13 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         Some(k) => &body[k + 1..],
         None => body,
     };
-    let table = table::collect(table_lines);
+    let mut table = table::collect(table_lines);
+    if table.ranges.is_empty() {
+        let written = prose::collect(body);
+        if !written.ranges.is_empty() {
+            table = written;
+        }
+    }
     if header.title.is_none() && header.document_type.is_none() && table.is_empty() {
         return Err(NotANotice { lines: lines.len() });
     }
@@ -110,7 +117,7 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         document_type: header.document_type,
         issued_on: header.issued_on,
         sequel: title.as_deref().and_then(sequel),
-        disaster: title.as_deref().and_then(disaster),
+        disaster: title.as_deref().and_then(disaster).or_else(|| disaster_in_body(body)),
         title,
         issuers: header.issuers,
         addressees: header.addressees,
@@ -163,11 +170,30 @@ fn disaster(title: &str) -> Option<Disaster> {
         .expect("static regex")
     });
     let name = PREFIX.captures(title)?.get(1)?.as_str().to_owned();
-    let began_on = era::find_dates(&name).into_iter().find_map(|s| match s.result {
+    let began_on = first_full_date(&name);
+    Some(Disaster { name, began_on })
+}
+
+/// A disaster named in the body when the title has none:
+/// `令和6年1月23日からの大雪等による災害に関し`, `令和6年能登半島地震の被災地`.
+fn disaster_in_body(body: &[Line]) -> Option<Disaster> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"((?:令和|平成)(?:\d+|元)年(?:\d+月\d+日(?:から|に発生した)の?)?[^、。「」『』()]{0,20}?(?:地震|豪雨|大雨|大雪|台風|火災|噴火|豪雪|暴風雨)等?)",
+        )
+        .expect("static regex")
+    });
+    let text: String = body.iter().map(Line::compact).collect();
+    let name = NAME.captures(&text)?.get(1)?.as_str().to_owned();
+    let began_on = first_full_date(&name);
+    Some(Disaster { name, began_on })
+}
+
+fn first_full_date(text: &str) -> Option<NaiveDate> {
+    era::find_dates(text).into_iter().find_map(|s| match s.result {
         Ok(era::FoundDate { date: era::PartialDate::Full(date), .. }) => Some(date),
         _ => None,
-    });
-    Some(Disaster { name, began_on })
+    })
 }
 
 #[cfg(test)]

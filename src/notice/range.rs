@@ -54,7 +54,12 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:他の|残りの|その他の)?(?:\d+[都道府県])?(?P<all>全)?(?P<n>\d+)?(?:市区町村|市町村|市町|市村|町村|市|町|村)(?:全域)?$")
+    Regex::new(r"^(?:[^、\d]*の)?(?:\d+[都道府県])?(?P<all>全)?(?P<n>\d+)?(?:市区町村|市町村|市町|市村|町村|市|町|村)(?:全域)?$")
+        .expect("static regex")
+});
+/// Prose around a list written as a sentence: `対象地域に…を追加`, `対象は…`.
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:対象地域に|対象地域は|対象地域:|対象は|対象地域として)|(?:を追加(?:する|します|いたします|致します)?|を対象とする|を対象とします)[。.、]*$")
         .expect("static regex")
 });
 static RULE: LazyLock<Regex> =
@@ -73,6 +78,9 @@ pub fn parse(cell: &[CellLine]) -> Range {
     };
     let mut range = Range::default();
     let (body, map, notes) = strip_notes(&joined);
+    // Drop the prose around a sentence-style list, keeping offsets by blanking
+    // it out with separators of the same length.
+    let body = PROSE.replace_all(&body, |c: &regex::Captures<'_>| "、".repeat(c[0].len() / 3) + &" ".repeat(c[0].len() % 3)).into_owned();
     let source_offset = |offset: usize| map.get(offset).copied().unwrap_or(joined.len());
     for (offset, note) in notes {
         range.notes.push(RangeNote {
@@ -97,12 +105,23 @@ pub fn parse(cell: &[CellLine]) -> Range {
     segments.push((prefecture, cursor, &body[cursor..], header_pending));
 
     for (prefecture, offset, text, after_header) in segments {
+        // `新潟、富山、石川、福井の4県47市町村`: prefectures listed before a count
+        // belong to the count, not to the list of areas.
+        if let Some(count) = prefectures_with_count(text) {
+            range.items.push(RangeItem {
+                prefecture: prefecture.clone(),
+                text: text.trim_matches(['、', ' ']).to_owned(),
+                position: position_at(source_offset(offset)),
+                kind: ItemKind::Count(count),
+            });
+            continue;
+        }
         let mut named_any = false;
         let mut piece_start = offset;
         for piece in text.split(['、', ',', ';', '・']) {
             let start = piece_start;
             piece_start += piece.len() + separator_len(&body[start + piece.len()..]);
-            let piece = piece.trim_matches(|c: char| c == '。' || c == '-' || c == '―' || c == 'ー' || c == '~');
+            let piece = piece.trim_matches(|c: char| c == '。' || c == '-' || c == '―' || c == 'ー' || c == '~' || c == ' ');
             if piece.is_empty() {
                 continue;
             }
@@ -125,6 +144,13 @@ pub fn parse(cell: &[CellLine]) -> Range {
         }
     }
     range
+}
+
+fn prefectures_with_count(text: &str) -> Option<u32> {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[、 ]*(?:[^、\d]{2,4}[、・と])+[^、\d]{2,4}の(?:\d+[都道府県])?(\d+)(?:市区町村|市町村|市町|町村)[、 ]*$").expect("static regex")
+    });
+    LIST.captures(text)?.get(1)?.as_str().parse().ok()
 }
 
 fn separator_len(rest: &str) -> usize {
@@ -272,6 +298,19 @@ mod tests {
             ]
         );
         assert_eq!(r.notes[0].text, "(一部)");
+    }
+
+    #[test]
+    fn sentence_lists_and_prefectures_before_a_count() {
+        let r = parse(&cell(&["対象地域に佐賀県佐賀市、唐津市を追加 ※7月10日19時30分追加"]));
+        assert_eq!(
+            items(&r),
+            [(None, "佐賀県佐賀市", ItemKind::Names, 10), (None, "唐津市", ItemKind::Names, 10)]
+        );
+        let r = parse(&cell(&["新潟、富山、石川、福井の4県47市町村(災害救助法が適用された市町村)"]));
+        assert_eq!(items(&r), [(None, "新潟、富山、石川、福井の4県47市町村", ItemKind::Count(47), 10)]);
+        let r = parse(&cell(&["上記以外の29市町村"]));
+        assert_eq!(items(&r), [(None, "上記以外の29市町村", ItemKind::Count(29), 10)]);
     }
 
     #[test]

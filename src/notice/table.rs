@@ -14,6 +14,8 @@ use crate::normalize::{Line, compact};
 pub enum RowKind {
     Range,
     Period,
+    /// A period row whose label names its end (`閉塞日時`).
+    Closing,
 }
 
 /// One line of a cell, whitespace kept as extracted.
@@ -23,11 +25,19 @@ pub struct CellLine {
     pub text: String,
 }
 
+/// A 期間 cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeriodCell {
+    /// The label says the date ends the period (`閉塞日時`), so a bare date is an end.
+    pub closes: bool,
+    pub lines: Vec<CellLine>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// One entry per 範囲 row (notices with several areas have several rows).
     pub ranges: Vec<Vec<CellLine>>,
-    pub periods: Vec<Vec<CellLine>>,
+    pub periods: Vec<PeriodCell>,
     /// `※` lines after the rows, compacted.
     pub footnotes: Vec<CellLine>,
 }
@@ -47,25 +57,42 @@ const LABELS: &[(&str, RowKind)] = &[
     ("アクティブ化期間", RowKind::Period),
     ("開放期間", RowKind::Period),
     ("対象期間", RowKind::Period),
-    ("閉塞日時", RowKind::Period),
+    ("閉塞日時", RowKind::Closing),
+    ("終了日時", RowKind::Closing),
     ("期間", RowKind::Period),
 ];
 
 /// The row a compacted line opens, and the byte length of its label in the
 /// compacted form (with an optional `(1)` numbering and a `:` after it).
+/// `spaced` says whether the label stood apart from what follows in the line
+/// as written (a tab, a space, or nothing after it).
 pub fn row_label(compact_line: &str) -> Option<(RowKind, usize)> {
+    row_label_spaced(compact_line, false)
+}
+
+fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)> {
     let rest = strip_numbering(compact_line);
     let numbering = compact_line.len() - rest.len();
     LABELS.iter().find_map(|&(label, kind)| {
         let after = rest.strip_prefix(label)?;
-        // `範囲・期間` is a heading, and `期間中は` is prose; a label stands alone.
+        let separator = after.len() - after.trim_start_matches([':', '：', '|']).len();
+        // `範囲・期間` is a heading, and `期間中は` is prose; a label stands
+        // alone, or at least is not followed by a particle.
         let next = after.chars().next();
-        if matches!(next, Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')) {
+        let apart = spaced || separator > 0 || next.is_none();
+        if !apart && matches!(next, Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')) {
             return None;
         }
-        let separator = after.len() - after.trim_start_matches([':', '：', '|']).len();
         Some((kind, numbering + label.len() + separator))
     })
+}
+
+/// [`row_label`] for a line as written, where a space after the label counts.
+fn line_label(line: &Line, compact_line: &str) -> Option<(RowKind, usize)> {
+    let (_, len) = row_label_spaced(compact_line, true)?;
+    let rest = skip_compact_prefix(&line.text, len);
+    let spaced = rest.is_empty() || rest.starts_with(char::is_whitespace);
+    row_label_spaced(compact_line, spaced)
 }
 
 fn strip_numbering(s: &str) -> &str {
@@ -87,10 +114,22 @@ pub fn collect(lines: &[Line]) -> Table {
     let mut current: Option<(RowKind, Vec<CellLine>)> = None;
     let finish = |table: &mut Table, cell: Option<(RowKind, Vec<CellLine>)>| match cell {
         Some((RowKind::Range, lines)) => table.ranges.push(lines),
-        Some((RowKind::Period, lines)) => table.periods.push(lines),
+        Some((RowKind::Period, lines)) => table.periods.push(PeriodCell { closes: false, lines }),
+        Some((RowKind::Closing, lines)) => table.periods.push(PeriodCell { closes: true, lines }),
         None => {}
     };
     for line in lines {
+        // Tables flattened with `|` between cells (`| 【大分県】 | 大分市 |`).
+        let unpiped;
+        let line = if line.text.contains('|') {
+            unpiped = Line {
+                position: line.position,
+                text: line.text.split(['|', ' ', '\t']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+            };
+            &unpiped
+        } else {
+            line
+        };
         let compact = line.compact();
         if compact == "以上" {
             break;
@@ -106,7 +145,7 @@ pub fn collect(lines: &[Line]) -> Table {
             });
             continue;
         }
-        if let Some((kind, label_len)) = row_label(&compact) {
+        if let Some((kind, label_len)) = line_label(line, &compact) {
             finish(&mut table, current.take());
             let first = skip_compact_prefix(&line.text, label_len);
             let mut cell = Vec::new();
@@ -118,6 +157,9 @@ pub fn collect(lines: &[Line]) -> Table {
             }
             current = Some((kind, cell));
             continue;
+        }
+        if current.is_none() && opens_area_list(&compact) {
+            current = Some((RowKind::Range, Vec::new()));
         }
         let Some((kind, cell)) = current.as_mut() else {
             continue;
@@ -140,6 +182,16 @@ pub fn collect(lines: &[Line]) -> Table {
     }
     finish(&mut table, current.take());
     table
+}
+
+/// A line that starts with a bracketed prefecture (`【大分県】`) begins an
+/// area list even without a 範囲 label (portal announcements, table cells).
+fn opens_area_list(compact: &str) -> bool {
+    let Some(rest) = compact.strip_prefix(['【', '[', '〔']) else {
+        return false;
+    };
+    rest.find(['】', ']', '〕'])
+        .is_some_and(|end| rest[..end].ends_with(['都', '道', '府', '県']) && rest[..end].chars().count() <= 4)
 }
 
 /// Page numbers and running heads that extractors put between a cell's lines.
@@ -196,9 +248,12 @@ mod tests {
     fn labels_are_recognised_and_headings_are_not() {
         assert_eq!(row_label("範囲【青森県】青森市").map(|r| r.0), Some(RowKind::Range));
         assert_eq!(row_label("(2)期間:7日まで"), Some((RowKind::Period, "(2)期間:".len())));
-        assert_eq!(row_label("閉塞日時令和6年3月7日").map(|r| r.0), Some(RowKind::Period));
+        assert_eq!(row_label("閉塞日時令和6年3月7日").map(|r| r.0), Some(RowKind::Closing));
         assert_eq!(row_label("範囲・期間について"), None);
         assert_eq!(row_label("期間中は"), None);
+        let line = |t: &str| normalize(&[t.to_owned()]).lines.remove(0);
+        let spaced = line("範囲\t中区");
+        assert_eq!(line_label(&spaced, &spaced.compact()), Some((RowKind::Range, "範囲".len())));
         assert_eq!(row_label("○「緊急時医療情報・資格確認機能」のアクティブ化対象範囲・期間"), None);
     }
 
@@ -209,8 +264,15 @@ mod tests {
         );
         assert_eq!(t.ranges.len(), 1);
         assert_eq!(t.ranges[0][0].text, "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町");
-        assert_eq!(t.periods[0][0].text, "災害救助法の適用第一報から一週間(※)");
+        assert_eq!(t.periods[0].lines[0].text, "災害救助法の適用第一報から一週間(※)");
         assert_eq!(t.footnotes[0].text, "※令和7年1月13日まで");
+    }
+
+    #[test]
+    fn piped_cells_and_a_prefecture_line_without_label() {
+        let t = table("下記の通り延長致します。\n\n| 【大分県】 | 大分市 |\n| 開放期間 | 令和7年12月2日まで |\n");
+        assert_eq!(t.ranges[0][0].text, "【大分県】 大分市");
+        assert_eq!(t.periods[0].lines[0].text, "令和7年12月2日まで");
     }
 
     #[test]
@@ -219,6 +281,6 @@ mod tests {
         let (joined, starts) = join(&t.ranges[0]);
         assert_eq!(joined, "【石川県】金沢市、七尾市、輪島市");
         assert_eq!(starts.len(), 3);
-        assert_eq!(t.periods[0][0].text, "14日まで");
+        assert_eq!(t.periods[0].lines[0].text, "14日まで");
     }
 }
