@@ -26,6 +26,7 @@ pub mod record;
 pub mod schedule;
 pub mod schema;
 pub mod sink;
+pub mod timeline;
 
 use std::path::Path;
 

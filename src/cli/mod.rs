@@ -9,6 +9,7 @@ mod check;
 mod convert;
 mod parse;
 mod schema;
+mod timeline;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ Examples:
   onshi-notice parse notice.pdf
   onshi-notice parse --jsonl notices/*.pdf > documents.jsonl
   onshi-notice convert notices/ --out json/ --sqlite notices.db
+  onshi-notice active --on 2024-01-10 notices/
   onshi-notice check corpus/";
 
 #[derive(Debug, Parser)]
@@ -51,6 +53,10 @@ enum Command {
     Convert(convert::Args),
     /// Run the golden corpus and report how much of it matches.
     Check(check::Args),
+    /// Link notices by disaster and print, per area, the periods in force.
+    Timeline(timeline::TimelineArgs),
+    /// List the areas active on a day.
+    Active(timeline::ActiveArgs),
     /// Print the JSON Schema (draft 2020-12) of the documents.
     Schema,
 }
@@ -106,6 +112,8 @@ pub fn run() -> ExitCode {
         Command::Parse(args) => parse::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Timeline(args) => timeline::run_timeline(&args),
+        Command::Active(args) => timeline::run_active(&args),
         Command::Schema => schema::run(),
     };
     match result {

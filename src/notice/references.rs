@@ -1,5 +1,9 @@
 //! Earlier notices the text refers to: `「title」（令和5年1月26日付事務連絡）`.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::era;
 use crate::normalize::Line;
 use crate::record::Reference;
@@ -32,10 +36,18 @@ pub fn find(body: &[Line]) -> Vec<Reference> {
     references
 }
 
-/// `付事務連絡)` or `厚生労働省保険局医療介護連携政策課事務連絡)`: the rest of the parenthesis names a document type.
+/// `付事務連絡)`, `厚生労働省保険局医療介護連携政策課事務連絡)` (the rest of a
+/// parenthesis), or `付事務連絡により` in running text: the date is a notice's.
 fn document_type_after(rest: &str) -> Option<&'static str> {
+    static RUNNING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^付け?(?:の|で)?(?:厚生労働省[^、。()「」]{0,30}?)?(事務連絡|通知|通達)").expect("static regex")
+    });
+    if let Some(c) = RUNNING.captures(rest) {
+        let found = c.get(1)?.as_str();
+        return DOCUMENT_TYPES.iter().copied().find(|t| *t == found);
+    }
     let inner = &rest[..rest.find(')')?];
-    if inner.chars().count() > 40 {
+    if inner.chars().count() > 40 || inner.contains('(') {
         return None;
     }
     DOCUMENT_TYPES.iter().copied().find(|t| inner.ends_with(t))
@@ -74,6 +86,14 @@ mod tests {
             refs[0].title.as_deref(),
             Some("オンライン資格確認等システムにおける『緊急時医療情報・資格確認機能』をアクティブ化する医療機関・薬局の範囲・期間について")
         );
+    }
+
+    #[test]
+    fn reference_in_running_text() {
+        let body = normalize(&["については、令和6年1月1日付事務連絡により、令和6年1月7日までとお示ししたところです。".to_owned()]).lines;
+        let refs = find(&body);
+        assert_eq!(refs.len(), 1);
+        assert_eq!((refs[0].issued_on.to_string(), refs[0].title.as_deref()), ("2024-01-01".to_owned(), None));
     }
 
     #[test]

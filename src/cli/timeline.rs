@@ -1,0 +1,140 @@
+//! `onshi-notice timeline INPUT...` and `onshi-notice active --on DATE INPUT...`
+
+use std::fmt::Write as _;
+use std::io;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use onshi_notice::timeline::{self, ActiveArea, DisasterTimeline, Span};
+use onshi_notice::{Document, batch};
+
+use super::{ConvertOptions, Status, print};
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    /// Notice files and folders.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    #[command(flatten)]
+    convert: ConvertOptions,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ActiveArgs {
+    /// The day, as YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    on: NaiveDate,
+    /// Notice files and folders.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    #[command(flatten)]
+    convert: ConvertOptions,
+}
+
+/// Convert every input; failures are reported and left out.
+fn documents(inputs: &[PathBuf], convert: &ConvertOptions) -> io::Result<(Vec<(String, Document)>, bool)> {
+    let inputs = batch::inputs(inputs).map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
+    let mut docs = Vec::new();
+    let mut failed = false;
+    batch::run(&inputs, &convert.options(), &pool, |outcome| {
+        match outcome.result {
+            Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
+            Err(e) => {
+                eprintln!("{}: {e}", outcome.path.display());
+                failed = true;
+            }
+        }
+        Ok(())
+    })?;
+    Ok((docs, failed))
+}
+
+fn status(failed: bool) -> Status {
+    if failed { Status::SomeFailed } else { Status::Success }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> io::Result<String> {
+    let mut s = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    s.push('\n');
+    Ok(s)
+}
+
+pub fn run_timeline(args: &TimelineArgs) -> io::Result<Status> {
+    let (docs, failed) = documents(&args.inputs, &args.convert)?;
+    let timelines = timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc)));
+    match args.format {
+        Format::Json => print(&json(&timelines)?)?,
+        Format::Text => print(&render_timelines(&timelines))?,
+    }
+    Ok(status(failed))
+}
+
+pub fn run_active(args: &ActiveArgs) -> io::Result<Status> {
+    let (docs, failed) = documents(&args.inputs, &args.convert)?;
+    let active = timeline::active_on(&timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc))), args.on);
+    match args.format {
+        Format::Json => print(&json(&active)?)?,
+        Format::Text => print(&render_active(&active, args.on))?,
+    }
+    Ok(status(failed))
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "?".to_owned(), |d| d.to_string())
+}
+
+fn span_text(span: &Span) -> String {
+    let end = match (span.end, span.open_ended) {
+        (Some(end), _) => format!("{end}{}", span.end_time.as_deref().map(|t| format!(" {t}")).unwrap_or_default()),
+        (None, true) => "open".to_owned(),
+        (None, false) => "?".to_owned(),
+    };
+    format!("{} .. {end}", date(span.start))
+}
+
+fn render_timelines(timelines: &[DisasterTimeline]) -> String {
+    let mut out = String::new();
+    for t in timelines {
+        let _ = writeln!(out, "{}", t.disaster.as_deref().unwrap_or("(no disaster named)"));
+        for n in &t.notices {
+            let sequel = n.sequel.map(|s| format!(" (その{s})")).unwrap_or_default();
+            let _ = writeln!(out, "  notice {} {:?}{sequel}  {}", date(n.issued_on), n.kind, n.file);
+        }
+        for area in &t.areas {
+            let code = area.municipality.as_ref().map_or(area.prefecture.code.as_str(), |m| m.code.as_str());
+            for span in &area.spans {
+                let _ = writeln!(out, "  {code}  {}  {}  ({})", area.name(), span_text(span), span.set_by.join(", "));
+            }
+        }
+        for s in &t.scopes {
+            let _ = writeln!(out, "  scope  {}  {} .. {}  ({})", s.text, date(s.start), date(s.end), s.notice);
+        }
+    }
+    out
+}
+
+fn render_active(active: &[ActiveArea], on: NaiveDate) -> String {
+    let mut out = String::new();
+    for a in active {
+        let (code, name) = match &a.municipality {
+            Some(m) => (m.code.as_str(), format!("{}{}{}", a.prefecture.name, m.district.as_deref().unwrap_or(""), m.name)),
+            None => (a.prefecture.code.as_str(), format!("{} (全域)", a.prefecture.name)),
+        };
+        let _ = writeln!(out, "{code}  {name}  {}  {}", span_text(&a.span), a.disaster.as_deref().unwrap_or(""));
+    }
+    let _ = writeln!(out, "{} areas active on {on}", active.len());
+    out
+}

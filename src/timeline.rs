@@ -1,0 +1,253 @@
+//! A timeline across notices: which areas were active when, per disaster.
+//!
+//! Notices are grouped by the disaster they name and read in date order.
+//! An activation opens a period for each area it names (or widens an open
+//! one); an extension moves the end of the area's period; a termination sets
+//! it. Areas given only as a count (`他の29市町村`) stay counts: they are
+//! listed with their periods, never expanded into names.
+//!
+//! A period that states no start is taken to start on the notice's date:
+//! the function is switched on when the notice (or the 災害救助法 report it
+//! follows) goes out. `start_stated` says which it was.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::record::{Activation, Area, Document, Municipality, NoticeKind};
+
+/// One notice as the timeline cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoticeRef {
+    pub file: String,
+    pub issued_on: Option<NaiveDate>,
+    pub kind: NoticeKind,
+    pub sequel: Option<u32>,
+    pub title: Option<String>,
+}
+
+/// A period during which an area was active.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: Option<NaiveDate>,
+    /// False when `start` is the notice's date because the period gave none.
+    pub start_stated: bool,
+    pub end: Option<NaiveDate>,
+    pub end_time: Option<String>,
+    pub open_ended: bool,
+    /// The notices that opened, extended or ended this period, in order.
+    pub set_by: Vec<String>,
+}
+
+impl Span {
+    /// Whether the area was active on `day`.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        let started = self.start.is_none_or(|s| s <= day);
+        let not_ended = match self.end {
+            Some(end) => day <= end,
+            None => self.open_ended,
+        };
+        started && not_ended
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AreaTimeline {
+    pub prefecture: Area,
+    pub municipality: Option<Municipality>,
+    pub spans: Vec<Span>,
+}
+
+impl AreaTimeline {
+    /// `石川県輪島市`, `青森県南津軽郡藤崎町`, or the prefecture alone.
+    pub fn name(&self) -> String {
+        match &self.municipality {
+            Some(m) => format!("{}{}{}", self.prefecture.name, m.district.as_deref().unwrap_or(""), m.name),
+            None => format!("{} (全域)", self.prefecture.name),
+        }
+    }
+}
+
+/// Areas given as a count or rule, with the period the notice gave them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScopeEntry {
+    pub text: String,
+    pub count: Option<u32>,
+    pub prefecture: Option<Area>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub notice: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DisasterTimeline {
+    /// The disaster's name as the notices write it, or null for notices that name none.
+    pub disaster: Option<String>,
+    pub notices: Vec<NoticeRef>,
+    pub areas: Vec<AreaTimeline>,
+    pub scopes: Vec<ScopeEntry>,
+}
+
+/// Build the timelines of `docs`, each given with the name it is cited by
+/// (its path or batch id). The same notice read from several files (a text
+/// and a PDF rendering) counts once, from the first file.
+pub fn build<'a>(docs: impl IntoIterator<Item = (&'a str, &'a Document)>) -> Vec<DisasterTimeline> {
+    let mut groups: BTreeMap<Option<String>, Vec<(&str, &Document)>> = BTreeMap::new();
+    let mut seen = Vec::new();
+    for (name, doc) in docs {
+        let n = &doc.notice;
+        let key = (n.issued_on, n.title.clone(), n.kind, n.sequel, doc.activations.len());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let disaster = n.disaster.as_ref().map(|d| d.name.clone());
+        // Notices that name no disaster cannot be linked; each stands alone.
+        let group = if disaster.is_none() { Some(format!("\u{0}{name}")) } else { disaster };
+        groups.entry(group).or_default().push((name, doc));
+    }
+    groups
+        .into_iter()
+        .map(|(key, mut docs)| {
+            docs.sort_by_key(|(name, d)| (order_date(d), d.notice.sequel, *name));
+            let disaster = key.filter(|k| !k.starts_with('\u{0}'));
+            timeline(disaster, &docs)
+        })
+        .collect()
+}
+
+/// When a notice took effect: its date, or for undated announcements the
+/// earliest date its periods give.
+fn order_date(doc: &Document) -> Option<NaiveDate> {
+    doc.notice.issued_on.or_else(|| {
+        doc.activations
+            .iter()
+            .flat_map(|a| [a.period.start, a.period.end])
+            .chain(doc.scopes.iter().flat_map(|s| [s.period.start, s.period.end]))
+            .flatten()
+            .min()
+    })
+}
+
+fn timeline(disaster: Option<String>, docs: &[(&str, &Document)]) -> DisasterTimeline {
+    let mut areas: BTreeMap<(String, Option<String>), AreaTimeline> = BTreeMap::new();
+    let mut scopes = Vec::new();
+    for &(name, doc) in docs {
+        let file = name.to_owned();
+        let issued = doc.notice.issued_on;
+        for a in &doc.activations {
+            let key = (a.prefecture.code.clone(), a.municipality.as_ref().map(|m| m.code.clone()));
+            let area = areas.entry(key).or_insert_with(|| AreaTimeline {
+                prefecture: a.prefecture.clone(),
+                municipality: a.municipality.clone(),
+                spans: Vec::new(),
+            });
+            apply(&mut area.spans, doc.notice.kind, a, issued, &file);
+        }
+        for s in &doc.scopes {
+            scopes.push(ScopeEntry {
+                text: s.text.clone(),
+                count: s.count,
+                prefecture: s.prefecture.clone(),
+                start: s.period.start,
+                end: s.period.end,
+                notice: file.clone(),
+            });
+        }
+    }
+    DisasterTimeline {
+        disaster,
+        notices: docs
+            .iter()
+            .map(|(name, d)| NoticeRef {
+                file: (*name).to_owned(),
+                issued_on: d.notice.issued_on,
+                kind: d.notice.kind,
+                sequel: d.notice.sequel,
+                title: d.notice.title.clone(),
+            })
+            .collect(),
+        areas: areas.into_values().collect(),
+        scopes,
+    }
+}
+
+fn apply(spans: &mut Vec<Span>, kind: NoticeKind, a: &Activation, issued: Option<NaiveDate>, file: &str) {
+    let p = &a.period;
+    let current = spans.last_mut();
+    match (kind, current) {
+        // An extension or termination moves the end of the period in force.
+        (NoticeKind::Extension | NoticeKind::Termination, Some(span)) => {
+            span.end = p.end;
+            span.end_time = p.end_time.clone();
+            span.open_ended = p.open_ended;
+            span.set_by.push(file.to_owned());
+        }
+        // A new activation of an area still (or again) active widens its period.
+        (_, Some(span)) if overlaps(span, p.start.or(issued)) => {
+            span.end = later(span.end, p.end);
+            span.open_ended |= p.open_ended;
+            span.set_by.push(file.to_owned());
+        }
+        // An extension or termination of an area not seen before: its start is unknown.
+        (NoticeKind::Extension | NoticeKind::Termination, None) => spans.push(Span {
+            start: p.start,
+            start_stated: p.start.is_some(),
+            end: p.end,
+            end_time: p.end_time.clone(),
+            open_ended: p.open_ended,
+            set_by: vec![file.to_owned()],
+        }),
+        _ => spans.push(Span {
+            start: p.start.or(issued),
+            start_stated: p.start.is_some(),
+            end: p.end,
+            end_time: p.end_time.clone(),
+            open_ended: p.open_ended,
+            set_by: vec![file.to_owned()],
+        }),
+    }
+}
+
+fn overlaps(span: &Span, start: Option<NaiveDate>) -> bool {
+    match (span.end, start) {
+        (Some(end), Some(start)) => start <= end.succ_opt().unwrap_or(end),
+        (None, _) => span.open_ended,
+        (Some(_), None) => true,
+    }
+}
+
+fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// An area active on a day, with the span that makes it so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActiveArea {
+    pub disaster: Option<String>,
+    pub prefecture: Area,
+    pub municipality: Option<Municipality>,
+    pub span: Span,
+}
+
+/// Every area active on `day`, by disaster, then prefecture and code.
+pub fn active_on(timelines: &[DisasterTimeline], day: NaiveDate) -> Vec<ActiveArea> {
+    let mut out = Vec::new();
+    for t in timelines {
+        for area in &t.areas {
+            if let Some(span) = area.spans.iter().find(|s| s.covers(day)) {
+                out.push(ActiveArea {
+                    disaster: t.disaster.clone(),
+                    prefecture: area.prefecture.clone(),
+                    municipality: area.municipality.clone(),
+                    span: span.clone(),
+                });
+            }
+        }
+    }
+    out
+}
