@@ -18,6 +18,8 @@ pub mod diagnostic;
 pub mod era;
 pub mod error;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod normalize;
 pub mod notice;
 pub mod period;

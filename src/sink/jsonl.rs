@@ -34,7 +34,7 @@ impl<W: Write> JsonLines<W> {
             id: Option<&'a str>,
             data: &'a T,
         }
-        serde_json::to_writer(&mut self.out, &Line { kind, id, data }).map_err(std::io::Error::other)?;
+        serde_json::to_writer(&mut self.out, &Line { kind, id, data }).map_err(std::io::Error::from)?;
         self.out.write_all(b"\n")
     }
 }
