@@ -547,6 +547,19 @@ fn segment_handles_spaces_widths_and_leftovers() {
         view(&g().segment("田川郡添田町 ※7月10日19時30分追加", Some("40"), None)),
         ["406023", "?※7月10日19時30分追加"]
     );
+    assert_eq!(
+        view(&g().segment("東京都千代田区、港区", None, None)),
+        ["pref:13", "131016", "131032"]
+    );
+    assert_eq!(
+        view(&g().segment("京都府京都市北区", None, None)),
+        ["pref:26", "261017"]
+    );
+    assert_eq!(
+        view(&g().segment("福岡県東区、博多区", None, None)),
+        ["pref:40", "401315", "401323"]
+    );
+    assert_eq!(view(&g().segment("北区", None, None)), ["~北区"]);
     assert_eq!(view(&g().segment("全域", Some("17"), None)), ["?全域"]);
     assert_eq!(
         view(&g().segment("全43市町村", Some("17"), None)),
@@ -572,6 +585,22 @@ proptest! {
             prop_assert!(p.span.start >= last && p.span.start < p.span.end);
             prop_assert_eq!(&text[p.span.clone()], p.text);
             last = p.span.end;
+        }
+    }
+
+    #[test]
+    fn segment_never_panics_on_name_like_text(
+        text in "[青森市町村郡区県都府東京大阪中能登津軽藤崎 、・ｶﾞｹヶが龍竜ﾞ　]{0,30}",
+    ) {
+        for pref in [None, Some("02"), Some("17")] {
+            let pieces = g().segment(&text, pref, None);
+            let mut last = 0;
+            for p in &pieces {
+                prop_assert!(p.span.start >= last && p.span.start < p.span.end);
+                prop_assert_eq!(&text[p.span.clone()], p.text);
+                last = p.span.end;
+            }
+            let _ = g().resolve(&text, pref, None);
         }
     }
 
