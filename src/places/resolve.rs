@@ -110,7 +110,6 @@ pub(super) fn decide<'g>(
         let suggestions = entries_of(g, target.forms.iter().copied());
         return Resolution::Unknown { suggestions };
     }
-    let in_scope = prefer_exact_spelling(g, in_scope, written, prefix);
     let in_force: Vec<Form> = in_scope
         .iter()
         .copied()
@@ -132,14 +131,17 @@ pub(super) fn decide<'g>(
                 spelling: spelling(written, &official_form(entry, *form), prefix),
             }
         }
-        [] => match in_scope.as_slice() {
-            [form] => Resolution::NotInForce {
-                entry: &g.entries[form.entry],
-            },
-            _ => Resolution::Ambiguous {
-                candidates: entries_of(g, in_scope.iter().copied()),
-            },
-        },
+        [] => {
+            let gone = prefer_exact_spelling(g, in_scope, written, prefix);
+            match gone.as_slice() {
+                [form] => Resolution::NotInForce {
+                    entry: &g.entries[form.entry],
+                },
+                _ => Resolution::Ambiguous {
+                    candidates: entries_of(g, gone.iter().copied()),
+                },
+            }
+        }
         _ => Resolution::Ambiguous {
             candidates: entries_of(g, in_force.iter().copied()),
         },
