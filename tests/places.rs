@@ -139,23 +139,24 @@ fn codes_are_unique_and_names_unique_per_prefecture_on_any_day() {
 }
 
 #[test]
-fn folding_merges_no_two_distinct_names() {
-    // Variant folding is applied to the table too; it must not make two different
-    // places of one prefecture look the same.
+fn every_name_resolves_to_itself() {
+    // Variant folding is applied to the table too; it must not make two different places
+    // of one prefecture look the same, nor make a name find another place anywhere.
     for on in [None, Some(day("2023-12-31"))] {
-        let mut seen: BTreeMap<(String, String), &Entry> = BTreeMap::new();
         for e in g()
             .iter()
             .filter(|e| e.in_force(on) && e.kind != Kind::Prefecture)
         {
             for written in [e.full_name(), e.name.clone()] {
-                let Resolution::Found { entry, .. } =
-                    g().resolve(&written, Some(&e.prefecture_code), on)
-                else {
-                    panic!("{written} does not resolve to itself");
-                };
-                assert_eq!(entry, e, "{written}");
-                seen.insert((e.prefecture_code.clone(), written), e);
+                let r = g().resolve(&written, Some(&e.prefecture_code), on);
+                assert_eq!(r.found(), Some(e), "{written} under {}", e.prefecture);
+                match g().resolve(&written, None, on) {
+                    Resolution::Found { entry, .. } => assert_eq!(entry, e, "{written}"),
+                    Resolution::Ambiguous { candidates } => {
+                        assert!(candidates.contains(&e), "{written}")
+                    }
+                    other => panic!("{written}: {other:?}"),
+                }
             }
         }
     }
@@ -547,6 +548,19 @@ fn segment_handles_spaces_widths_and_leftovers() {
         view(&g().segment("田川郡添田町 ※7月10日19時30分追加", Some("40"), None)),
         ["406023", "?※7月10日19時30分追加"]
     );
+    assert_eq!(
+        view(&g().segment("東京都千代田区、港区", None, None)),
+        ["pref:13", "131016", "131032"]
+    );
+    assert_eq!(
+        view(&g().segment("京都府京都市北区", None, None)),
+        ["pref:26", "261017"]
+    );
+    assert_eq!(
+        view(&g().segment("福岡県東区、博多区", None, None)),
+        ["pref:40", "401315", "401323"]
+    );
+    assert_eq!(view(&g().segment("北区", None, None)), ["~北区"]);
     assert_eq!(view(&g().segment("全域", Some("17"), None)), ["?全域"]);
     assert_eq!(
         view(&g().segment("全43市町村", Some("17"), None)),
@@ -572,6 +586,22 @@ proptest! {
             prop_assert!(p.span.start >= last && p.span.start < p.span.end);
             prop_assert_eq!(&text[p.span.clone()], p.text);
             last = p.span.end;
+        }
+    }
+
+    #[test]
+    fn segment_never_panics_on_name_like_text(
+        text in "[青森市町村郡区県都府東京大阪中能登津軽藤崎 、・ｶﾞｹヶが龍竜ﾞ　]{0,30}",
+    ) {
+        for pref in [None, Some("02"), Some("17")] {
+            let pieces = g().segment(&text, pref, None);
+            let mut last = 0;
+            for p in &pieces {
+                prop_assert!(p.span.start >= last && p.span.start < p.span.end);
+                prop_assert_eq!(&text[p.span.clone()], p.text);
+                last = p.span.end;
+            }
+            let _ = g().resolve(&text, pref, None);
         }
     }
 

@@ -238,7 +238,7 @@ fn index(entries: Vec<Entry>, lines: Vec<usize>) -> Result<Gazetteer, GazetteerE
         prefectures,
         keys: table.keys,
         targets: table.targets,
-        patterns: table.patterns,
+        pattern_chars: table.patterns.iter().map(|p| p.chars().collect()).collect(),
         automaton,
     })
 }

@@ -214,8 +214,8 @@ pub struct Gazetteer {
     /// Folded key → index into `targets`; the same index is the automaton's pattern id.
     keys: HashMap<String, usize>,
     targets: Vec<Target>,
-    /// Folded key of each target, by pattern id.
-    patterns: Vec<String>,
+    /// Characters of each target's key, by pattern id, for edit distances.
+    pattern_chars: Vec<Box<[char]>>,
     /// Leftmost-longest over every key.
     automaton: AhoCorasick,
 }

@@ -110,7 +110,6 @@ pub(super) fn decide<'g>(
         let suggestions = entries_of(g, target.forms.iter().copied());
         return Resolution::Unknown { suggestions };
     }
-    let in_scope = prefer_exact_spelling(g, in_scope, written, prefix);
     let in_force: Vec<Form> = in_scope
         .iter()
         .copied()
@@ -132,14 +131,17 @@ pub(super) fn decide<'g>(
                 spelling: spelling(written, &official_form(entry, *form), prefix),
             }
         }
-        [] => match in_scope.as_slice() {
-            [form] => Resolution::NotInForce {
-                entry: &g.entries[form.entry],
-            },
-            _ => Resolution::Ambiguous {
-                candidates: entries_of(g, in_scope.iter().copied()),
-            },
-        },
+        [] => {
+            let gone = prefer_exact_spelling(g, in_scope, written, prefix);
+            match gone.as_slice() {
+                [form] => Resolution::NotInForce {
+                    entry: &g.entries[form.entry],
+                },
+                _ => Resolution::Ambiguous {
+                    candidates: entries_of(g, gone.iter().copied()),
+                },
+            }
+        }
         _ => Resolution::Ambiguous {
             candidates: entries_of(g, in_force.iter().copied()),
         },
@@ -228,14 +230,20 @@ fn entries_of(g: &Gazetteer, forms: impl Iterator<Item = Form>) -> Vec<&Entry> {
 /// `三宅島三宅村`), then names one or two edits away. In scope first; if nothing is in
 /// scope, anywhere.
 pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
-    let mut inside: Vec<usize> = Vec::new();
+    let scoped = suggest_within(g, key, scope);
+    if scoped.is_empty() && !matches!(scope, Scope::Anywhere) {
+        suggest_within(g, key, Scope::Anywhere)
+    } else {
+        scoped
+    }
+}
+
+fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
+    let admitted = |f: &&Form| scope.admits(&g.entries[f.entry]);
+    let mut ranked: Vec<usize> = Vec::new();
     for m in g.automaton.find_iter(key) {
-        inside.extend(
-            g.targets[m.pattern().as_usize()]
-                .forms
-                .iter()
-                .map(|f| f.entry),
-        );
+        let forms = &g.targets[m.pattern().as_usize()].forms;
+        ranked.extend(forms.iter().filter(admitted).map(|f| f.entry));
     }
 
     let chars: Vec<char> = key.chars().collect();
@@ -244,55 +252,44 @@ pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<
         3 | 4 => 1,
         _ => 2,
     };
-    let mut near: Vec<(usize, usize)> = Vec::new();
     if limit > 0 {
+        let mut near: Vec<(usize, usize)> = Vec::new();
         let mut row = Vec::new();
-        for (id, pattern) in g.patterns.iter().enumerate() {
-            let forms = &g.targets[id].forms;
-            if forms.is_empty() {
+        for (target, pattern) in g.targets.iter().zip(&g.pattern_chars) {
+            if chars.len().abs_diff(pattern.len()) > limit
+                || !target.forms.iter().any(|f| admitted(&f))
+            {
                 continue;
             }
             if let Some(d) = bounded_distance(&chars, pattern, limit, &mut row) {
-                near.extend(forms.iter().map(|f| (d, f.entry)));
+                near.extend(target.forms.iter().filter(admitted).map(|f| (d, f.entry)));
             }
         }
+        near.sort_unstable();
+        ranked.extend(near.into_iter().map(|(_, e)| e));
     }
-    near.sort_unstable();
 
-    let ranked: Vec<usize> = inside
-        .into_iter()
-        .chain(near.into_iter().map(|(_, e)| e))
-        .collect();
-    let pick = |admit: &dyn Fn(&Entry) -> bool| -> Vec<&'g Entry> {
-        let mut out: Vec<&'g Entry> = Vec::new();
-        for &i in &ranked {
-            let e = &g.entries[i];
-            if admit(e) && !out.iter().any(|o| std::ptr::eq(*o, e)) {
-                out.push(e);
-                if out.len() == MAX_SUGGESTIONS {
-                    break;
-                }
+    let mut out: Vec<&'g Entry> = Vec::new();
+    for i in ranked {
+        let e = &g.entries[i];
+        if !out.iter().any(|o| std::ptr::eq(*o, e)) {
+            out.push(e);
+            if out.len() == MAX_SUGGESTIONS {
+                break;
             }
         }
-        out
-    };
-    let scoped = pick(&|e| scope.admits(e));
-    if scoped.is_empty() {
-        pick(&|_| true)
-    } else {
-        scoped
     }
+    out
 }
 
 /// Levenshtein distance between `a` and `b` in characters, if at most `limit`.
-fn bounded_distance(a: &[char], b: &str, limit: usize, row: &mut Vec<usize>) -> Option<usize> {
-    let b_len = b.chars().count();
-    if a.len().abs_diff(b_len) > limit {
+fn bounded_distance(a: &[char], b: &[char], limit: usize, row: &mut Vec<usize>) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
         return None;
     }
     row.clear();
     row.extend(0..=a.len());
-    for (j, cb) in b.chars().enumerate() {
+    for (j, &cb) in b.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = j + 1;
         let mut best = row[0];
@@ -315,7 +312,8 @@ mod tests {
 
     fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
         let a: Vec<char> = a.chars().collect();
-        bounded_distance(&a, b, limit, &mut Vec::new())
+        let b: Vec<char> = b.chars().collect();
+        bounded_distance(&a, &b, limit, &mut Vec::new())
     }
 
     #[test]
