@@ -18,7 +18,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use crate::era::fold::fold;
-use crate::era::{ClockTime, FoundDate, find_dates};
+use crate::era::{ClockTime, FoundDate, Scanned, find_dates};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Period {
@@ -44,8 +44,8 @@ pub struct PeriodNote {
     pub span: Range<usize>,
     /// Stable identifier: `invalid_date`, `period_without_date`,
     /// `ambiguous_period`, `unrecognized_period`, `empty_period`,
-    /// `footnote_missing`, `end_before_start`, `weekday_mismatch`,
-    /// `start_time_dropped`.
+    /// `period_without_end`, `footnote_missing`, `end_before_start`,
+    /// `weekday_mismatch`, `start_time_dropped`.
     pub code: &'static str,
     pub message: String,
 }
@@ -79,22 +79,23 @@ pub fn parse_period(
     collect(cell, &scanned, None, &mut dated, &mut notes);
 
     for marker in markers.iter().filter(|m| !m.inline) {
-        match footnote_for(marker.id, footnotes) {
-            Some(body) => {
-                if contains_folded(body, "予定") {
-                    period.provisional = true;
-                }
-                let found = find_dates(body);
-                collect(body, &found, Some(&marker.span), &mut dated, &mut notes);
-            }
-            None => notes.push(note(
+        let bodies = footnotes_for(marker.id, footnotes);
+        if bodies.is_empty() {
+            notes.push(note(
                 marker.span.clone(),
                 "footnote_missing",
                 format!(
                     "the period refers to footnote `{}` but no such footnote follows the table",
                     cell.get(marker.span.clone()).unwrap_or_default()
                 ),
-            )),
+            ));
+        }
+        for body in bodies {
+            if contains_folded(body, "予定") {
+                period.provisional = true;
+            }
+            let found = find_dates(body);
+            collect(body, &found, Some(&marker.span), &mut dated, &mut notes);
         }
     }
 
@@ -103,19 +104,23 @@ pub fn parse_period(
     }
     resolve_roles(&dated, notice_date, &mut period, &mut notes);
 
+    // Dates that belong to the period, and the same with their `から` /
+    // `まで` word, which is cut out of a clause that also states a rule.
     let date_spans: Vec<Range<usize>> = scanned
         .iter()
-        .filter(|s| {
-            s.result
-                .as_ref()
-                .map_or(true, |f| role(cell, f) != Role::Ignored)
-        })
-        .map(|s| s.span.clone())
+        .zip(roles(cell, &scanned))
+        .filter(|(_, role)| *role != Some(Role::Ignored))
+        .map(|(s, _)| s.span.clone())
         .collect();
     let removed: Vec<Range<usize>> = markers
         .iter()
         .map(|m| m.span.clone())
         .chain(find_all_folded(cell, "(予定)"))
+        .chain(
+            date_spans
+                .iter()
+                .map(|d| d.start..d.end + role_word_len(cell.get(d.end..).unwrap_or_default())),
+        )
         .collect();
     let rules = rule_clauses(cell, &date_spans, &removed);
     if !rules.is_empty() {
@@ -124,6 +129,18 @@ pub fn parse_period(
     period.open_ended =
         period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));
 
+    if period.start.is_some() && period.end.is_none() && !period.open_ended {
+        let ambiguous_end = notes
+            .iter()
+            .any(|n| n.code == "ambiguous_period" || n.code == "invalid_date");
+        if !ambiguous_end {
+            notes.push(note(
+                whole.clone(),
+                "period_without_end",
+                "the period states a start but no end date",
+            ));
+        }
+    }
     if period.start.is_none() && period.end.is_none() && !has_note(&notes, "ambiguous_period") {
         match &period.basis {
             Some(basis) => notes.push(note(
@@ -195,7 +212,7 @@ const END_AFTER: &[&str] = &[
     "閉塞",
 ];
 /// Labels before a date, in the same clause, that say what it is.
-const END_LABELS: &[&str] = &["閉塞", "終了", "期限", "まで"];
+const END_LABELS: &[&str] = &["閉塞", "終了", "期限"];
 const START_LABELS: &[&str] = &["開始", "開放日"];
 /// Words that make a clause a rule rather than decoration.
 const RULE_WORDS: &[&str] = &[
@@ -220,9 +237,40 @@ const RULE_WORDS: &[&str] = &[
 ];
 const OPEN_ENDED_WORDS: &[&str] = &["当面の間", "当分の間", "別途", "追って", "未定"];
 
-fn role(text: &str, found: &FoundDate) -> Role {
+/// The length in bytes of the spaces and the start or end word that follow
+/// a date (`から`, ` まで`), or 0.
+fn role_word_len(after: &str) -> usize {
+    let word_start = after.len() - after.trim_start_matches(|c: char| fold(c) == ' ').len();
+    let rest = after.get(word_start..).unwrap_or_default();
+    let word = START_AFTER
+        .iter()
+        .chain(END_AFTER)
+        .filter(|w| starts_with_folded(rest, w))
+        .map(|w| w.chars().count())
+        .max();
+    match word {
+        Some(chars) => word_start + rest.chars().take(chars).map(char::len_utf8).sum::<usize>(),
+        None => 0,
+    }
+}
+
+/// The role of each scanned date (`None` for an error), each judged from
+/// the text between the previous date and the next words.
+fn roles(text: &str, scanned: &[Scanned]) -> Vec<Option<Role>> {
+    let mut floor = 0;
+    scanned
+        .iter()
+        .map(|s| {
+            let r = s.result.as_ref().ok().map(|f| role(text, f, floor));
+            floor = s.span.end;
+            r
+        })
+        .collect()
+}
+
+fn role(text: &str, found: &FoundDate, floor: usize) -> Role {
     let after = text.get(found.span.end..).unwrap_or_default();
-    let after = after.trim_start_matches(|c: char| fold(c) == ' ');
+    let after = after.trim_start();
     if IGNORED_AFTER.iter().any(|w| starts_with_folded(after, w)) {
         // `1月14日の24時まで` is not a name: `の` before a time keeps the date.
         let time_follows = after
@@ -239,8 +287,8 @@ fn role(text: &str, found: &FoundDate) -> Role {
     if END_AFTER.iter().any(|w| starts_with_folded(after, w)) {
         return Role::End;
     }
-    let before = text.get(..found.span.start).unwrap_or_default();
-    let before = before.trim_end_matches(|c: char| fold(c) == ' ');
+    let before = text.get(floor..found.span.start).unwrap_or_default();
+    let before = before.trim_end();
     if ends_with_folded(before, "~") || ends_with_folded(before, "から") {
         return Role::End;
     }
@@ -254,12 +302,13 @@ fn role(text: &str, found: &FoundDate) -> Role {
     Role::Unknown
 }
 
-/// The text from the last clause break before a date up to the date.
+/// The text from the last clause break before a date up to the date. A line
+/// break does not end the clause: a label may sit on the line above.
 fn clause_before(before: &str) -> &str {
     let cut = before
         .char_indices()
         .rev()
-        .find(|(_, c)| is_clause_break(fold(*c)))
+        .find(|(_, c)| *c != '\n' && is_clause_break(fold(*c)))
         .map_or(0, |(i, c)| i + c.len_utf8());
     before.get(cut..).unwrap_or_default()
 }
@@ -270,20 +319,21 @@ fn is_clause_break(c: char) -> bool {
 
 fn collect(
     text: &str,
-    scanned: &[crate::era::Scanned],
+    scanned: &[Scanned],
     marker: Option<&Range<usize>>,
     dated: &mut Vec<Dated>,
     notes: &mut Vec<PeriodNote>,
 ) {
-    for s in scanned {
+    for (s, role) in scanned.iter().zip(roles(text, scanned)) {
         let at = marker.cloned().unwrap_or_else(|| s.span.clone());
-        match &s.result {
-            Ok(found) => dated.push(Dated {
-                role: role(text, found),
+        match (&s.result, role) {
+            (Ok(found), Some(role)) => dated.push(Dated {
+                role,
                 found: found.clone(),
                 at,
             }),
-            Err(e) => notes.push(note(at, "invalid_date", e.to_string())),
+            (Err(e), _) => notes.push(note(at, "invalid_date", e.to_string())),
+            (Ok(_), None) => {}
         }
     }
 }
@@ -365,14 +415,14 @@ fn resolve_roles(
         period.end = Some(date);
         period.end_time = time;
     }
-    if let (Some(s), Some(e)) = (period.start, period.end) {
-        if e < s {
-            notes.push(note(
-                0..period.text.len(),
-                "end_before_start",
-                format!("the period ends ({e}) before it starts ({s})"),
-            ));
-        }
+    if let (Some(s), Some(e)) = (period.start, period.end)
+        && e < s
+    {
+        notes.push(note(
+            0..period.text.len(),
+            "end_before_start",
+            format!("the period ends ({e}) before it starts ({s})"),
+        ));
     }
 }
 
@@ -380,18 +430,19 @@ fn resolve_roles(
 fn complete(d: &Dated, context: NaiveDate, notes: &mut Vec<PeriodNote>) -> Option<NaiveDate> {
     match d.found.date.resolve(context) {
         Ok(date) => {
-            if let Some(w) = d.found.weekday {
-                if date.weekday() != w && d.found.date.full().is_none() {
-                    notes.push(note(
-                        d.at.clone(),
-                        "weekday_mismatch",
-                        format!(
-                            "{} was read as {date}, a {}, but the text gives the weekday {w}",
-                            d.found.date,
-                            date.weekday()
-                        ),
-                    ));
-                }
+            if let Some(w) = d.found.weekday
+                && date.weekday() != w
+                && d.found.date.full().is_none()
+            {
+                notes.push(note(
+                    d.at.clone(),
+                    "weekday_mismatch",
+                    format!(
+                        "{} was read as {date}, a {}, but the text gives the weekday {w}",
+                        d.found.date,
+                        date.weekday()
+                    ),
+                ));
             }
             Some(date)
         }
@@ -485,32 +536,41 @@ fn find_markers(cell: &str) -> Vec<Marker> {
     markers
 }
 
-/// Reads the digits of a footnote number after `※`.
+/// Reads the digits of a footnote number after `※`. Digits that begin a
+/// date or a quantity (`※7月14日まで`, `※1週間`) are not a number.
 fn read_id(text: &str, from: usize) -> (Option<u32>, usize) {
     let mut id: Option<u32> = None;
     let mut end = from;
+    let mut next = None;
     for c in text.get(from..).unwrap_or_default().chars() {
-        let Some(d) = fold(c).to_digit(10) else { break };
+        let Some(d) = fold(c).to_digit(10) else {
+            next = Some(fold(c));
+            break;
+        };
         id = Some(id.unwrap_or(0).saturating_mul(10).saturating_add(d));
         end += c.len_utf8();
     }
-    (id, end)
+    let quantity = next.is_some_and(|c| "年月日時週分.,/-条項号か箇ヶカケヵ".contains(c));
+    if quantity { (None, from) } else { (id, end) }
 }
 
-/// The body of the footnote `※` (or `※n`), without its marker.
-fn footnote_for<'a>(id: Option<u32>, footnotes: &[&'a str]) -> Option<&'a str> {
-    footnotes.iter().find_map(|line| {
-        let line = line.trim();
-        let line = line.strip_prefix(['(', '（']).unwrap_or(line);
-        let rest = line.strip_prefix('※')?;
-        let (note_id, after) = read_id(rest, 0);
-        if note_id != id {
-            return None;
-        }
-        let body = rest.get(after..)?;
-        let body = body.strip_prefix([')', '）']).unwrap_or(body);
-        Some(body.trim_start_matches(|c: char| fold(c) == ' ' || c == ':' || c == '：'))
-    })
+/// The bodies of the footnotes `※` (or `※n`), without their marker.
+fn footnotes_for<'a>(id: Option<u32>, footnotes: &[&'a str]) -> Vec<&'a str> {
+    footnotes
+        .iter()
+        .filter_map(|line| {
+            let line = line.trim();
+            let line = line.strip_prefix(['(', '（']).unwrap_or(line);
+            let rest = line.strip_prefix('※')?;
+            let (note_id, after) = read_id(rest, 0);
+            if note_id != id {
+                return None;
+            }
+            let body = rest.get(after..)?;
+            let body = body.strip_prefix([')', '）']).unwrap_or(body);
+            Some(body.trim_start_matches(|c: char| fold(c) == ' ' || c == ':' || c == '：'))
+        })
+        .collect()
 }
 
 /// The rule clauses of a cell, as written, without markers, `(予定)` and
@@ -536,7 +596,8 @@ fn rule_clauses(cell: &str, date_spans: &[Range<usize>], removed: &[Range<usize>
         let is_rule = RULE_WORDS.iter().any(|w| contains_folded(&text, w));
         if has_date {
             flush(&mut pending, &mut pending_is_rule, &mut rules);
-            if is_rule {
+            let text = tidy(&text);
+            if is_rule && !text.is_empty() {
                 rules.push(text);
             }
             continue;
@@ -570,19 +631,23 @@ fn clause_text(cell: &str, range: &Range<usize>, removed: &[Range<usize>]) -> St
             text.push(c);
         }
     }
-    if let Some((label, rest)) = text.split_once([':', '：']) {
-        if !label.chars().any(|c| fold(c).is_ascii_digit()) && label.chars().count() <= 12 {
-            return rest.to_owned();
-        }
+    if let Some((label, rest)) = text.split_once([':', '：'])
+        && !label.chars().any(|c| fold(c).is_ascii_digit())
+        && label.chars().count() <= 12
+    {
+        return rest.to_owned();
     }
     text
 }
 
-/// Trims spaces and a connective `で` left at the end (`1週間で、9月3日まで`).
+/// Trims spaces, brackets emptied by the cuts, separators left at the edges
+/// and a connective `で` at the end (`1週間で、9月3日まで`).
 fn tidy(text: &str) -> String {
-    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let text = text.replace("()", "").replace("（）", "");
+    let edge = |c: char| c.is_whitespace() || matches!(fold(c), '~' | ':' | ',' | '、');
+    let t = text.trim_matches(edge);
     let t = t.strip_suffix('で').unwrap_or(t);
-    t.trim_matches(|c: char| c.is_whitespace()).to_owned()
+    t.trim_matches(edge).to_owned()
 }
 
 fn note(span: Range<usize>, code: &'static str, message: impl Into<String>) -> PeriodNote {

@@ -106,7 +106,11 @@ fn run_to_wareki(case: &Case) -> Vec<String> {
 }
 
 fn scanned_line(text: &str, s: &Scanned) -> String {
-    let span_text = text.get(s.span.clone()).unwrap_or("<bad span>");
+    // Line breaks are shown as `\n`, as the case file writes them.
+    let span_text = text
+        .get(s.span.clone())
+        .unwrap_or("<bad span>")
+        .replace('\n', "\\n");
     let value = match &s.result {
         Ok(f) => {
             assert_eq!(f.span, s.span, "FoundDate span differs from Scanned span");

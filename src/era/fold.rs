@@ -27,8 +27,8 @@ pub(crate) fn fold(c: char) -> char {
 }
 
 /// True for the horizontal whitespace allowed between the parts of a date
-/// (`令 和 7 年 1 月 7 日`). Line breaks are deliberately excluded: a date is
-/// not joined across lines.
+/// (`令 和 7 年 1 月 7 日`). Line breaks are handled separately, see
+/// [`Cursor::skip_gap`].
 pub(crate) fn is_space(folded: char) -> bool {
     folded == ' '
 }
@@ -113,6 +113,21 @@ impl<'a> Cursor<'a> {
         let start = self.pos;
         while self.peek().is_some_and(is_space) {
             self.bump();
+        }
+        self.pos != start
+    }
+
+    /// Skips the gap between two parts of a date: horizontal whitespace and
+    /// at most one line break, since PDF extraction wraps lines anywhere.
+    pub(crate) fn skip_gap(&mut self) -> bool {
+        let start = self.pos;
+        self.skip_spaces();
+        let before_break = *self;
+        self.eat('\r');
+        if self.eat('\n') {
+            self.skip_spaces();
+        } else {
+            *self = before_break;
         }
         self.pos != start
     }

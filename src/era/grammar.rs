@@ -140,7 +140,7 @@ fn era_token(cur: &mut Cursor<'_>, mode: Mode) -> Option<(Era, EraForm)> {
         }
     };
     let after_first = *cur;
-    cur.skip_spaces();
+    cur.skip_gap();
     if cur.eat(second) {
         Some((era, EraForm::Name))
     } else {
@@ -158,7 +158,7 @@ fn era_date(
 ) -> PResult<Raw> {
     let spaced = form == EraForm::Name;
     if spaced {
-        cur.skip_spaces();
+        cur.skip_gap();
     }
     let year = if cur.eat('元') {
         1
@@ -176,7 +176,7 @@ fn era_date(
     };
     let after_year = cur;
     if spaced {
-        cur.skip_spaces();
+        cur.skip_gap();
     }
     let (month, day) = if cur.eat('年') {
         kanji_tail(&mut cur)?
@@ -193,12 +193,12 @@ fn era_date(
 /// `M月D日` after `年`, with spaces allowed everywhere, including between
 /// the digits of a number.
 fn kanji_tail(cur: &mut Cursor<'_>) -> PResult<(u32, u32)> {
-    cur.skip_spaces();
+    cur.skip_gap();
     let month = numeral::number(cur, true).map(|n| n.value);
     let Some(month) = month else {
         return fail(cur, Expected::Month);
     };
-    cur.skip_spaces();
+    cur.skip_gap();
     if !cur.eat('月') {
         return fail(cur, Expected::Marker('月'));
     }
@@ -207,11 +207,11 @@ fn kanji_tail(cur: &mut Cursor<'_>) -> PResult<(u32, u32)> {
 }
 
 fn day_then_marker(cur: &mut Cursor<'_>) -> PResult<u32> {
-    cur.skip_spaces();
+    cur.skip_gap();
     let Some(day) = numeral::number(cur, true) else {
         return fail(cur, Expected::Day);
     };
-    cur.skip_spaces();
+    cur.skip_gap();
     if !cur.eat('日') {
         return fail(cur, Expected::Marker('日'));
     }
@@ -247,11 +247,12 @@ fn numeric_date(mut cur: Cursor<'_>, mode: Mode) -> PResult<Raw> {
         return fail(&cur, Expected::Date);
     };
     let after_number = cur;
-    if !n.kanji && n.digits == 4 {
-        if let Some(sep) = cur.eat_any(&['.', '/', '-']) {
-            let (month, day) = dotted_tail(&mut cur, sep, mode)?;
-            return Ok(finish(cur, YearPart::Western(n.value), Some(month), day));
-        }
+    if !n.kanji
+        && n.digits == 4
+        && let Some(sep) = cur.eat_any(&['.', '/', '-'])
+    {
+        let (month, day) = dotted_tail(&mut cur, sep, mode)?;
+        return Ok(finish(cur, YearPart::Western(n.value), Some(month), day));
     }
     cur.skip_spaces();
     if cur.eat('年') {
@@ -262,7 +263,7 @@ fn numeric_date(mut cur: Cursor<'_>, mode: Mode) -> PResult<Raw> {
         let (month, day) = kanji_tail(&mut cur)?;
         return Ok(finish(cur, YearPart::Western(n.value), Some(month), day));
     }
-    let short = !(n.digits > 2 && !n.with_units);
+    let short = n.digits <= 2 || n.with_units;
     if mode == Mode::Scan && !short {
         return fail(&start, Expected::Date);
     }
@@ -313,7 +314,7 @@ fn bare_day_in_context(start: &Cursor<'_>, end: usize, n: Number) -> bool {
     }
     // The second half of a range: `7月8日~14日`.
     let mut before = *start;
-    while before.prev() == Some(' ') {
+    while matches!(before.prev(), Some(' ' | '\n' | '\r')) {
         before.step_back();
     }
     before.prev() == Some('~')
@@ -322,13 +323,13 @@ fn bare_day_in_context(start: &Cursor<'_>, end: usize, n: Number) -> bool {
 /// Reads the optional weekday and time after a date and builds the result.
 fn finish(mut cur: Cursor<'_>, year: YearPart, month: Option<u32>, day: u32) -> Raw {
     let save = cur;
-    cur.skip_spaces();
+    cur.skip_gap();
     let weekday = weekday(&mut cur);
     if weekday.is_none() {
         cur = save;
     }
     let save = cur;
-    cur.skip_spaces();
+    cur.skip_gap();
     let time_start = cur.pos();
     let time = time(&mut cur);
     if time.is_none() {

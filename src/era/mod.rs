@@ -42,7 +42,9 @@
 //!   is reported as an error item with its span, never skipped. Year-only and
 //!   year-month texts (`令和6年能登半島地震`, `令和7年1月分`) are not dates
 //!   and are not reported.
-//! - Lines are not joined: a date broken across a line is not read.
+//! - A date may be broken by one line break between its parts
+//!   (`令和7年\n1月13日`), as PDF extraction wraps lines anywhere; a number
+//!   is never joined across lines.
 
 mod error;
 pub(crate) mod fold;
@@ -226,11 +228,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     } else {
         raw.end
     };
-    if let Some(rest) = input.get(trailing_from..).map(str::trim) {
-        if !rest.is_empty() {
-            let text: String = rest.chars().take(12).collect();
-            return Err(DateError::new(Detail::Trailing { text }, input));
-        }
+    if let Some(rest) = input.get(trailing_from..).map(str::trim)
+        && !rest.is_empty()
+    {
+        let text: String = rest.chars().take(12).collect();
+        return Err(DateError::new(Detail::Trailing { text }, input));
     }
     let (date, _) = validate::validate(&raw).map_err(|d| DateError::new(d, input))?;
     date.full()

@@ -20,24 +20,24 @@ pub(crate) fn find_dates(text: &str) -> Vec<Scanned> {
     let mut prev: [Option<char>; 2] = [None, None];
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
         let folded = fold(c);
-        if may_start(folded, prev) {
-            if let Ok(raw) = date_at(text, pos, Mode::Scan) {
-                let span = pos..raw.end;
-                let input = text.get(span.clone()).unwrap_or_default();
-                let result = validate(&raw)
-                    .map(|(date, time)| FoundDate {
-                        span: span.clone(),
-                        date,
-                        time,
-                        weekday: raw.weekday,
-                    })
-                    .map_err(|detail| DateError::new(detail, input));
-                found.push(Scanned { span, result });
-                let mut back = input.chars().rev().map(fold);
-                prev = [back.next(), back.next()];
-                pos = raw.end.max(pos + c.len_utf8());
-                continue;
-            }
+        if may_start(folded, prev)
+            && let Ok(raw) = date_at(text, pos, Mode::Scan)
+        {
+            let span = pos..raw.end;
+            let input = text.get(span.clone()).unwrap_or_default();
+            let result = validate(&raw)
+                .map(|(date, time)| FoundDate {
+                    span: span.clone(),
+                    date,
+                    time,
+                    weekday: raw.weekday,
+                })
+                .map_err(|detail| DateError::new(detail, input));
+            found.push(Scanned { span, result });
+            let mut back = input.chars().rev().map(fold);
+            prev = [back.next(), back.next()];
+            pos = raw.end.max(pos + c.len_utf8());
+            continue;
         }
         prev = [Some(folded), prev[0]];
         pos += c.len_utf8();

@@ -23,10 +23,10 @@ pub(crate) fn validate(raw: &Raw) -> Result<(PartialDate, Option<ClockTime>), De
         (_, Some(month)) => month_day(month, raw.day)?,
         (_, None) => bare_day(raw.day)?,
     };
-    if let (PartialDate::Full(d), Some(written)) = (date, raw.weekday) {
-        if d.weekday() != written {
-            return Err(Detail::WeekdayMismatch { date: d, written });
-        }
+    if let (PartialDate::Full(d), Some(written)) = (date, raw.weekday)
+        && d.weekday() != written
+    {
+        return Err(Detail::WeekdayMismatch { date: d, written });
     }
     let time = raw.time.map(clock).transpose()?;
     Ok((date, time))
