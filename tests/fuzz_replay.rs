@@ -11,7 +11,7 @@ fn replay(target: &str, check: impl Fn(&[u8])) {
     assert!(!files.is_empty(), "{} has inputs", dir.display());
     for file in files {
         let bytes = std::fs::read(&file).unwrap();
-        let outcome = std::panic::catch_unwind(|| check(&bytes));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes)));
         assert!(outcome.is_ok(), "{} fails its check", file.display());
     }
 }
