@@ -2,3 +2,4 @@
 //! into normalized, machine-readable activation records.
 
 pub mod diagnostic;
+pub mod extract;
