@@ -1,0 +1,848 @@
+//! The content-stream interpreter: runs the text and graphics-state operators of a
+//! page (and of the form XObjects it paints) and records each shown string as a
+//! positioned [`Fragment`].
+//!
+//! Everything here is bounded: decompressed bytes come out of one budget, form
+//! XObjects nest at most [`MAX_FORM_DEPTH`] deep and never recurse into
+//! themselves, and the graphics-state stack is capped.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::{DecompressError, Dictionary, Document, Object, ObjectId};
+
+use super::font::{Font, Source, StreamReader};
+use super::lexer::{Lexer, Token, decode_name};
+
+const MAX_FORM_DEPTH: usize = 12;
+const MAX_GSTATE_DEPTH: usize = 256;
+const MAX_OPERANDS: usize = 1024;
+/// Form XObjects painted per document; a page that paints one form a million
+/// times would otherwise take forever.
+const MAX_FORM_CALLS: usize = 20_000;
+/// Fragments closer than this (in font sizes) are joined into one.
+const JOIN_GAP: f64 = 0.15;
+
+type Matrix = [f64; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m1 × m2` in PDF's row-vector convention: apply `m1`, then `m2`.
+fn concat(m1: &Matrix, m2: &Matrix) -> Matrix {
+    let [a1, b1, c1, d1, e1, f1] = *m1;
+    let [a2, b2, c2, d2, e2, f2] = *m2;
+    [
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    ]
+}
+
+fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
+    let [a, b, c, d, e, f] = *m;
+    (x * a + y * c + e, x * b + y * d + f)
+}
+
+fn translate(tx: f64, ty: f64) -> Matrix {
+    [1.0, 0.0, 0.0, 1.0, tx, ty]
+}
+
+fn finite(v: f64) -> f64 {
+    if v.is_finite() { v } else { 0.0 }
+}
+
+/// One run of text on a page, positioned in user space.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fragment {
+    pub(crate) text: String,
+    /// Baseline start and end.
+    pub(crate) x0: f64,
+    pub(crate) y0: f64,
+    pub(crate) x1: f64,
+    pub(crate) y1: f64,
+    /// Unit vector of the writing direction.
+    pub(crate) dx: f64,
+    pub(crate) dy: f64,
+    /// Font size in user-space units.
+    pub(crate) size: f64,
+    pub(crate) vertical: bool,
+}
+
+/// What one page paints.
+#[derive(Debug, Default)]
+pub(crate) struct PageScan {
+    pub(crate) fragments: Vec<Fragment>,
+    pub(crate) images: usize,
+}
+
+/// Glyphs drawn with a font that could not map them, per font.
+#[derive(Debug, Clone)]
+pub(crate) struct Unmapped {
+    pub(crate) reason: String,
+    pub(crate) glyphs: usize,
+    pub(crate) first_page: u32,
+    /// The font or an object it needs is missing: the file is damaged.
+    pub(crate) damaged: bool,
+    /// Only the embedded font program could explain the codes.
+    pub(crate) needs_font_program: bool,
+}
+
+/// Counts over the whole document.
+#[derive(Debug, Default)]
+pub(crate) struct Stats {
+    /// Glyphs per decoding method.
+    pub(crate) methods: Vec<(&'static str, usize)>,
+    pub(crate) unmapped: Vec<Unmapped>,
+    pub(crate) glyphs: usize,
+    /// Bytes of content streams no token could be read from.
+    pub(crate) junk: usize,
+    /// Form XObjects not painted because they nested too deep or into themselves.
+    pub(crate) skipped_forms: usize,
+}
+
+#[derive(Debug)]
+pub(crate) enum ScanError {
+    TooLarge(String),
+    Corrupt(String),
+}
+
+#[derive(Clone)]
+struct GState<'a> {
+    ctm: Matrix,
+    font: Option<Rc<Font<'a>>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    hscale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+impl GState<'_> {
+    fn new(ctm: Matrix) -> Self {
+        GState {
+            ctm,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            hscale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
+/// The numeric operands of an operator (the last few; no operator takes more).
+struct Numbers {
+    values: [f64; 6],
+    len: usize,
+}
+
+impl Numbers {
+    fn of(operands: &[Operand<'_>]) -> Numbers {
+        let mut numbers = Numbers {
+            values: [0.0; 6],
+            len: 0,
+        };
+        for operand in operands {
+            if let Operand::Number(n) = operand {
+                if numbers.len == numbers.values.len() {
+                    numbers.values.rotate_left(1);
+                    numbers.len -= 1;
+                }
+                numbers.values[numbers.len] = *n;
+                numbers.len += 1;
+            }
+        }
+        numbers
+    }
+
+    fn as_slice(&self) -> &[f64] {
+        &self.values[..self.len]
+    }
+}
+
+enum Operand<'d> {
+    Number(f64),
+    Name(&'d [u8]),
+    String(Vec<u8>),
+    Array(Vec<Operand<'d>>),
+    Other,
+}
+
+/// Streams are read through one budget of decompressed bytes.
+pub(crate) struct Budget {
+    left: usize,
+    limit: usize,
+}
+
+impl Budget {
+    pub(crate) fn new(limit: usize) -> Self {
+        Budget { left: limit, limit }
+    }
+
+    pub(crate) fn read(&mut self, stream: &lopdf::Stream) -> Result<Vec<u8>, ScanError> {
+        let data = match stream.filters() {
+            Ok(filters) if !filters.is_empty() => stream.decompressed_content_with_limit(self.left),
+            _ if stream.content.len() <= self.left => Ok(stream.content.clone()),
+            _ => Err(DecompressError::MemoryLimitExceeded { limit: self.left }.into()),
+        };
+        match data {
+            Ok(data) => {
+                self.left = self.left.saturating_sub(data.len());
+                Ok(data)
+            }
+            Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
+                Err(ScanError::TooLarge(format!(
+                    "its streams decompress to more than {} bytes (max_decompressed_bytes)",
+                    self.limit
+                )))
+            }
+            Err(e) => Err(ScanError::Corrupt(format!(
+                "a stream cannot be decoded: {e}"
+            ))),
+        }
+    }
+}
+
+struct FontReader<'b> {
+    doc: &'b Document,
+    budget: &'b mut Budget,
+    error: Option<ScanError>,
+}
+
+impl StreamReader for FontReader<'_> {
+    fn read_stream(&mut self, object: &Object) -> Option<Vec<u8>> {
+        let stream = match object {
+            Object::Stream(s) => s,
+            Object::Reference(id) => self.doc.get_object(*id).ok()?.as_stream().ok()?,
+            _ => return None,
+        };
+        match self.budget.read(stream) {
+            Ok(data) => Some(data),
+            Err(e @ ScanError::TooLarge(_)) => {
+                self.error = Some(e);
+                None
+            }
+            Err(ScanError::Corrupt(_)) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectId),
+    Direct(usize),
+}
+
+pub(crate) struct Interpreter<'a> {
+    doc: &'a Document,
+    fonts: HashMap<FontKey, Rc<Font<'a>>>,
+    unmapped_index: HashMap<usize, usize>,
+    budget: Budget,
+    form_calls: usize,
+    max_glyphs: usize,
+    page: u32,
+    pub(crate) stats: Stats,
+}
+
+fn deref<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Object> {
+    let mut current = object;
+    for _ in 0..8 {
+        match current {
+            Object::Reference(id) => current = doc.get_object(*id).ok()?,
+            other => return Some(other),
+        }
+    }
+    None
+}
+
+fn dict_of<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
+    match deref(doc, object)? {
+        Object::Dictionary(d) => Some(d),
+        Object::Stream(s) => Some(&s.dict),
+        _ => None,
+    }
+}
+
+impl<'a> Interpreter<'a> {
+    pub(crate) fn new(doc: &'a Document, max_decompressed_bytes: usize, max_glyphs: usize) -> Self {
+        Interpreter {
+            doc,
+            fonts: HashMap::new(),
+            unmapped_index: HashMap::new(),
+            budget: Budget::new(max_decompressed_bytes),
+            form_calls: 0,
+            max_glyphs,
+            page: 0,
+            stats: Stats::default(),
+        }
+    }
+
+    /// Runs one page's content streams.
+    pub(crate) fn scan_page(
+        &mut self,
+        page_number: u32,
+        page_id: ObjectId,
+    ) -> Result<PageScan, ScanError> {
+        self.page = page_number;
+        let doc = self.doc;
+        let page = doc.get_dictionary(page_id).map_err(|e| {
+            ScanError::Corrupt(format!(
+                "the page object {} {} cannot be read: {e}",
+                page_id.0, page_id.1
+            ))
+        })?;
+        let content = self.page_content(page)?;
+        let resources = self.page_resources(page);
+        let mut scan = PageScan::default();
+        let mut visiting = Vec::new();
+        self.run(
+            &content,
+            resources,
+            GState::new(IDENTITY),
+            0,
+            &mut visiting,
+            &mut scan,
+        )?;
+        Ok(scan)
+    }
+
+    fn page_content(&mut self, page: &'a Dictionary) -> Result<Vec<u8>, ScanError> {
+        let doc = self.doc;
+        let Ok(contents) = page.get(b"Contents") else {
+            // A page without /Contents is blank, which is valid.
+            return Ok(Vec::new());
+        };
+        let mut refs: Vec<&Object> = Vec::new();
+        match contents {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(Object::Array(items)) => refs.extend(items.iter()),
+                Ok(_) => refs.push(contents),
+                Err(_) => {
+                    return Err(ScanError::Corrupt(format!(
+                        "its content stream {} {} R is missing",
+                        id.0, id.1
+                    )));
+                }
+            },
+            Object::Array(items) => refs.extend(items.iter()),
+            Object::Stream(_) => refs.push(contents),
+            _ => {
+                return Err(ScanError::Corrupt(
+                    "its /Contents entry is not a stream".to_owned(),
+                ));
+            }
+        }
+        let mut data = Vec::new();
+        for item in refs {
+            let stream = match item {
+                Object::Reference(id) => match doc.get_object(*id) {
+                    Ok(Object::Stream(s)) => s,
+                    Ok(_) => {
+                        return Err(ScanError::Corrupt(format!(
+                            "its content {} {} R is not a stream",
+                            id.0, id.1
+                        )));
+                    }
+                    Err(_) => {
+                        return Err(ScanError::Corrupt(format!(
+                            "its content stream {} {} R is missing",
+                            id.0, id.1
+                        )));
+                    }
+                },
+                Object::Stream(s) => s,
+                _ => {
+                    return Err(ScanError::Corrupt(
+                        "its /Contents array holds a non-stream".to_owned(),
+                    ));
+                }
+            };
+            data.extend_from_slice(&self.budget.read(stream)?);
+            data.push(b'\n');
+        }
+        Ok(data)
+    }
+
+    fn page_resources(&self, page: &'a Dictionary) -> Option<&'a Dictionary> {
+        let doc = self.doc;
+        let mut node = page;
+        // /Resources is inherited from the page tree; walk up a bounded number of parents.
+        for _ in 0..64 {
+            if let Some(resources) = node.get(b"Resources").ok().and_then(|r| dict_of(doc, r)) {
+                return Some(resources);
+            }
+            node = node.get(b"Parent").ok().and_then(|p| dict_of(doc, p))?;
+        }
+        None
+    }
+
+    fn run(
+        &mut self,
+        data: &[u8],
+        resources: Option<&'a Dictionary>,
+        initial: GState<'a>,
+        depth: usize,
+        visiting: &mut Vec<ObjectId>,
+        scan: &mut PageScan,
+    ) -> Result<(), ScanError> {
+        let mut lexer = Lexer::new(data);
+        let mut operands: Vec<Operand<'_>> = Vec::new();
+        let mut stack: Vec<GState<'a>> = Vec::new();
+        let mut overflow = 0usize;
+        let mut gs = initial;
+        let mut tm = IDENTITY;
+        let mut tlm = IDENTITY;
+        while let Some(token) = lexer.next() {
+            let keyword = match token {
+                Token::Keyword(k) => k,
+                Token::ArrayStart => {
+                    let array = Self::read_array(&mut lexer);
+                    Self::push(&mut operands, Operand::Array(array));
+                    continue;
+                }
+                Token::DictStart => {
+                    Self::skip_dict(&mut lexer);
+                    Self::push(&mut operands, Operand::Other);
+                    continue;
+                }
+                other => {
+                    Self::push(&mut operands, Self::operand(other));
+                    continue;
+                }
+            };
+            let numbers = Numbers::of(&operands);
+            let nums = numbers.as_slice();
+            match keyword {
+                b"q" => {
+                    if stack.len() < MAX_GSTATE_DEPTH {
+                        stack.push(gs.clone());
+                    } else {
+                        overflow += 1;
+                    }
+                }
+                b"Q" => {
+                    if overflow > 0 {
+                        overflow -= 1;
+                    } else if let Some(saved) = stack.pop() {
+                        gs = saved;
+                    }
+                }
+                b"cm" => {
+                    if let &[a, b, c, d, e, f] = nums {
+                        gs.ctm = concat(&[a, b, c, d, e, f], &gs.ctm);
+                    }
+                }
+                b"BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                b"Tf" => {
+                    if let (Some(Operand::Name(name)), Some(&size)) =
+                        (operands.first(), nums.last())
+                    {
+                        gs.font = Some(self.font(resources, name)?);
+                        gs.size = size;
+                    }
+                }
+                b"Tc" => gs.char_spacing = nums.last().copied().unwrap_or(gs.char_spacing),
+                b"Tw" => gs.word_spacing = nums.last().copied().unwrap_or(gs.word_spacing),
+                b"Tz" => gs.hscale = nums.last().map_or(gs.hscale, |z| z / 100.0),
+                b"TL" => gs.leading = nums.last().copied().unwrap_or(gs.leading),
+                b"Ts" => gs.rise = nums.last().copied().unwrap_or(gs.rise),
+                b"Td" | b"TD" => {
+                    if let &[tx, ty] = nums {
+                        if keyword == b"TD" {
+                            gs.leading = -ty;
+                        }
+                        tlm = concat(&translate(tx, ty), &tlm);
+                        tm = tlm;
+                    }
+                }
+                b"Tm" => {
+                    if let &[a, b, c, d, e, f] = nums {
+                        tlm = [a, b, c, d, e, f];
+                        tm = tlm;
+                    }
+                }
+                b"T*" => {
+                    tlm = concat(&translate(0.0, -gs.leading), &tlm);
+                    tm = tlm;
+                }
+                b"Tj" | b"'" | b"\"" => {
+                    if keyword != b"Tj" {
+                        if keyword == b"\""
+                            && let [aw, ac, ..] = nums
+                        {
+                            gs.word_spacing = *aw;
+                            gs.char_spacing = *ac;
+                        }
+                        tlm = concat(&translate(0.0, -gs.leading), &tlm);
+                        tm = tlm;
+                    }
+                    if let Some(Operand::String(bytes)) = operands.last() {
+                        self.show(&gs, &mut tm, bytes, scan)?;
+                    }
+                }
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = operands.last() {
+                        for item in items {
+                            match item {
+                                Operand::String(bytes) => self.show(&gs, &mut tm, bytes, scan)?,
+                                Operand::Number(n) => {
+                                    let shift = -n / 1000.0 * gs.size;
+                                    let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
+                                    let step = if vertical {
+                                        translate(0.0, shift)
+                                    } else {
+                                        translate(shift * gs.hscale, 0.0)
+                                    };
+                                    tm = concat(&step, &tm);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = operands.first() {
+                        self.paint_xobject(resources, name, &gs, depth, visiting, scan)?;
+                    }
+                }
+                b"BI" => {
+                    lexer.skip_inline_image();
+                    scan.images += 1;
+                }
+                _ => {}
+            }
+            operands.clear();
+        }
+        self.stats.junk += lexer.junk();
+        Ok(())
+    }
+
+    fn push<'d>(operands: &mut Vec<Operand<'d>>, operand: Operand<'d>) {
+        if operands.len() >= MAX_OPERANDS {
+            operands.remove(0);
+        }
+        operands.push(operand);
+    }
+
+    fn operand(token: Token<'_>) -> Operand<'_> {
+        match token {
+            Token::Number(n) => Operand::Number(n),
+            Token::Name(n) => Operand::Name(n),
+            Token::String(s) => Operand::String(s),
+            _ => Operand::Other,
+        }
+    }
+
+    /// Reads a (possibly nested) array; only the outer level's strings and numbers are kept.
+    fn read_array<'d>(lexer: &mut Lexer<'d>) -> Vec<Operand<'d>> {
+        let mut items = Vec::new();
+        let mut depth = 1usize;
+        for token in lexer.by_ref() {
+            match token {
+                Token::ArrayStart => depth += 1,
+                Token::ArrayEnd => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                // A keyword cannot appear in an array: the array was not closed.
+                Token::Keyword(_) => break,
+                token if depth == 1 && items.len() < 1 << 20 => items.push(Self::operand(token)),
+                _ => {}
+            }
+        }
+        items
+    }
+
+    fn skip_dict(lexer: &mut Lexer<'_>) {
+        let mut depth = 1usize;
+        for token in lexer.by_ref() {
+            match token {
+                Token::DictStart => depth += 1,
+                Token::DictEnd => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                Token::Keyword(_) => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn resource<'r>(
+        &self,
+        resources: Option<&'r Dictionary>,
+        category: &[u8],
+        name: &[u8],
+    ) -> Option<&'r Object>
+    where
+        'a: 'r,
+    {
+        let doc: &'r Document = self.doc;
+        let group = dict_of(doc, resources?.get(category).ok()?)?;
+        let decoded;
+        let key = if name.contains(&b'#') {
+            decoded = decode_name(name);
+            decoded.as_slice()
+        } else {
+            name
+        };
+        group.get(key).ok()
+    }
+
+    fn font(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        name: &[u8],
+    ) -> Result<Rc<Font<'a>>, ScanError> {
+        let doc = self.doc;
+        let Some(object) = self.resource(resources, b"Font", name) else {
+            return Ok(Rc::new(Font::missing(name)));
+        };
+        let key = match object {
+            Object::Reference(id) => FontKey::Object(*id),
+            other => FontKey::Direct(std::ptr::from_ref(other) as usize),
+        };
+        if let Some(font) = self.fonts.get(&key) {
+            return Ok(Rc::clone(font));
+        }
+        let font = match dict_of(doc, object) {
+            Some(dict) => {
+                let mut reader = FontReader {
+                    doc,
+                    budget: &mut self.budget,
+                    error: None,
+                };
+                let font = Font::load(doc, dict, name, &mut reader);
+                if let Some(error) = reader.error {
+                    return Err(error);
+                }
+                font
+            }
+            None => Font::missing(name),
+        };
+        let font = Rc::new(font);
+        self.fonts.insert(key, Rc::clone(&font));
+        Ok(font)
+    }
+
+    fn show(
+        &mut self,
+        gs: &GState<'a>,
+        tm: &mut Matrix,
+        bytes: &[u8],
+        scan: &mut PageScan,
+    ) -> Result<(), ScanError> {
+        let font = match &gs.font {
+            Some(f) => Rc::clone(f),
+            None => Rc::new(Font::missing(b"(no Tf)")),
+        };
+        let vertical = font.vertical;
+        let start_matrix = concat(tm, &gs.ctm);
+        let (x0, y0) = apply(&start_matrix, 0.0, gs.rise);
+        let mut text = String::new();
+        let mut glyphs = 0usize;
+        let mut unmapped = 0usize;
+        let mut methods: [(&'static str, usize); 4] = [("", 0); 4];
+        let doc = self.doc;
+        let mut m = *tm;
+        font.decode(doc, bytes, &mut text, |g| {
+            glyphs += 1;
+            match g.source {
+                Source::Mapped(method) => {
+                    if let Some(slot) = methods
+                        .iter_mut()
+                        .find(|(m, _)| *m == method || m.is_empty())
+                    {
+                        slot.0 = method;
+                        slot.1 += 1;
+                    }
+                }
+                Source::Unmapped => unmapped += 1,
+            }
+            let spacing = gs.char_spacing + if g.word_space { gs.word_spacing } else { 0.0 };
+            let step = if vertical {
+                translate(0.0, -g.advance * gs.size + spacing)
+            } else {
+                translate((g.advance * gs.size + spacing) * gs.hscale, 0.0)
+            };
+            m = concat(&step, &m);
+        });
+        *tm = m;
+        self.count(&font, glyphs, unmapped, &methods)?;
+        let end_matrix = concat(tm, &gs.ctm);
+        let (x1, y1) = apply(&end_matrix, 0.0, gs.rise);
+        let [a, b, c, d, _, _] = start_matrix;
+        let (dx, dy) = if vertical { (-c, -d) } else { (a, b) };
+        let norm = dx.hypot(dy);
+        let (dx, dy) = if norm > 0.0 && norm.is_finite() {
+            (dx / norm, dy / norm)
+        } else {
+            (1.0, 0.0)
+        };
+        let size = finite(gs.size.abs() * (a * d - b * c).abs().sqrt());
+        if text.is_empty() {
+            return Ok(());
+        }
+        let fragment = Fragment {
+            text,
+            x0: finite(x0),
+            y0: finite(y0),
+            x1: finite(x1),
+            y1: finite(y1),
+            dx,
+            dy,
+            size,
+            vertical,
+        };
+        Self::add_fragment(&mut scan.fragments, fragment);
+        Ok(())
+    }
+
+    /// Appends a fragment, joining it to the previous one when it continues it.
+    fn add_fragment(fragments: &mut Vec<Fragment>, fragment: Fragment) {
+        if let Some(last) = fragments.last_mut() {
+            let same_run = last.vertical == fragment.vertical
+                && (last.size - fragment.size).abs() <= 0.01 * last.size.max(fragment.size)
+                && last.dx * fragment.dx + last.dy * fragment.dy > 0.99;
+            let gap = (fragment.x0 - last.x1).hypot(fragment.y0 - last.y1);
+            if same_run && gap <= JOIN_GAP * last.size.max(1e-9) {
+                last.text.push_str(&fragment.text);
+                last.x1 = fragment.x1;
+                last.y1 = fragment.y1;
+                return;
+            }
+        }
+        fragments.push(fragment);
+    }
+
+    fn count(
+        &mut self,
+        font: &Rc<Font<'a>>,
+        glyphs: usize,
+        unmapped: usize,
+        methods: &[(&'static str, usize)],
+    ) -> Result<(), ScanError> {
+        self.stats.glyphs += glyphs;
+        if self.stats.glyphs > self.max_glyphs {
+            return Err(ScanError::TooLarge(format!(
+                "it shows more than {} glyphs",
+                self.max_glyphs
+            )));
+        }
+        for &(method, n) in methods.iter().filter(|(m, _)| !m.is_empty()) {
+            match self.stats.methods.iter_mut().find(|(m, _)| *m == method) {
+                Some(entry) => entry.1 += n,
+                None => self.stats.methods.push((method, n)),
+            }
+        }
+        if unmapped > 0 {
+            let key = Rc::as_ptr(font) as usize;
+            match self
+                .unmapped_index
+                .get(&key)
+                .and_then(|&i| self.stats.unmapped.get_mut(i))
+            {
+                Some(entry) => entry.glyphs += unmapped,
+                None => {
+                    self.unmapped_index.insert(key, self.stats.unmapped.len());
+                    self.stats.unmapped.push(Unmapped {
+                        reason: font.unmapped_reason(),
+                        glyphs: unmapped,
+                        first_page: self.page,
+                        damaged: font.is_damaged(),
+                        needs_font_program: font.needs_font_program(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn paint_xobject(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        name: &[u8],
+        gs: &GState<'a>,
+        depth: usize,
+        visiting: &mut Vec<ObjectId>,
+        scan: &mut PageScan,
+    ) -> Result<(), ScanError> {
+        let doc = self.doc;
+        let Some(object) = self.resource(resources, b"XObject", name) else {
+            return Ok(());
+        };
+        let id = match object {
+            Object::Reference(id) => Some(*id),
+            _ => None,
+        };
+        let Some(Object::Stream(stream)) = deref(doc, object) else {
+            return Ok(());
+        };
+        match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+            Ok(b"Image") => {
+                scan.images += 1;
+                Ok(())
+            }
+            Ok(b"Form") => {
+                if depth >= MAX_FORM_DEPTH || id.is_some_and(|id| visiting.contains(&id)) {
+                    self.stats.skipped_forms += 1;
+                    return Ok(());
+                }
+                self.form_calls += 1;
+                if self.form_calls > MAX_FORM_CALLS {
+                    return Err(ScanError::TooLarge(format!(
+                        "it paints more than {MAX_FORM_CALLS} form XObjects"
+                    )));
+                }
+                let data = self.budget.read(stream)?;
+                let matrix = match stream.dict.get(b"Matrix") {
+                    Ok(Object::Array(m)) => {
+                        let v: Vec<f64> = m
+                            .iter()
+                            .filter_map(|o| match o {
+                                Object::Integer(i) => Some(*i as f64),
+                                Object::Real(r) => Some(f64::from(*r)),
+                                _ => None,
+                            })
+                            .collect();
+                        match v.as_slice() {
+                            &[a, b, c, d, e, f] => [a, b, c, d, e, f],
+                            _ => IDENTITY,
+                        }
+                    }
+                    _ => IDENTITY,
+                };
+                let form_resources = stream
+                    .dict
+                    .get(b"Resources")
+                    .ok()
+                    .and_then(|r| dict_of(doc, r))
+                    .or(resources);
+                if let Some(id) = id {
+                    visiting.push(id);
+                }
+                // A form starts from the graphics state at the time it is painted.
+                let mut initial = gs.clone();
+                initial.ctm = concat(&matrix, &gs.ctm);
+                let result = self.run(&data, form_resources, initial, depth + 1, visiting, scan);
+                if id.is_some() {
+                    visiting.pop();
+                }
+                result
+            }
+            _ => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! Reading order: turns the positioned fragments of a page into lines.
+//!
+//! * Horizontal text: fragments on one baseline form a line, lines go top to
+//!   bottom, fragments left to right. A gap of at least [`SPACE_GAP`] font sizes
+//!   becomes a space, one of at least [`COLUMN_GAP`] a tab (a table's label cell
+//!   and its content, as in `範囲\t【青森県】…`).
+//! * A line that starts where the previous line's tab column starts continues
+//!   that cell; it is written with a leading tab, also across a page break, so
+//!   the wrapped lines of a 範囲 cell stay recognisable.
+//! * Vertical text (`…-V` fonts): columns right to left, each top to bottom.
+//! * A page rotated as a whole (all text running up or down) is turned upright first.
+//! * A first or last line that is only a page number (`2`, `- 2 -`, `2/5`) is dropped.
+
+use super::content::Fragment;
+
+/// Gaps, in font sizes, that separate words and columns.
+pub(crate) const SPACE_GAP: f64 = 0.25;
+pub(crate) const COLUMN_GAP: f64 = 2.0;
+/// How far (in font sizes) baselines may differ within one line.
+const BASELINE_TOLERANCE: f64 = 0.4;
+/// How close (in font sizes) a line start must be to a tab column to continue it.
+const COLUMN_ALIGN: f64 = 0.5;
+
+/// Layout state carried from one page to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    /// The x of the tab column the last line of the previous page was in.
+    carried_column: Option<f64>,
+}
+
+/// A fragment turned upright: reading runs along +x (horizontal) or −y (vertical).
+#[derive(Debug, Clone)]
+struct Item {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    size: f64,
+}
+
+struct Line {
+    text: String,
+    start_x: f64,
+    size: f64,
+    /// x where the text after the first tab starts.
+    column: Option<f64>,
+}
+
+/// Rotates a point by −`quarter`×90°.
+fn rotate(quarter: u8, x: f64, y: f64) -> (f64, f64) {
+    match quarter {
+        1 => (y, -x),
+        2 => (-x, -y),
+        3 => (-y, x),
+        _ => (x, y),
+    }
+}
+
+/// The quarter turn (0–3) of a reading direction.
+fn quarter_of(dx: f64, dy: f64) -> u8 {
+    let angle = dy.atan2(dx).to_degrees();
+    let turned = ((angle + 45.0).rem_euclid(360.0) / 90.0) as u8;
+    turned.min(3)
+}
+
+fn clean_char(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        '\u{feff}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+fn clean(text: &str) -> String {
+    text.chars().filter_map(clean_char).collect()
+}
+
+impl Layout {
+    pub(crate) fn new() -> Self {
+        Layout::default()
+    }
+
+    /// The lines of one page in reading order.
+    pub(crate) fn page(&mut self, fragments: &[Fragment]) -> Vec<String> {
+        let (vertical, horizontal): (Vec<&Fragment>, Vec<&Fragment>) =
+            fragments.iter().partition(|f| f.vertical);
+        // Count each fragment by its length, in the quarter its text reads upright.
+        let mut weight = [0usize; 4];
+        for f in fragments {
+            let (dx, dy) = if f.vertical {
+                (-f.dy, f.dx)
+            } else {
+                (f.dx, f.dy)
+            };
+            let q = usize::from(quarter_of(dx, dy));
+            if let Some(w) = weight.get_mut(q) {
+                *w += f.text.chars().count();
+            }
+        }
+        let quarter = (0u8..4)
+            .max_by_key(|&q| (weight.get(usize::from(q)).copied().unwrap_or(0), 4 - q))
+            .unwrap_or(0);
+        let upright = |f: &Fragment| {
+            let (x0, y0) = rotate(quarter, f.x0, f.y0);
+            let (x1, y1) = rotate(quarter, f.x1, f.y1);
+            Item {
+                text: clean(&f.text),
+                x0,
+                x1,
+                y0,
+                y1,
+                size: f.size.max(1e-6),
+            }
+        };
+        let vertical_chars: usize = vertical.iter().map(|f| f.text.chars().count()).sum();
+        let horizontal_chars: usize = horizontal.iter().map(|f| f.text.chars().count()).sum();
+        let mut lines = Vec::new();
+        if vertical_chars > horizontal_chars {
+            lines.extend(vertical_columns(
+                vertical.iter().map(|f| upright(f)).collect(),
+            ));
+            lines.extend(
+                self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), false),
+            );
+            self.carried_column = None;
+        } else {
+            lines.extend(
+                self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), true),
+            );
+            lines.extend(vertical_columns(
+                vertical.iter().map(|f| upright(f)).collect(),
+            ));
+        }
+        strip_page_numbers(&mut lines);
+        lines
+    }
+
+    fn horizontal_lines(&mut self, mut items: Vec<Item>, track_columns: bool) -> Vec<String> {
+        items.retain(|i| !i.text.is_empty());
+        items.sort_by(|a, b| b.y0.total_cmp(&a.y0).then(a.x0.total_cmp(&b.x0)));
+        let mut groups: Vec<Vec<Item>> = Vec::new();
+        let mut reference: Option<(f64, f64)> = None;
+        for item in items {
+            let joins = reference.is_some_and(|(y, size)| {
+                (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size)
+            });
+            match groups.last_mut() {
+                Some(group) if joins => group.push(item),
+                _ => {
+                    reference = Some((item.y0, item.size));
+                    groups.push(vec![item]);
+                }
+            }
+        }
+        let lines: Vec<Line> = groups.into_iter().filter_map(join_line).collect();
+        if !track_columns {
+            return lines.into_iter().map(|l| l.text).collect();
+        }
+        let left_margin = lines
+            .iter()
+            .map(|l| l.start_x)
+            .fold(f64::INFINITY, f64::min);
+        let mut out = Vec::with_capacity(lines.len());
+        let mut column = self.carried_column.take();
+        for line in lines {
+            let continues = column.is_some_and(|c| {
+                (line.start_x - c).abs() <= COLUMN_ALIGN * line.size
+                    && line.start_x - left_margin >= COLUMN_GAP * line.size
+            }) && line.column.is_none();
+            if continues {
+                out.push(format!("\t{}", line.text));
+            } else {
+                column = line.column;
+                out.push(line.text);
+            }
+        }
+        self.carried_column = column;
+        out
+    }
+}
+
+/// Joins the fragments of one baseline, left to right.
+fn join_line(mut items: Vec<Item>) -> Option<Line> {
+    items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let first = items.first()?;
+    let size = first.size;
+    let start_x = first.x0;
+    let mut text = String::new();
+    let mut column = None;
+    let mut previous: Option<&Item> = None;
+    for item in &items {
+        if let Some(prev) = previous {
+            let em = prev.size.max(item.size);
+            // Fake bold: the same text drawn again a hair to the right.
+            if prev.text == item.text && (item.x0 - prev.x0).abs() < 0.3 * em {
+                continue;
+            }
+            let gap = item.x0 - prev.x1;
+            if gap >= COLUMN_GAP * em {
+                text.push('\t');
+                column.get_or_insert(item.x0);
+            } else if gap >= SPACE_GAP * em && !text.ends_with(' ') && !item.text.starts_with(' ') {
+                text.push(' ');
+            }
+        }
+        text.push_str(&item.text);
+        previous = Some(item);
+    }
+    let text = text.trim().to_owned();
+    (!text.is_empty()).then_some(Line {
+        text,
+        start_x,
+        size,
+        column,
+    })
+}
+
+/// Vertical text: columns right to left, each read top to bottom.
+fn vertical_columns(mut items: Vec<Item>) -> Vec<String> {
+    items.retain(|i| !i.text.is_empty());
+    items.sort_by(|a, b| b.x0.total_cmp(&a.x0).then(b.y0.total_cmp(&a.y0)));
+    let mut columns: Vec<Vec<Item>> = Vec::new();
+    let mut reference: Option<(f64, f64)> = None;
+    for item in items {
+        let joins = reference.is_some_and(|(x, size)| {
+            (x - item.x0).abs() <= BASELINE_TOLERANCE * size.min(item.size)
+        });
+        match columns.last_mut() {
+            Some(column) if joins => column.push(item),
+            _ => {
+                reference = Some((item.x0, item.size));
+                columns.push(vec![item]);
+            }
+        }
+    }
+    columns
+        .into_iter()
+        .filter_map(|mut column| {
+            column.sort_by(|a, b| b.y0.total_cmp(&a.y0));
+            let mut text = String::new();
+            let mut previous: Option<&Item> = None;
+            for item in &column {
+                if let Some(prev) = previous {
+                    let gap = prev.y1 - item.y0;
+                    if gap >= SPACE_GAP * prev.size.max(item.size) && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(&item.text);
+                previous = Some(item);
+            }
+            let text = text.trim().to_owned();
+            (!text.is_empty()).then_some(text)
+        })
+        .collect()
+}
+
+/// True for a line that is only a page number: `2`, `- 2 -`, `－２－`, `2/5`, `2 / 5`.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let digits = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    let trimmed = line.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '－' | '‐' | '‑' | '–' | '—' | 'ー' | '―')
+    });
+    if trimmed.chars().count() > 9 {
+        return false;
+    }
+    if digits(trimmed) {
+        return true;
+    }
+    match trimmed.split_once(['/', '／']) {
+        Some((page, total)) => digits(page.trim()) && digits(total.trim()),
+        None => false,
+    }
+}
+
+/// Drops a page number from the top and from the bottom of a page.
+pub(crate) fn strip_page_numbers(lines: &mut Vec<String>) {
+    if lines.len() < 2 {
+        return;
+    }
+    if lines.last().is_some_and(|l| is_page_number(l)) {
+        lines.pop();
+    }
+    if lines.first().is_some_and(|l| is_page_number(l)) {
+        lines.remove(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frag(text: &str, x0: f64, y0: f64, size: f64) -> Fragment {
+        let width = text.chars().count() as f64 * size;
+        Fragment {
+            text: text.to_owned(),
+            x0,
+            y0,
+            x1: x0 + width,
+            y1: y0,
+            dx: 1.0,
+            dy: 0.0,
+            size,
+            vertical: false,
+        }
+    }
+
+    fn vfrag(text: &str, x0: f64, y0: f64, size: f64) -> Fragment {
+        let height = text.chars().count() as f64 * size;
+        Fragment {
+            text: text.to_owned(),
+            x0,
+            y0,
+            x1: x0,
+            y1: y0 - height,
+            dx: 0.0,
+            dy: -1.0,
+            size,
+            vertical: true,
+        }
+    }
+
+    #[test]
+    fn lines_top_to_bottom_fragments_left_to_right() {
+        let page = [
+            frag("森市", 30.0, 700.0, 10.0),
+            frag("第二行", 10.0, 680.0, 10.0),
+            frag("青", 20.0, 700.2, 10.0),
+        ];
+        assert_eq!(Layout::new().page(&page), ["青森市", "第二行"]);
+    }
+
+    #[test]
+    fn gaps_become_spaces_and_tabs() {
+        let page = [
+            frag("令和", 0.0, 700.0, 10.0),
+            frag("7", 23.0, 700.0, 10.0),
+            frag("範囲", 0.0, 680.0, 10.0),
+            frag("【青森県】青森市", 80.0, 680.0, 10.0),
+        ];
+        assert_eq!(
+            Layout::new().page(&page),
+            ["令和 7", "範囲\t【青森県】青森市"]
+        );
+    }
+
+    #[test]
+    fn wrapped_cell_lines_continue_with_a_tab_across_pages() {
+        let mut layout = Layout::new();
+        let first = [
+            frag("範囲", 0.0, 700.0, 10.0),
+            frag("青森市、弘前市", 80.0, 700.0, 10.0),
+            frag("黒石市", 80.0, 686.0, 10.0),
+        ];
+        assert_eq!(layout.page(&first), ["範囲\t青森市、弘前市", "\t黒石市"]);
+        let second = [
+            frag("平川市", 80.0, 780.0, 10.0),
+            frag("期間", 0.0, 760.0, 10.0),
+            frag("一週間", 80.0, 760.0, 10.0),
+        ];
+        assert_eq!(layout.page(&second), ["\t平川市", "期間\t一週間"]);
+        let third = [
+            frag("本文", 0.0, 780.0, 10.0),
+            frag("字下げ", 80.0, 760.0, 10.0),
+        ];
+        assert_eq!(layout.page(&third), ["本文", "字下げ"]);
+    }
+
+    #[test]
+    fn fake_bold_is_not_doubled() {
+        let page = [
+            frag("記", 100.0, 700.0, 10.0),
+            frag("記", 100.3, 700.0, 10.0),
+        ];
+        assert_eq!(Layout::new().page(&page), ["記"]);
+    }
+
+    #[test]
+    fn vertical_columns_right_to_left() {
+        let page = [
+            vfrag("二列目", 100.0, 700.0, 10.0),
+            vfrag("一列目", 120.0, 700.0, 10.0),
+            vfrag("続き", 120.0, 669.0, 10.0),
+        ];
+        assert_eq!(Layout::new().page(&page), ["一列目続き", "二列目"]);
+    }
+
+    #[test]
+    fn rotated_page_is_read_upright() {
+        // Text running up the page (a landscape page drawn with a 90° matrix).
+        let mk = |text: &str, x: f64, y: f64| Fragment {
+            text: text.to_owned(),
+            x0: x,
+            y0: y,
+            x1: x,
+            y1: y + 20.0,
+            dx: 0.0,
+            dy: 1.0,
+            size: 10.0,
+            vertical: false,
+        };
+        let page = [mk("下の行", 120.0, 100.0), mk("上の行", 100.0, 100.0)];
+        assert_eq!(Layout::new().page(&page), ["上の行", "下の行"]);
+    }
+
+    #[test]
+    fn page_numbers_at_top_or_bottom_are_dropped() {
+        for number in ["2", "- 2 -", "－２－", "2/5", "2 / 5", "— 12 —"] {
+            assert!(is_page_number(number), "{number}");
+            let mut lines = vec!["本文".to_owned(), number.to_owned()];
+            strip_page_numbers(&mut lines);
+            assert_eq!(lines, ["本文"]);
+        }
+        for text in ["2 実施機関は", "第2", "令和7年", "(2)", ""] {
+            assert!(!is_page_number(text), "{text}");
+        }
+        let mut middle = vec!["本文".to_owned(), "2".to_owned(), "続き".to_owned()];
+        strip_page_numbers(&mut middle);
+        assert_eq!(middle.len(), 3);
+    }
+}

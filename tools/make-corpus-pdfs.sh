@@ -1,0 +1,34 @@
+#!/bin/sh
+# Regenerate the PDF copies of every corpus notice that has a seed text, one per pdfgen style.
+# Run from anywhere; paths are resolved from the repository root. Needs the Debian packages
+# listed in pdfgen's README (libreoffice-writer fonts-ipaexfont ghostscript poppler-data
+# poppler-utils qpdf img2pdf).
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+pdfgen=${PDFGEN:-"$root/../shared/tools/pdfgen/pdfgen"}
+seeds=${SEEDS:-"$root/../shared/seeds"}
+# 50 dpi keeps the image-only fixture under 600 KB; it only has to have no text layer.
+scan_dpi=${SCAN_DPI:-50}
+
+styles="office multipage cid-rksj cid-rksj-noembed cid-unijis cid-identity identity-nounicode scan"
+
+make_notice() {
+    name=$1
+    seed="$seeds/notice-$name.txt"
+    out="$root/corpus/$name"
+    mkdir -p "$out"
+    for style in $styles; do
+        if [ "$style" = scan ]; then
+            "$pdfgen" --style "$style" --dpi "$scan_dpi" "$seed" "$out/source.$style.pdf"
+        else
+            "$pdfgen" --style "$style" "$seed" "$out/source.$style.pdf"
+        fi
+    done
+}
+
+if [ "$#" -gt 0 ]; then
+    for name in "$@"; do make_notice "$name"; done
+else
+    make_notice 2025-01-07-aomori-snow
+fi
