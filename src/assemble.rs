@@ -17,6 +17,25 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
     diagnostics.extend(notice.diagnostics);
     for row in rows {
         for area in row.resolved.areas {
+            // A notice that names an area twice for the same period means it once.
+            let key = (&area.prefecture.code, area.municipality.as_ref().map(|m| &m.code));
+            if let Some(first) = activations
+                .iter()
+                .find(|a: &&Activation| (&a.prefecture.code, a.municipality.as_ref().map(|m| &m.code)) == key && a.period == row.period)
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "duplicate_area",
+                        format!(
+                            "`{}` is named again (first on page {}, line {}); recorded once",
+                            area.written_as, first.source_span.page, first.source_span.line
+                        ),
+                    )
+                    .at(area.position)
+                    .about(area.written_as.clone()),
+                );
+                continue;
+            }
             activations.push(Activation {
                 prefecture: area.prefecture,
                 municipality: area.municipality,

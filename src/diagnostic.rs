@@ -77,6 +77,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("ambiguous_municipality", "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed"),
     ("ambiguous_period", "a date in the 期間 that is neither clearly a start nor an end"),
     ("count_instead_of_names", "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope"),
+    ("duplicate_area", "an area named twice for the same period; recorded once"),
     ("empty_period", "the 期間 cell is empty"),
     ("end_before_start", "the period ends before it starts"),
     ("footnote_missing", "the 期間 points to a footnote (`(※)`) that the notice does not have"),

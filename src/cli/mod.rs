@@ -9,6 +9,7 @@ mod check;
 mod convert;
 mod parse;
 mod schema;
+mod text;
 mod timeline;
 
 use std::io::{self, Write};
@@ -57,6 +58,8 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// List the areas active on a day.
     Active(timeline::ActiveArgs),
+    /// Print the text as the parser sees it, each line prefixed with page:line.
+    Text(text::Args),
     /// Print the JSON Schema (draft 2020-12) of the documents.
     Schema,
 }
@@ -114,6 +117,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Timeline(args) => timeline::run_timeline(&args),
         Command::Active(args) => timeline::run_active(&args),
+        Command::Text(args) => text::run(&args),
         Command::Schema => schema::run(),
     };
     match result {
