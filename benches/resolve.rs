@@ -43,11 +43,7 @@ const NAMES: &[(&str, &str)] = &[
     ("府中町", "34"),
 ];
 
-const MISSES: &[(&str, &str)] = &[
-    ("五所川源市", "02"),
-    ("全43市町村", "17"),
-    ("北津軽郡藤崎町", "02"),
-];
+const MISSES: &[(&str, &str)] = &[("五所川源市", "02"), ("全43市町村", "17"), ("北津軽郡藤崎町", "02")];
 
 fn time<R>(rounds: u32, mut f: impl FnMut() -> R) -> Duration {
     black_box(f());
@@ -61,11 +57,7 @@ fn time<R>(rounds: u32, mut f: impl FnMut() -> R) -> Duration {
 fn main() {
     let start = Instant::now();
     let g = Gazetteer::bundled();
-    println!(
-        "build bundled gazetteer ({} entries): {:.2?}",
-        g.len(),
-        start.elapsed()
-    );
+    println!("build bundled gazetteer ({} entries): {:.2?}", g.len(), start.elapsed());
     let on = NaiveDate::from_ymd_opt(2025, 1, 7);
 
     let per_list = time(20_000, || {
@@ -107,10 +99,7 @@ fn main() {
     };
     let count = g.segment(&long, None, on).len();
     let t = time(5_000, || g.segment(black_box(&long), None, on));
-    println!(
-        "segment, list of {count} pieces: {:.2} µs",
-        t.as_secs_f64() * 1e6
-    );
+    println!("segment, list of {count} pieces: {:.2} µs", t.as_secs_f64() * 1e6);
 
     let fused = "黒石市五所川原市平川市藤崎町大鰐町田舎館村板柳町鶴田町";
     let count = g.segment(fused, Some("02"), on).len();

@@ -39,9 +39,12 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
     let mut out = Resolved::default();
     for note in &range.notes {
         out.diagnostics.push(
-            Diagnostic::warning("range_note", format!("`{}` in the 範囲 is a remark, not a place; it was left out", note.text))
-                .at(note.position)
-                .about(note.text.clone()),
+            Diagnostic::warning(
+                "range_note",
+                format!("`{}` in the 範囲 is a remark, not a place; it was left out", note.text),
+            )
+            .at(note.position)
+            .about(note.text.clone()),
         );
     }
     // A prefecture fused to a name (`佐賀県佐賀市、唐津市`) holds for the
@@ -79,9 +82,12 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                     position: item.position,
                 }),
                 None => out.diagnostics.push(
-                    Diagnostic::error("whole_area_without_prefecture", format!("`{}` names no prefecture", item.text))
-                        .at(item.position)
-                        .about(item.text.clone()),
+                    Diagnostic::error(
+                        "whole_area_without_prefecture",
+                        format!("`{}` names no prefecture", item.text),
+                    )
+                    .at(item.position)
+                    .about(item.text.clone()),
                 ),
             },
             ItemKind::Count(count) => {
@@ -168,7 +174,9 @@ fn names(
     }
     for piece in pieces {
         let diagnostic = |code: &str, message: String| {
-            Diagnostic::error(code, message).at(item.position).about(piece.text.to_owned())
+            Diagnostic::error(code, message)
+                .at(item.position)
+                .about(piece.text.to_owned())
         };
         match piece.resolution {
             Resolution::Found { entry, .. } => {
@@ -184,7 +192,11 @@ fn names(
             Resolution::Prefecture { entry } => fused = Some(area(entry)),
             Resolution::Ambiguous { candidates } => out.diagnostics.push(diagnostic(
                 "ambiguous_municipality",
-                format!("`{}` could be {}; the notice does not say which", piece.text, list(&candidates)),
+                format!(
+                    "`{}` could be {}; the notice does not say which",
+                    piece.text,
+                    list(&candidates)
+                ),
             )),
             Resolution::NotInForce { entry } => out.diagnostics.push(diagnostic(
                 "municipality_not_in_force",
@@ -203,10 +215,14 @@ fn names(
                 };
                 out.diagnostics.push(diagnostic(
                     "unknown_municipality",
-                    format!("`{}` is not a municipality{}{hint}", piece.text, match &prefecture {
-                        Some(p) => format!(" of {}", p.name),
-                        None => String::new(),
-                    }),
+                    format!(
+                        "`{}` is not a municipality{}{hint}",
+                        piece.text,
+                        match &prefecture {
+                            Some(p) => format!(" of {}", p.name),
+                            None => String::new(),
+                        }
+                    ),
                 ))
             }
         }
@@ -269,7 +285,15 @@ fn municipality(entry: &Entry) -> Municipality {
 fn list(entries: &[&Entry]) -> String {
     entries
         .iter()
-        .map(|e| format!("{}{}{} ({})", e.prefecture, e.district.as_deref().unwrap_or(""), e.name, e.code))
+        .map(|e| {
+            format!(
+                "{}{}{} ({})",
+                e.prefecture,
+                e.district.as_deref().unwrap_or(""),
+                e.name,
+                e.code
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -19,10 +19,9 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         for area in row.resolved.areas {
             // A notice that names an area twice for the same period means it once.
             let key = (&area.prefecture.code, area.municipality.as_ref().map(|m| &m.code));
-            if let Some(first) = activations
-                .iter()
-                .find(|a: &&Activation| (&a.prefecture.code, a.municipality.as_ref().map(|m| &m.code)) == key && a.period == row.period)
-            {
+            if let Some(first) = activations.iter().find(|a: &&Activation| {
+                (&a.prefecture.code, a.municipality.as_ref().map(|m| &m.code)) == key && a.period == row.period
+            }) {
                 diagnostics.push(
                     Diagnostic::warning(
                         "duplicate_area",
@@ -56,7 +55,10 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         diagnostics.extend(row.resolved.diagnostics);
     }
     if activations.is_empty() && scopes.is_empty() && !diagnostics.iter().any(|d| d.code == "missing_range") {
-        diagnostics.push(Diagnostic::error("no_areas", "the 範囲 names no area that could be resolved"));
+        diagnostics.push(Diagnostic::error(
+            "no_areas",
+            "the 範囲 names no area that could be resolved",
+        ));
     }
     // Reading order; diagnostics without a place come first.
     diagnostics.sort_by_key(|d| (d.page, d.line));

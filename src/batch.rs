@@ -70,14 +70,16 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)
 
 /// A panic that escapes a dependency must cost one file, not the batch.
 fn convert_contained(path: &Path, options: &Options) -> Result<Document, Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file(path, options))).unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        Err(Error::Internal(message))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file(path, options))).unwrap_or_else(
+        |payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Err(Error::Internal(message))
+        },
+    )
 }
 
 fn id_for(relative: &Path) -> String {

@@ -168,7 +168,12 @@ fn run_case(case: &Case, options: &Options, bless: bool) -> std::io::Result<Case
     let (doc_path, err_path) = (case.expected_document(), case.expected_error());
     let report = |verdict, score, diff| CaseReport {
         notice: case.notice.clone(),
-        source: case.source.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+        source: case
+            .source
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
         verdict,
         score,
         diff,
@@ -200,7 +205,10 @@ fn run_case(case: &Case, options: &Options, bless: bool) -> std::io::Result<Case
         ),
         Outcome::Error(text) => (
             text.as_str(),
-            expected_doc.as_ref().map(|e| score(e, &empty_like(e))).unwrap_or_default(),
+            expected_doc
+                .as_ref()
+                .map(|e| score(e, &empty_like(e)))
+                .unwrap_or_default(),
         ),
     };
     if expected_text == actual_text {
@@ -227,8 +235,18 @@ fn score(expected: &Document, actual: &Document) -> Score {
             s.activations_matched += 1;
         }
     }
-    let key = |a: &crate::record::Activation| (a.prefecture.code.clone(), a.municipality.as_ref().map(|m| m.code.clone()));
-    let mut codes: Vec<_> = actual.activations.iter().filter_map(|a| a.municipality.as_ref()).map(|m| &m.code).collect();
+    let key = |a: &crate::record::Activation| {
+        (
+            a.prefecture.code.clone(),
+            a.municipality.as_ref().map(|m| m.code.clone()),
+        )
+    };
+    let mut codes: Vec<_> = actual
+        .activations
+        .iter()
+        .filter_map(|a| a.municipality.as_ref())
+        .map(|m| &m.code)
+        .collect();
     for activation in &expected.activations {
         if let Some(m) = &activation.municipality {
             s.codes_expected += 1;

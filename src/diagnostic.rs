@@ -7,17 +7,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Where in the extracted text something was found: 1-based page and line on that page.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Position {
     pub page: u32,
     pub line: u32,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The output is complete but something deserves a look.
@@ -74,31 +70,82 @@ impl Diagnostic {
 /// Every diagnostic code, with what it means. The README's table is checked
 /// against this list, and every code the program emits must be in it.
 pub const CODES: &[(&str, &str)] = &[
-    ("ambiguous_municipality", "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed"),
-    ("ambiguous_period", "a date in the 期間 that is neither clearly a start nor an end"),
-    ("count_instead_of_names", "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope"),
-    ("duplicate_area", "an area named twice for the same period; recorded once"),
+    (
+        "ambiguous_municipality",
+        "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed",
+    ),
+    (
+        "ambiguous_period",
+        "a date in the 期間 that is neither clearly a start nor an end",
+    ),
+    (
+        "count_instead_of_names",
+        "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope",
+    ),
+    (
+        "duplicate_area",
+        "an area named twice for the same period; recorded once",
+    ),
     ("empty_period", "the 期間 cell is empty"),
     ("end_before_start", "the period ends before it starts"),
-    ("footnote_missing", "the 期間 points to a footnote (`(※)`) that the notice does not have"),
-    ("invalid_date", "a date that does not exist (`令和7年2月30日`, `平成31年5月1日`)"),
+    (
+        "footnote_missing",
+        "the 期間 points to a footnote (`(※)`) that the notice does not have",
+    ),
+    (
+        "invalid_date",
+        "a date that does not exist (`令和7年2月30日`, `平成31年5月1日`)",
+    ),
     ("missing_issue_date", "no date in the letter head"),
     ("missing_period", "no 期間 in the notice"),
     ("missing_range", "no 範囲 in the notice"),
     ("missing_title", "no title"),
-    ("municipality_not_in_force", "the municipality did not exist on the notice date (e.g. 浜松市中区 after 2024-01-01)"),
+    (
+        "municipality_not_in_force",
+        "the municipality did not exist on the notice date (e.g. 浜松市中区 after 2024-01-01)",
+    ),
     ("no_areas", "the 範囲 names nothing that could be resolved"),
-    ("period_without_context", "a period with partial dates (`14日まで`) in a notice with no date to complete them from"),
-    ("period_without_date", "the 期間 gives only a rule (`1週間に限り`, `当面の間`)"),
+    (
+        "period_without_context",
+        "a period with partial dates (`14日まで`) in a notice with no date to complete them from",
+    ),
+    (
+        "period_without_date",
+        "the 期間 gives only a rule (`1週間に限り`, `当面の間`)",
+    ),
     ("period_without_end", "the 期間 gives neither an end date nor a rule"),
-    ("range_note", "a remark inside the 範囲 (`※7月10日19時30分追加`, `(一部)`), left out of the places"),
-    ("rule_instead_of_names", "the 範囲 gives a rule (`災害救助法が適用された市区町村`); recorded as a scope"),
-    ("start_time_dropped", "a start time the record cannot hold (only the end has a time)"),
-    ("unknown_kind", "no wording of activation, extension, termination or amendment"),
-    ("unknown_municipality", "a name that is no municipality of the prefecture; near candidates suggested"),
+    (
+        "range_note",
+        "a remark inside the 範囲 (`※7月10日19時30分追加`, `(一部)`), left out of the places",
+    ),
+    (
+        "rule_instead_of_names",
+        "the 範囲 gives a rule (`災害救助法が適用された市区町村`); recorded as a scope",
+    ),
+    (
+        "start_time_dropped",
+        "a start time the record cannot hold (only the end has a time)",
+    ),
+    (
+        "unknown_kind",
+        "no wording of activation, extension, termination or amendment",
+    ),
+    (
+        "unknown_municipality",
+        "a name that is no municipality of the prefecture; near candidates suggested",
+    ),
     ("unknown_prefecture", "a bracketed header that is no prefecture"),
-    ("unmatched_periods", "several 期間 cells that do not pair with the 範囲 cells"),
-    ("unrecognized_period", "the 期間 text has no date, rule or open end that could be read"),
-    ("weekday_mismatch", "a weekday in brackets that does not match the date (`1月13日(火)` in a year where it is a Monday)"),
+    (
+        "unmatched_periods",
+        "several 期間 cells that do not pair with the 範囲 cells",
+    ),
+    (
+        "unrecognized_period",
+        "the 期間 text has no date, rule or open end that could be read",
+    ),
+    (
+        "weekday_mismatch",
+        "a weekday in brackets that does not match the date (`1月13日(火)` in a year where it is a Monday)",
+    ),
     ("whole_area_without_prefecture", "`全域` with no prefecture before it"),
 ];

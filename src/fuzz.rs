@@ -29,11 +29,18 @@ pub fn text_notice(bytes: &[u8]) {
 pub fn era_round_trip(text: &str) {
     let normalized = normalize::normalize_line(text);
     for scanned in era::find_dates(&normalized) {
-        assert!(normalized.get(scanned.span.clone()).is_some(), "span on char boundaries");
+        assert!(
+            normalized.get(scanned.span.clone()).is_some(),
+            "span on char boundaries"
+        );
         if let Ok(found) = scanned.result {
             if let era::PartialDate::Full(date) = found.date {
                 let written = era::to_wareki(date);
-                assert_eq!(era::parse_date(&written).ok(), Some(date), "round trip of {date} via `{written}`");
+                assert_eq!(
+                    era::parse_date(&written).ok(),
+                    Some(date),
+                    "round trip of {date} via `{written}`"
+                );
             }
         }
     }

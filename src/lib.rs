@@ -47,7 +47,9 @@ pub struct Options {
 /// Convert one notice file.
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
     let bytes = std::fs::read(path)?;
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     convert(&name, &bytes, options)
 }
 
@@ -57,7 +59,10 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     let text = normalize::normalize(&extracted.pages);
     let notice = notice::parse(&text)?;
     let gazetteer = places::Gazetteer::bundled();
-    let resolved = notice.ranges.iter().map(|range| areas::resolve(range, notice.issued_on, gazetteer));
+    let resolved = notice
+        .ranges
+        .iter()
+        .map(|range| areas::resolve(range, notice.issued_on, gazetteer));
     let (periods, diagnostics) = schedule::periods(&notice);
     let rows = resolved
         .zip(periods)

@@ -60,7 +60,8 @@ pub fn normalize_line(raw: &str) -> String {
     for c in raw.nfkc() {
         match c {
             // Variation selectors (IVS and standard) and zero-width characters carry no meaning here.
-            '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+            }
             // Combining low line: pdftotext's reading of `_` in Shift_JIS fonts.
             '\u{0332}' => {}
             '\r' => {}
@@ -104,7 +105,11 @@ mod tests {
     #[test]
     fn pages_and_lines_are_numbered_from_one() {
         let text = normalize(&["a\nb".to_owned(), "c".to_owned()]);
-        let positions: Vec<_> = text.lines.iter().map(|l| (l.position.page, l.position.line, l.text.as_str())).collect();
+        let positions: Vec<_> = text
+            .lines
+            .iter()
+            .map(|l| (l.position.page, l.position.line, l.text.as_str()))
+            .collect();
         assert_eq!(positions, [(1, 1, "a"), (1, 2, "b"), (2, 1, "c")]);
     }
 

@@ -57,11 +57,7 @@ pub struct PeriodNote {
 /// the cell refers to them with `(※)`, `(※1)` or `※1`. `notice_date` completes
 /// dates that leave out the year or month (see [`crate::era::PartialDate::resolve`]); the
 /// end of a range is completed from its start (`7月8日~14日`). Never panics.
-pub fn parse_period(
-    cell: &str,
-    footnotes: &[&str],
-    notice_date: NaiveDate,
-) -> (Period, Vec<PeriodNote>) {
+pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (Period, Vec<PeriodNote>) {
     let mut period = Period {
         text: cell.to_owned(),
         ..Period::default()
@@ -126,8 +122,7 @@ pub fn parse_period(
     if !rules.is_empty() {
         period.basis = Some(rules.join("、"));
     }
-    period.open_ended =
-        period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));
+    period.open_ended = period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));
 
     if period.start.is_some() && period.end.is_none() && !period.open_ended {
         let ambiguous_end = notes
@@ -339,12 +334,7 @@ fn collect(
 }
 
 /// Resolves the dated items into start, end and end time.
-fn resolve_roles(
-    dated: &[Dated],
-    notice_date: NaiveDate,
-    period: &mut Period,
-    notes: &mut Vec<PeriodNote>,
-) {
+fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, notes: &mut Vec<PeriodNote>) {
     let mut starts: Vec<(NaiveDate, &Dated)> = Vec::new();
     for d in dated.iter().filter(|d| d.role == Role::Start) {
         if let Some(date) = complete(d, notice_date, notes) {
@@ -390,8 +380,7 @@ fn resolve_roles(
         [] => None,
         [(date, time, _)] => Some((*date, *time)),
         several => {
-            let pairs: Vec<(NaiveDate, &Dated)> =
-                several.iter().map(|(e, _, d)| (*e, *d)).collect();
+            let pairs: Vec<(NaiveDate, &Dated)> = several.iter().map(|(e, _, d)| (*e, *d)).collect();
             notes.push(ambiguous("end", &pairs));
             None
         }
@@ -589,9 +578,7 @@ fn rule_clauses(cell: &str, date_spans: &[Range<usize>], removed: &[Range<usize>
     for (end, brk) in bounds {
         let range = start..end;
         start = end + brk.map_or(0, char::len_utf8);
-        let has_date = date_spans
-            .iter()
-            .any(|d| d.start < range.end && range.start < d.end);
+        let has_date = date_spans.iter().any(|d| d.start < range.end && range.start < d.end);
         let text = clause_text(cell, &range, removed);
         let is_rule = RULE_WORDS.iter().any(|w| contains_folded(&text, w));
         if has_date {
@@ -683,11 +670,7 @@ fn find_all_folded(text: &str, word: &str) -> Vec<Range<usize>> {
     for (i, _) in text.char_indices() {
         let rest = text.get(i..).unwrap_or_default();
         if starts_with_folded(rest, word) {
-            let len: usize = rest
-                .chars()
-                .take(word.chars().count())
-                .map(char::len_utf8)
-                .sum();
+            let len: usize = rest.chars().take(word.chars().count()).map(char::len_utf8).sum();
             out.push(i..i + len);
         }
     }

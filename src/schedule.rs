@@ -48,21 +48,42 @@ fn parse_cell(
     context: Option<NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> record::Period {
-    let text = cell.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-    let position = cell.lines.first().map(|l| l.position).unwrap_or(Position { page: 1, line: 1 });
+    let text = cell
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let position = cell
+        .lines
+        .first()
+        .map(|l| l.position)
+        .unwrap_or(Position { page: 1, line: 1 });
     // Without a notice date, a cell whose dates are all complete still parses.
     let context = context.or_else(|| {
         let found = crate::era::find_dates(&text);
-        let complete = found.iter().all(|s| matches!(&s.result, Ok(f) if f.date.full().is_some()));
-        if complete { found.iter().find_map(|s| s.result.as_ref().ok()?.date.full()) } else { None }
+        let complete = found
+            .iter()
+            .all(|s| matches!(&s.result, Ok(f) if f.date.full().is_some()));
+        if complete {
+            found.iter().find_map(|s| s.result.as_ref().ok()?.date.full())
+        } else {
+            None
+        }
     });
     let Some(context) = context else {
         diagnostics.push(
-            Diagnostic::error("period_without_context", "the notice gives no date to complete the period's dates from")
-                .at(position)
-                .about(text.clone()),
+            Diagnostic::error(
+                "period_without_context",
+                "the notice gives no date to complete the period's dates from",
+            )
+            .at(position)
+            .about(text.clone()),
         );
-        return record::Period { text, ..Default::default() };
+        return record::Period {
+            text,
+            ..Default::default()
+        };
     };
     // Under a closing label (`閉塞日時`) the date is the end, as if followed by まで.
     let (mut period, notes) = if cell.closes && !text.contains("まで") {

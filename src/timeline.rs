@@ -63,7 +63,12 @@ impl AreaTimeline {
     /// `石川県輪島市`, `青森県南津軽郡藤崎町`, or the prefecture alone.
     pub fn name(&self) -> String {
         match &self.municipality {
-            Some(m) => format!("{}{}{}", self.prefecture.name, m.district.as_deref().unwrap_or(""), m.name),
+            Some(m) => format!(
+                "{}{}{}",
+                self.prefecture.name,
+                m.district.as_deref().unwrap_or(""),
+                m.name
+            ),
             None => format!("{} (全域)", self.prefecture.name),
         }
     }
@@ -104,7 +109,11 @@ pub fn build<'a>(docs: impl IntoIterator<Item = (&'a str, &'a Document)>) -> Vec
         seen.push(key);
         let disaster = n.disaster.as_ref().map(|d| d.name.clone());
         // Notices that name no disaster cannot be linked; each stands alone.
-        let group = if disaster.is_none() { Some(format!("\u{0}{name}")) } else { disaster };
+        let group = if disaster.is_none() {
+            Some(format!("\u{0}{name}"))
+        } else {
+            disaster
+        };
         groups.entry(group).or_default().push((name, doc));
     }
     groups
@@ -137,7 +146,10 @@ fn timeline(disaster: Option<String>, docs: &[(&str, &Document)]) -> DisasterTim
         let file = name.to_owned();
         let issued = doc.notice.issued_on;
         for a in &doc.activations {
-            let key = (a.prefecture.code.clone(), a.municipality.as_ref().map(|m| m.code.clone()));
+            let key = (
+                a.prefecture.code.clone(),
+                a.municipality.as_ref().map(|m| m.code.clone()),
+            );
             let area = areas.entry(key).or_insert_with(|| AreaTimeline {
                 prefecture: a.prefecture.clone(),
                 municipality: a.municipality.clone(),

@@ -31,7 +31,14 @@ fn rows_from_json_dir(dir: &Path) -> BTreeSet<Row> {
     let mut rows = BTreeSet::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        let id = path.file_name().unwrap().to_str().unwrap().strip_suffix(".json").unwrap().to_owned();
+        let id = path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .strip_suffix(".json")
+            .unwrap()
+            .to_owned();
         let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for a in doc["activations"].as_array().unwrap() {
             rows.insert(row(&id, a));
@@ -81,11 +88,21 @@ fn rows_from_sqlite(path: &Path) -> BTreeSet<Row> {
 fn json_jsonl_and_sqlite_hold_the_same_records() {
     let dir = scratch("three-ways");
     let (out, jsonl, db) = (dir.join("json"), dir.join("all.jsonl"), dir.join("notices.db"));
-    let o = run(bin().args(["convert", "corpus", "--quiet", "--out"]).arg(&out).arg("--jsonl").arg(&jsonl).arg("--sqlite").arg(&db));
+    let o = run(bin()
+        .args(["convert", "corpus", "--quiet", "--out"])
+        .arg(&out)
+        .arg("--jsonl")
+        .arg(&jsonl)
+        .arg("--sqlite")
+        .arg(&db));
     let from_dir = rows_from_json_dir(&out);
     let (from_jsonl, stats) = rows_from_jsonl(&std::fs::read_to_string(&jsonl).unwrap());
     let from_db = rows_from_sqlite(&db);
-    assert!(from_dir.len() > 100, "the corpus has many activations: {}", from_dir.len());
+    assert!(
+        from_dir.len() > 100,
+        "the corpus has many activations: {}",
+        from_dir.len()
+    );
     assert_eq!(from_dir, from_jsonl);
     assert_eq!(from_dir, from_db);
     assert_eq!(stats["type"], "stats", "stats come last");
@@ -98,14 +115,18 @@ fn json_jsonl_and_sqlite_hold_the_same_records() {
     let count = |db: &Path| -> (i64, i64) {
         let c = rusqlite::Connection::open(db).unwrap();
         let n = c.query_row("SELECT count(*) FROM notices", [], |r| r.get(0)).unwrap();
-        let a = c.query_row("SELECT count(*) FROM activations", [], |r| r.get(0)).unwrap();
+        let a = c
+            .query_row("SELECT count(*) FROM activations", [], |r| r.get(0))
+            .unwrap();
         (n, a)
     };
     let before = count(&db);
     run(bin().args(["convert", "corpus", "--quiet", "--sqlite"]).arg(&db));
     assert_eq!(count(&db), before);
-    let version: i64 =
-        rusqlite::Connection::open(&db).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 1);
 }
 
@@ -133,9 +154,22 @@ fn a_bad_file_mid_batch_costs_only_itself() {
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
-    let mut written: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut written: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     written.sort();
-    assert_eq!(written, ["n0.txt.json", "n1.txt.json", "n2.txt.json", "n3.txt.json", "n4.txt.json", "n5.txt.json"]);
+    assert_eq!(
+        written,
+        [
+            "n0.txt.json",
+            "n1.txt.json",
+            "n2.txt.json",
+            "n3.txt.json",
+            "n4.txt.json",
+            "n5.txt.json"
+        ]
+    );
     for name in written {
         let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(name)).unwrap()).unwrap();
         assert_eq!(doc["activations"].as_array().unwrap().len(), 10);
@@ -166,7 +200,13 @@ fn a_killed_batch_leaves_nothing_half_written() {
     let started = std::time::Instant::now();
     let finished = |out: &Path| {
         std::fs::read_dir(out)
-            .map(|d| d.filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))).count())
+            .map(|d| {
+                d.filter(|e| {
+                    e.as_ref()
+                        .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
+                })
+                .count()
+            })
             .unwrap_or(0)
     };
     while finished(&out) < 20 {
@@ -189,7 +229,9 @@ fn a_killed_batch_leaves_nothing_half_written() {
     let conn = rusqlite::Connection::open(&db).unwrap();
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
-    let notices: i64 = conn.query_row("SELECT count(*) FROM notices", [], |r| r.get(0)).unwrap();
+    let notices: i64 = conn
+        .query_row("SELECT count(*) FROM notices", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(notices, 0, "the unfinished batch was not committed");
 }
 

@@ -34,10 +34,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn validate(doc: &serde_json::Value) {
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json"),
-        )
-        .unwrap(),
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json")).unwrap(),
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
@@ -60,8 +57,7 @@ fn parse_reference_notice() {
     assert_eq!(
         codes,
         [
-            "022012", "022021", "022047", "022055", "022101", "023612", "023621", "023671",
-            "023817", "023841"
+            "022012", "022021", "022047", "022055", "022101", "023612", "023621", "023671", "023817", "023841"
         ]
     );
     assert!(
@@ -129,11 +125,7 @@ fn bad_inputs_are_one_line_errors_and_the_others_still_convert() {
         missing.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(
-        stdout(&o).lines().count(),
-        1,
-        "the good file is still written"
-    );
+    assert_eq!(stdout(&o).lines().count(), 1, "the good file is still written");
     assert_eq!(stderr(&o).lines().count(), 2);
 }
 
@@ -150,10 +142,7 @@ fn schema_command_prints_the_committed_schema() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
-        std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json")
-        )
-        .unwrap()
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json")).unwrap()
     );
 }
 
@@ -178,8 +167,7 @@ fn check_reports_a_difference_with_a_diff_and_exit_1() {
     let entry = dir.join("notice");
     std::fs::create_dir_all(&entry).unwrap();
     std::fs::copy(REFERENCE, entry.join("source.txt")).unwrap();
-    let golden =
-        std::fs::read_to_string("corpus/2025-01-07-aomori-snow/source.txt.expected.json").unwrap();
+    let golden = std::fs::read_to_string("corpus/2025-01-07-aomori-snow/source.txt.expected.json").unwrap();
     std::fs::write(
         entry.join("source.txt.expected.json"),
         golden.replace("\"022012\"", "\"022013\""),
@@ -190,8 +178,7 @@ fn check_reports_a_difference_with_a_diff_and_exit_1() {
     let out = stdout(&o);
     assert!(out.contains("FAILED"), "{out}");
     assert!(
-        out.contains("-        \"code\": \"022013\"")
-            && out.contains("+        \"code\": \"022012\""),
+        out.contains("-        \"code\": \"022013\"") && out.contains("+        \"code\": \"022012\""),
         "{out}"
     );
     assert!(out.contains("codes 9/10"), "{out}");

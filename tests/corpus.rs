@@ -35,17 +35,9 @@ fn blessing_is_impossible_on_ci() {
 #[test]
 fn every_corpus_source_gives_its_golden_output() {
     let bless = bless_requested() && !corpus::on_ci();
-    let report = corpus::check(&root(), &onshi_notice::Options::default(), bless)
-        .expect("corpus is readable");
-    assert!(
-        report.cases.len() >= 3,
-        "the corpus has its reference sources"
-    );
-    let failed: Vec<_> = report
-        .cases
-        .iter()
-        .filter(|c| c.verdict == Verdict::Fail)
-        .collect();
+    let report = corpus::check(&root(), &onshi_notice::Options::default(), bless).expect("corpus is readable");
+    assert!(report.cases.len() >= 3, "the corpus has its reference sources");
+    let failed: Vec<_> = report.cases.iter().filter(|c| c.verdict == Verdict::Fail).collect();
     assert!(
         failed.is_empty(),
         "{} corpus case(s) differ; after review re-bless with ONSHI_BLESS=1 cargo test --test corpus\n{}",
@@ -57,10 +49,7 @@ fn every_corpus_source_gives_its_golden_output() {
 #[test]
 fn every_source_has_exactly_one_golden_file() {
     for case in corpus::discover(&root()).unwrap() {
-        let (doc, err) = (
-            case.expected_document().exists(),
-            case.expected_error().exists(),
-        );
+        let (doc, err) = (case.expected_document().exists(), case.expected_error().exists());
         assert!(
             doc ^ err,
             "{}: needs exactly one of .expected.json / .expected-error.txt",
@@ -100,10 +89,8 @@ fn golden_files_belong_to_a_source() {
 #[test]
 fn committed_schema_is_the_generated_schema() {
     let generated = onshi_notice::schema::notice_schema_json();
-    let committed = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json"),
-    )
-    .unwrap();
+    let committed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/notice.schema.json")).unwrap();
     assert!(
         generated == committed,
         "schemas/notice.schema.json is stale; regenerate it with `cargo run -- schema > schemas/notice.schema.json`"
@@ -134,8 +121,7 @@ fn every_golden_document_validates_against_the_schema() {
 /// same facts; only the source and the positions may differ.
 #[test]
 fn renderings_of_one_notice_agree() {
-    let mut by_notice: std::collections::BTreeMap<String, Vec<(PathBuf, serde_json::Value)>> =
-        Default::default();
+    let mut by_notice: std::collections::BTreeMap<String, Vec<(PathBuf, serde_json::Value)>> = Default::default();
     for case in corpus::discover(&root()).unwrap() {
         let Ok(text) = std::fs::read_to_string(case.expected_document()) else {
             continue;

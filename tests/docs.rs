@@ -12,7 +12,10 @@ fn read(path: &str) -> String {
 fn readme_lists_every_diagnostic_code() {
     let readme = read("README.md");
     for (code, _) in CODES {
-        assert!(readme.contains(&format!("`{code}`")), "README.md does not document `{code}`");
+        assert!(
+            readme.contains(&format!("`{code}`")),
+            "README.md does not document `{code}`"
+        );
     }
 }
 
@@ -25,10 +28,18 @@ fn every_emitted_code_is_registered() {
         let text = std::fs::read_to_string(&entry).unwrap();
         for c in emitted.captures_iter(&text) {
             found += 1;
-            assert!(CODES.iter().any(|(code, _)| *code == &c[1]), "{}: `{}` is not in diagnostic::CODES", entry.display(), &c[1]);
+            assert!(
+                CODES.iter().any(|(code, _)| *code == &c[1]),
+                "{}: `{}` is not in diagnostic::CODES",
+                entry.display(),
+                &c[1]
+            );
         }
     }
-    assert!(found >= CODES.len() / 2, "the pattern finds the emitting calls ({found})");
+    assert!(
+        found >= CODES.len() / 2,
+        "the pattern finds the emitting calls ({found})"
+    );
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -50,6 +61,12 @@ fn ci_runs_the_readme_test_command() {
     let readme = read("README.md");
     let ci = read(".ci/run");
     let command = "cargo test --release --locked";
-    assert!(readme.contains(&format!("\n{command}\n")), "README.md gives the test command");
-    assert_eq!(ci.lines().filter(|l| !l.starts_with('#')).last().map(str::trim), Some(command));
+    assert!(
+        readme.contains(&format!("\n{command}\n")),
+        "README.md gives the test command"
+    );
+    assert_eq!(
+        ci.lines().filter(|l| !l.starts_with('#')).last().map(str::trim),
+        Some(command)
+    );
 }

@@ -79,9 +79,7 @@ fn parse_cases(text: &str) -> Vec<Case> {
 }
 
 fn date(s: &str) -> NaiveDate {
-    s.trim()
-        .parse()
-        .unwrap_or_else(|e| panic!("bad date `{s}`: {e}"))
+    s.trim().parse().unwrap_or_else(|e| panic!("bad date `{s}`: {e}"))
 }
 
 fn error_line(e: &era::DateError) -> String {
@@ -107,10 +105,7 @@ fn run_to_wareki(case: &Case) -> Vec<String> {
 
 fn scanned_line(text: &str, s: &Scanned) -> String {
     // Line breaks are shown as `\n`, as the case file writes them.
-    let span_text = text
-        .get(s.span.clone())
-        .unwrap_or("<bad span>")
-        .replace('\n', "\\n");
+    let span_text = text.get(s.span.clone()).unwrap_or("<bad span>").replace('\n', "\\n");
     let value = match &s.result {
         Ok(f) => {
             assert_eq!(f.span, s.span, "FoundDate span differs from Scanned span");
@@ -244,10 +239,6 @@ fn era_cases() {
         }
     }
     eprintln!("era cases per section: {per_section:?}");
-    assert!(
-        cases.len() >= 150,
-        "expected at least 150 cases, found {}",
-        cases.len()
-    );
+    assert!(cases.len() >= 150, "expected at least 150 cases, found {}", cases.len());
     assert!(failures.is_empty(), "failing cases:{failures}");
 }

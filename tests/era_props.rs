@@ -117,14 +117,12 @@ fn every_day_round_trips() {
 /// Characters that make up dates and their surroundings, so that random
 /// strings often come close to a date.
 fn datey_string() -> impl Strategy<Value = String> {
-    let alphabet: Vec<char> =
-        "令和平成昭大正明治元年月日時分秒午前後半正曜祝第条間から迄ま で終了付の\
+    let alphabet: Vec<char> = "令和平成昭大正明治元年月日時分秒午前後半正曜祝第条間から迄ま で終了付の\
          0123456789０１２３４５６７８９〇一二三四五六七八九十百廿卅\
          RHSTMrh.／/-－:~～〜()（）※ \u{3000}\n、。"
-            .chars()
-            .collect();
-    prop::collection::vec(prop::sample::select(alphabet), 0..48)
-        .prop_map(|chars| chars.into_iter().collect())
+        .chars()
+        .collect();
+    prop::collection::vec(prop::sample::select(alphabet), 0..48).prop_map(|chars| chars.into_iter().collect())
 }
 
 proptest! {

@@ -3,9 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
-use onshi_notice::places::{
-    Entry, Gazetteer, Kind, Match, Piece, Resolution, Spelling, check_digit,
-};
+use onshi_notice::places::{Entry, Gazetteer, Kind, Match, Piece, Resolution, Spelling, check_digit};
 use proptest::prelude::*;
 
 fn g() -> &'static Gazetteer {
@@ -20,11 +18,7 @@ fn day(s: &str) -> NaiveDate {
 #[track_caller]
 fn found(written: &str, prefecture: Option<&str>) -> (&'static Entry, Match, Spelling) {
     match g().resolve(written, prefecture, None) {
-        Resolution::Found {
-            entry,
-            via,
-            spelling,
-        } => (entry, via, spelling),
+        Resolution::Found { entry, via, spelling } => (entry, via, spelling),
         other => panic!("`{written}` under {prefecture:?}: expected Found, got {other:?}"),
     }
 }
@@ -75,9 +69,7 @@ fn view(pieces: &[Piece]) -> Vec<String> {
 fn every_check_digit_is_valid() {
     for e in g().iter() {
         let d = e.code.as_bytes();
-        let s: u32 = (0..5)
-            .map(|i| u32::from(d[i] - b'0') * (6 - i as u32))
-            .sum();
+        let s: u32 = (0..5).map(|i| u32::from(d[i] - b'0') * (6 - i as u32)).sum();
         let expected = (11 - s % 11) % 10;
         assert_eq!(u32::from(d[5] - b'0'), expected, "{} {}", e.code, e.name);
         assert_eq!(check_digit(&e.code[..5]), e.code.chars().nth(5));
@@ -143,10 +135,7 @@ fn every_name_resolves_to_itself() {
     // Variant folding is applied to the table too; it must not make two different places
     // of one prefecture look the same, nor make a name find another place anywhere.
     for on in [None, Some(day("2023-12-31"))] {
-        for e in g()
-            .iter()
-            .filter(|e| e.in_force(on) && e.kind != Kind::Prefecture)
-        {
+        for e in g().iter().filter(|e| e.in_force(on) && e.kind != Kind::Prefecture) {
             for written in [e.full_name(), e.name.clone()] {
                 let r = g().resolve(&written, Some(&e.prefecture_code), on);
                 assert_eq!(r.found(), Some(e), "{written} under {}", e.prefecture);
@@ -165,9 +154,7 @@ fn every_name_resolves_to_itself() {
 #[test]
 fn hamamatsu_reorganisation_has_dates() {
     let by = |c: &str| g().by_code(c).unwrap();
-    for c in [
-        "221317", "221325", "221333", "221341", "221350", "221368", "221376",
-    ] {
+    for c in ["221317", "221325", "221333", "221341", "221350", "221368", "221376"] {
         assert_eq!(by(c).valid_to, Some(day("2023-12-31")), "{c}");
     }
     for c in ["221384", "221392", "221406"] {
@@ -230,11 +217,7 @@ fn prefectures_as_written() {
 fn aomori_names() {
     assert_eq!(
         found("青森市", Some("02")),
-        (
-            g().by_code("022012").unwrap(),
-            Match::Exact,
-            Spelling::Official
-        )
+        (g().by_code("022012").unwrap(), Match::Exact, Spelling::Official)
     );
     assert_eq!(code_of("青森市", None), "022012");
     let (e, via, _) = found("南津軽郡藤崎町", Some("02"));
@@ -253,10 +236,7 @@ fn noto_names_and_prefixes() {
     assert_eq!(code_of("能登町", Some("17")), "174637");
     assert_eq!(code_of("中能登町", Some("17")), "174076");
     assert_eq!(code_of("鹿島郡中能登町", Some("17")), "174076");
-    assert_eq!(
-        code_of("津幡町", Some("17")),
-        code_of("河北郡津幡町", Some("17"))
-    );
+    assert_eq!(code_of("津幡町", Some("17")), code_of("河北郡津幡町", Some("17")));
 }
 
 #[test]
@@ -269,18 +249,10 @@ fn a_town_is_never_the_city_of_the_same_stem() {
     assert_eq!(code_of("府中市", Some("34")), "342084");
     assert_eq!(code_of("府中市", Some("13")), "132063");
     assert_eq!(ambiguous("府中市", None), ["132063", "342084"]);
-    for (town, city) in [
-        ("越前町", "越前市"),
-        ("四万十町", "四万十市"),
-        ("土佐町", "土佐市"),
-    ] {
+    for (town, city) in [("越前町", "越前市"), ("四万十町", "四万十市"), ("土佐町", "土佐市")] {
         let (t, _, _) = found(town, None);
         let (c, _, _) = found(city, None);
-        assert_eq!(
-            (t.kind, c.kind),
-            (Kind::Town, Kind::City),
-            "{town} / {city}"
-        );
+        assert_eq!((t.kind, c.kind), (Kind::Town, Kind::City), "{town} / {city}");
         assert_ne!(t.code, c.code);
     }
     // Under another prefecture it is not found, but named as a suggestion.
@@ -291,10 +263,7 @@ fn a_town_is_never_the_city_of_the_same_stem() {
 #[test]
 fn wards_and_special_wards() {
     let (e, via, _) = found("福岡市東区", Some("40"));
-    assert_eq!(
-        (e.code.as_str(), e.kind, via),
-        ("401315", Kind::Ward, Match::Exact)
-    );
+    assert_eq!((e.code.as_str(), e.kind, via), ("401315", Kind::Ward, Match::Exact));
     assert_eq!(code_of("福岡市東区", None), "401315");
     // A ward name alone: only within a prefecture where it is unique.
     let (e, via, _) = found("東区", Some("40"));
@@ -455,29 +424,18 @@ fn segment_splits_names_without_separator() {
         ["022047", "022055"]
     );
     let pieces = g().segment("黒石市五所川原市", Some("02"), None);
-    assert_eq!(
-        (pieces[1].span.clone(), pieces[1].text),
-        (9..24, "五所川原市")
-    );
+    assert_eq!((pieces[1].span.clone(), pieces[1].text), (9..24, "五所川原市"));
 }
 
 #[test]
 fn segment_reads_a_fused_prefecture() {
-    assert_eq!(
-        view(&g().segment("大分県中津市", None, None)),
-        ["pref:44", "442038"]
-    );
-    assert_eq!(
-        view(&g().segment("佐賀県佐賀市", None, None)),
-        ["pref:41", "412015"]
-    );
+    assert_eq!(view(&g().segment("大分県中津市", None, None)), ["pref:44", "442038"]);
+    assert_eq!(view(&g().segment("佐賀県佐賀市", None, None)), ["pref:41", "412015"]);
     // Layout 5: several prefectures inside one list, each fused to its first name.
     let text = "佐賀県佐賀市、唐津市、伊万里市、大分県中津市、日田市";
     assert_eq!(
         view(&g().segment(text, None, None)),
-        [
-            "pref:41", "412015", "412023", "412058", "pref:44", "442038", "442046"
-        ]
+        ["pref:41", "412015", "412023", "412058", "pref:44", "442038", "442046"]
     );
     // Prefectures without 県 (layout 10).
     assert_eq!(
@@ -514,8 +472,8 @@ fn segment_the_aomori_range_line() {
     assert_eq!(
         view(&pieces),
         [
-            "?範囲", "pref:02", "022012", "022021", "022047", "022055", "022101", "023612",
-            "023621", "023671", "023817", "023841"
+            "?範囲", "pref:02", "022012", "022021", "022047", "022055", "022101", "023612", "023621", "023671",
+            "023817", "023841"
         ]
     );
     for p in &pieces {
@@ -527,19 +485,10 @@ fn segment_the_aomori_range_line() {
 #[test]
 fn segment_handles_spaces_widths_and_leftovers() {
     // A stray space inside a name is tolerated...
-    assert_eq!(
-        view(&g().segment("五所川原 市", Some("02"), None)),
-        ["022055"]
-    );
+    assert_eq!(view(&g().segment("五所川原 市", Some("02"), None)), ["022055"]);
     // ...but a space after a complete name separates it.
-    assert_eq!(
-        view(&g().segment("千葉 市川市", None, None)),
-        ["pref:12", "122033"]
-    );
-    assert_eq!(
-        view(&g().segment("ﾆｾｺ町，倶知安町", None, None)),
-        ["013951", "014001"]
-    );
+    assert_eq!(view(&g().segment("千葉 市川市", None, None)), ["pref:12", "122033"]);
+    assert_eq!(view(&g().segment("ﾆｾｺ町，倶知安町", None, None)), ["013951", "014001"]);
     assert_eq!(
         view(&g().segment("▽石川県=金沢市、輪島市▽富山県=氷見市―。", None, None)),
         ["pref:17", "172014", "172049", "pref:16", "162051"]
@@ -562,10 +511,7 @@ fn segment_handles_spaces_widths_and_leftovers() {
     );
     assert_eq!(view(&g().segment("北区", None, None)), ["~北区"]);
     assert_eq!(view(&g().segment("全域", Some("17"), None)), ["?全域"]);
-    assert_eq!(
-        view(&g().segment("全43市町村", Some("17"), None)),
-        ["?全43市町村"]
-    );
+    assert_eq!(view(&g().segment("全43市町村", Some("17"), None)), ["?全43市町村"]);
     assert_eq!(view(&g().segment("府中市", None, None)), ["~府中市"]);
     assert_eq!(
         view(&g().segment("浜松市中区", None, Some(day("2024-06-01")))),

@@ -23,9 +23,11 @@ fn wajima_was_active_on_2024_01_10() {
     // Extended on 2024-01-05 past the first end of 2024-01-07.
     assert!(wajima["span"]["set_by"].as_array().unwrap().len() >= 2);
     // Not active before the earthquake, nor after the termination.
-    let before: Vec<serde_json::Value> = serde_json::from_str(&run(&["active", "--on", "2023-12-31", "--format", "json", "corpus"])).unwrap();
+    let before: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["active", "--on", "2023-12-31", "--format", "json", "corpus"])).unwrap();
     assert!(!before.iter().any(|a| a["municipality"]["code"] == "172049"));
-    let after: Vec<serde_json::Value> = serde_json::from_str(&run(&["active", "--on", "2024-03-08", "--format", "json", "corpus"])).unwrap();
+    let after: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["active", "--on", "2024-03-08", "--format", "json", "corpus"])).unwrap();
     assert!(!after.iter().any(|a| a["municipality"]["code"] == "172049"));
 }
 
@@ -33,8 +35,16 @@ fn wajima_was_active_on_2024_01_10() {
 fn the_29_areas_not_extended_ended_on_2024_01_07() {
     let out = run(&["timeline", "--format", "json", "corpus"]);
     let timelines: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
-    let noto = timelines.iter().find(|t| t["disaster"] == "令和6年能登半島地震").unwrap();
-    let others: Vec<_> = noto["scopes"].as_array().unwrap().iter().filter(|s| s["count"] == 29).collect();
+    let noto = timelines
+        .iter()
+        .find(|t| t["disaster"] == "令和6年能登半島地震")
+        .unwrap();
+    let others: Vec<_> = noto["scopes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["count"] == 29)
+        .collect();
     assert!(!others.is_empty());
     assert!(others.iter().all(|s| s["end"] == "2024-01-07"), "{others:#?}");
     // The 18 extended areas were in force until at least 2024-01-14.
@@ -42,7 +52,13 @@ fn the_29_areas_not_extended_ended_on_2024_01_07() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|a| a["spans"].as_array().unwrap().iter().any(|s| s["end"].as_str() >= Some("2024-01-14")))
+        .filter(|a| {
+            a["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["end"].as_str() >= Some("2024-01-14"))
+        })
         .filter(|a| !a["municipality"].is_null())
         .count();
     assert!(extended >= 18, "{extended}");

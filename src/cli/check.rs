@@ -31,9 +31,7 @@ enum Format {
 
 pub fn run(args: &Args) -> io::Result<Status> {
     if args.bless && corpus::on_ci() {
-        return Err(io::Error::other(
-            "refusing to bless golden files on CI (CI is set)",
-        ));
+        return Err(io::Error::other("refusing to bless golden files on CI (CI is set)"));
     }
     let report = corpus::check(&args.dir, &args.convert.options(), args.bless)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", args.dir.display())))?;

@@ -67,11 +67,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
         stats.add(outcome.result.as_ref().ok());
         match &outcome.result {
             Ok(doc) => {
-                log::debug!(
-                    "{}: {} activations",
-                    outcome.path.display(),
-                    doc.activations.len()
-                );
+                log::debug!("{}: {} activations", outcome.path.display(), doc.activations.len());
                 for sink in &mut sinks {
                     sink.document(&outcome.id, doc)?;
                 }
@@ -93,12 +89,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
     if !args.quiet {
         eprintln!(
             "converted {} of {} files, {} failed; {} activations, {} warnings, {} errors in diagnostics",
-            stats.converted,
-            stats.files,
-            stats.failed,
-            stats.activations,
-            stats.warnings,
-            stats.errors
+            stats.converted, stats.files, stats.failed, stats.activations, stats.warnings, stats.errors
         );
     }
     Ok(if stats.failed > 0 {
@@ -117,9 +108,7 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}")
-    {
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}") {
         bar.set_style(style);
     }
     bar

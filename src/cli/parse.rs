@@ -41,9 +41,5 @@ pub fn run(args: &Args) -> io::Result<Status> {
         }
     }
     out.flush()?;
-    Ok(if failed {
-        Status::SomeFailed
-    } else {
-        Status::Success
-    })
+    Ok(if failed { Status::SomeFailed } else { Status::Success })
 }

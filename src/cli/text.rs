@@ -21,7 +21,9 @@ pub fn run(args: &Args) -> io::Result<Status> {
     for path in &args.files {
         let extracted = std::fs::read(path)
             .map_err(onshi_notice::Error::from)
-            .and_then(|bytes| onshi_notice::extract::extract(&bytes, &options.extract).map_err(onshi_notice::Error::from));
+            .and_then(|bytes| {
+                onshi_notice::extract::extract(&bytes, &options.extract).map_err(onshi_notice::Error::from)
+            });
         match extracted {
             Ok(extracted) => {
                 writeln!(out, "==> {} ({}) <==", path.display(), extracted.decoded_by)?;

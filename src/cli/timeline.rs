@@ -45,7 +45,8 @@ pub struct ActiveArgs {
 
 /// Convert every input; failures are reported and left out.
 fn documents(inputs: &[PathBuf], convert: &ConvertOptions) -> io::Result<(Vec<(String, Document)>, bool)> {
-    let inputs = batch::inputs(inputs).map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let inputs =
+        batch::inputs(inputs).map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
     let mut docs = Vec::new();
     let mut failed = false;
@@ -84,7 +85,10 @@ pub fn run_timeline(args: &TimelineArgs) -> io::Result<Status> {
 
 pub fn run_active(args: &ActiveArgs) -> io::Result<Status> {
     let (docs, failed) = documents(&args.inputs, &args.convert)?;
-    let active = timeline::active_on(&timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc))), args.on);
+    let active = timeline::active_on(
+        &timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc))),
+        args.on,
+    );
     match args.format {
         Format::Json => print(&json(&active)?)?,
         Format::Text => print(&render_active(&active, args.on))?,
@@ -98,7 +102,10 @@ fn date(d: Option<NaiveDate>) -> String {
 
 fn span_text(span: &Span) -> String {
     let end = match (span.end, span.open_ended) {
-        (Some(end), _) => format!("{end}{}", span.end_time.as_deref().map(|t| format!(" {t}")).unwrap_or_default()),
+        (Some(end), _) => format!(
+            "{end}{}",
+            span.end_time.as_deref().map(|t| format!(" {t}")).unwrap_or_default()
+        ),
         (None, true) => "open".to_owned(),
         (None, false) => "?".to_owned(),
     };
@@ -114,13 +121,29 @@ fn render_timelines(timelines: &[DisasterTimeline]) -> String {
             let _ = writeln!(out, "  notice {} {:?}{sequel}  {}", date(n.issued_on), n.kind, n.file);
         }
         for area in &t.areas {
-            let code = area.municipality.as_ref().map_or(area.prefecture.code.as_str(), |m| m.code.as_str());
+            let code = area
+                .municipality
+                .as_ref()
+                .map_or(area.prefecture.code.as_str(), |m| m.code.as_str());
             for span in &area.spans {
-                let _ = writeln!(out, "  {code}  {}  {}  ({})", area.name(), span_text(span), span.set_by.join(", "));
+                let _ = writeln!(
+                    out,
+                    "  {code}  {}  {}  ({})",
+                    area.name(),
+                    span_text(span),
+                    span.set_by.join(", ")
+                );
             }
         }
         for s in &t.scopes {
-            let _ = writeln!(out, "  scope  {}  {} .. {}  ({})", s.text, date(s.start), date(s.end), s.notice);
+            let _ = writeln!(
+                out,
+                "  scope  {}  {} .. {}  ({})",
+                s.text,
+                date(s.start),
+                date(s.end),
+                s.notice
+            );
         }
     }
     out
@@ -130,10 +153,18 @@ fn render_active(active: &[ActiveArea], on: NaiveDate) -> String {
     let mut out = String::new();
     for a in active {
         let (code, name) = match &a.municipality {
-            Some(m) => (m.code.as_str(), format!("{}{}{}", a.prefecture.name, m.district.as_deref().unwrap_or(""), m.name)),
+            Some(m) => (
+                m.code.as_str(),
+                format!("{}{}{}", a.prefecture.name, m.district.as_deref().unwrap_or(""), m.name),
+            ),
             None => (a.prefecture.code.as_str(), format!("{} (全域)", a.prefecture.name)),
         };
-        let _ = writeln!(out, "{code}  {name}  {}  {}", span_text(&a.span), a.disaster.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            out,
+            "{code}  {name}  {}  {}",
+            span_text(&a.span),
+            a.disaster.as_deref().unwrap_or("")
+        );
     }
     let _ = writeln!(out, "{} areas active on {on}", active.len());
     out

@@ -133,9 +133,9 @@ impl DateError {
             Detail::OutsideEra { .. } => DateErrorKind::OutsideEra,
             Detail::Lunisolar => DateErrorKind::Lunisolar,
             Detail::WeekdayMismatch { .. } => DateErrorKind::WeekdayMismatch,
-            Detail::InvalidHour { .. }
-            | Detail::InvalidMinute { .. }
-            | Detail::EndOfDayMinutes { .. } => DateErrorKind::InvalidTime,
+            Detail::InvalidHour { .. } | Detail::InvalidMinute { .. } | Detail::EndOfDayMinutes { .. } => {
+                DateErrorKind::InvalidTime
+            }
         }
     }
 
@@ -173,14 +173,8 @@ impl fmt::Display for DateError {
             Detail::Trailing { text } => {
                 write!(f, "unexpected `{text}` after the date (`{input}`)")
             }
-            Detail::MissingYear => write!(
-                f,
-                "`{input}` has no year; expected a full date such as 令和7年1月13日"
-            ),
-            Detail::InvalidMonth { month } => write!(
-                f,
-                "month {month} does not exist; expected 1 to 12 (`{input}`)"
-            ),
+            Detail::MissingYear => write!(f, "`{input}` has no year; expected a full date such as 令和7年1月13日"),
+            Detail::InvalidMonth { month } => write!(f, "month {month} does not exist; expected 1 to 12 (`{input}`)"),
             Detail::InvalidDay { day, month, year } => {
                 write!(f, "day {day} does not exist")?;
                 match (month.and_then(month_name), year) {
@@ -236,16 +230,12 @@ impl fmt::Display for DateError {
                         "hour {hour} does not exist after 午前 or 午後; expected 0 to 12 (`{input}`)"
                     )
                 } else {
-                    write!(
-                        f,
-                        "hour {hour} does not exist; expected 0 to 24 (`{input}`)"
-                    )
+                    write!(f, "hour {hour} does not exist; expected 0 to 24 (`{input}`)")
                 }
             }
-            Detail::InvalidMinute { minute } => write!(
-                f,
-                "minute {minute} does not exist; expected 0 to 59 (`{input}`)"
-            ),
+            Detail::InvalidMinute { minute } => {
+                write!(f, "minute {minute} does not exist; expected 0 to 59 (`{input}`)")
+            }
             Detail::EndOfDayMinutes { minute } => write!(
                 f,
                 "24時 is the end of the day and takes no minutes, found {minute} minutes (`{input}`)"
@@ -282,9 +272,7 @@ fn month_name(month: u32) -> Option<&'static str> {
         "November",
         "December",
     ];
-    NAMES
-        .get(usize::try_from(month).ok()?.checked_sub(1)?)
-        .copied()
+    NAMES.get(usize::try_from(month).ok()?.checked_sub(1)?).copied()
 }
 
 /// The one-character weekday notices write in brackets: `(月)`.
@@ -416,9 +404,7 @@ mod tests {
     #[test]
     fn resolve_error() {
         let ctx = NaiveDate::from_ymd_opt(2025, 1, 7).unwrap_or_default();
-        let err = PartialDate::MonthDay { month: 2, day: 29 }
-            .resolve(ctx)
-            .err();
+        let err = PartialDate::MonthDay { month: 2, day: 29 }.resolve(ctx).err();
         assert_eq!(
             err.map(|e| e.to_string()).as_deref(),
             Some("day 29 does not exist in February 2025 (`2月29日`)")

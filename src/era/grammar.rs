@@ -149,13 +149,7 @@ fn era_token(cur: &mut Cursor<'_>, mode: Mode) -> Option<(Era, EraForm)> {
     }
 }
 
-fn era_date(
-    mut cur: Cursor<'_>,
-    begin: Cursor<'_>,
-    era: Era,
-    form: EraForm,
-    mode: Mode,
-) -> PResult<Raw> {
+fn era_date(mut cur: Cursor<'_>, begin: Cursor<'_>, era: Era, form: EraForm, mode: Mode) -> PResult<Raw> {
     let spaced = form == EraForm::Name;
     if spaced {
         cur.skip_gap();
@@ -231,8 +225,7 @@ fn dotted_tail(cur: &mut Cursor<'_>, sep: char, mode: Mode) -> PResult<(u32, u32
     };
     if mode == Mode::Scan {
         // `1.2.3.4` or a long number is not a date in running text.
-        let continues = matches!(cur.peek(), Some('.' | '/' | '-'))
-            && cur.peek2().is_some_and(|c| c.is_ascii_digit());
+        let continues = matches!(cur.peek(), Some('.' | '/' | '-')) && cur.peek2().is_some_and(|c| c.is_ascii_digit());
         if continues || month.digits > 2 || day.digits > 2 {
             return fail(cur, Expected::Date);
         }
@@ -424,11 +417,7 @@ fn time(cur: &mut Cursor<'_>) -> Option<RawTime> {
     } else {
         return None;
     };
-    Some(RawTime {
-        meridiem,
-        hour,
-        minute,
-    })
+    Some(RawTime { meridiem, hour, minute })
 }
 
 /// An hour, minute or second: at most two digits, or a kanji numeral.

@@ -144,8 +144,7 @@ impl PartialDate {
                 }
             }
         };
-        validate::gregorian(year, month, day)
-            .map_err(|detail| DateError::new(detail, &self.japanese()))
+        validate::gregorian(year, month, day).map_err(|detail| DateError::new(detail, &self.japanese()))
     }
 
     /// The date if the text gave it in full.
@@ -223,11 +222,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
             input,
         )
     })?;
-    let trailing_from = if raw.time.is_some() {
-        raw.time_start
-    } else {
-        raw.end
-    };
+    let trailing_from = if raw.time.is_some() { raw.time_start } else { raw.end };
     if let Some(rest) = input.get(trailing_from..).map(str::trim)
         && !rest.is_empty()
     {
@@ -235,6 +230,5 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         return Err(DateError::new(Detail::Trailing { text }, input));
     }
     let (date, _) = validate::validate(&raw).map_err(|d| DateError::new(d, input))?;
-    date.full()
-        .ok_or_else(|| DateError::new(Detail::MissingYear, input))
+    date.full().ok_or_else(|| DateError::new(Detail::MissingYear, input))
 }

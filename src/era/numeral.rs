@@ -60,9 +60,7 @@ pub(crate) fn arabic(cur: &mut Cursor<'_>, spaced: bool) -> Option<Number> {
         match cur.peek() {
             Some(c @ '0'..='9') => {
                 cur.bump();
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(c as u32 - '0' as u32);
+                value = value.saturating_mul(10).saturating_add(c as u32 - '0' as u32);
                 digits += 1;
             }
             Some(c) if spaced && digits > 0 && is_space(c) => {

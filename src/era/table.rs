@@ -82,11 +82,7 @@ impl Era {
         if date < GREGORIAN_START {
             return None;
         }
-        let era = Era::ALL
-            .iter()
-            .rev()
-            .copied()
-            .find(|e| e.first_day() <= date)?;
+        let era = Era::ALL.iter().rev().copied().find(|e| e.first_day() <= date)?;
         let year = u32::try_from(date.year() - era.offset()).ok()?;
         Some((era, year))
     }

@@ -13,9 +13,7 @@ const ANY_LEAP_YEAR: i32 = 2024;
 
 pub(crate) fn validate(raw: &Raw) -> Result<(PartialDate, Option<ClockTime>), Detail> {
     let date = match (raw.year, raw.month) {
-        (YearPart::Era { era, year }, Some(month)) => {
-            PartialDate::Full(era_date(era, year, month, raw.day)?)
-        }
+        (YearPart::Era { era, year }, Some(month)) => PartialDate::Full(era_date(era, year, month, raw.day)?),
         (YearPart::Western(year), Some(month)) => {
             let year = i32::try_from(year).map_err(|_| Detail::YearOutOfRange { year })?;
             PartialDate::Full(gregorian(year, month, raw.day)?)
@@ -53,11 +51,7 @@ pub(crate) fn era_date(era: Era, year: u32, month: u32, day: u32) -> Result<Naiv
         });
     }
     if era.last_day().is_some_and(|last| date > last) {
-        return Err(Detail::OutsideEra {
-            era,
-            after: true,
-            date,
-        });
+        return Err(Detail::OutsideEra { era, after: true, date });
     }
     Ok(date)
 }

@@ -213,7 +213,13 @@ mod tests {
     #[test]
     fn empty_binary_and_undecodable_are_errors() {
         assert_eq!(decode(b""), Err(TextError::Empty));
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(TextError::Binary { offset: 8 }));
-        assert!(matches!(decode(b"\x81\x20\xff\xfe\x80\x80"), Err(TextError::Undecodable { .. })));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(TextError::Binary { offset: 8 })
+        );
+        assert!(matches!(
+            decode(b"\x81\x20\xff\xfe\x80\x80"),
+            Err(TextError::Undecodable { .. })
+        ));
     }
 }

@@ -165,17 +165,28 @@ mod tests {
         assert_eq!(h.document_type.as_deref(), Some("事務連絡"));
         assert_eq!(h.issued_on, NaiveDate::from_ymd_opt(2025, 1, 7));
         assert_eq!(h.addressees, ["社会保険診療報酬支払基金", "国民健康保険中央会"]);
-        assert_eq!(h.issuers, ["厚生労働省保険局医療介護連携政策課", "厚生労働省医薬局総務課"]);
+        assert_eq!(
+            h.issuers,
+            ["厚生労働省保険局医療介護連携政策課", "厚生労働省医薬局総務課"]
+        );
         assert_eq!(
             h.title.as_deref(),
-            Some("令和6年12月28日からの大雪にかかるオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について")
+            Some(
+                "令和6年12月28日からの大雪にかかるオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について"
+            )
         );
         assert_eq!(lines[h.body_start + 1].text, "本文");
     }
 
     #[test]
     fn title_with_sequel_number() {
-        let lines = normalize(&["厚生労働省医薬局総務課\n\n能登半島地震にかかるオン資アクティブ化の延長等について（その９）\n".to_owned()]).lines;
-        assert_eq!(parse(&lines).title.as_deref(), Some("能登半島地震にかかるオン資アクティブ化の延長等について(その9)"));
+        let lines = normalize(&[
+            "厚生労働省医薬局総務課\n\n能登半島地震にかかるオン資アクティブ化の延長等について（その９）\n".to_owned(),
+        ])
+        .lines;
+        assert_eq!(
+            parse(&lines).title.as_deref(),
+            Some("能登半島地震にかかるオン資アクティブ化の延長等について(その9)")
+        );
     }
 }

@@ -39,7 +39,9 @@ pub fn split(lines: &[Line]) -> Vec<Letter> {
     for (n, &start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(lines.len());
         let previous_end = if n == 0 { 0 } else { starts[n - 1] };
-        quoted |= lines[previous_end..start].iter().any(|l| is_quotation_heading(&l.compact()));
+        quoted |= lines[previous_end..start]
+            .iter()
+            .any(|l| is_quotation_heading(&l.compact()));
         letters.push(letter(lines, start, end, quoted));
     }
     letters
@@ -95,13 +97,24 @@ mod tests {
         let lines = lines(text);
         let letters = split(&lines);
         assert_eq!(letters.len(), 3);
-        assert_eq!(letters.iter().map(|l| l.quoted).collect::<Vec<_>>(), [false, false, true]);
+        assert_eq!(
+            letters.iter().map(|l| l.quoted).collect::<Vec<_>>(),
+            [false, false, true]
+        );
         assert_eq!(primary(&letters).map(|l| l.start), Some(4));
     }
 
     #[test]
     fn text_without_a_letter_head_is_one_letter() {
         let lines = lines("【お知らせ】閉塞について\n【石川県】\n輪島市\n");
-        assert_eq!(split(&lines), [Letter { start: 0, end: 4, quoted: false, has_table: false }]);
+        assert_eq!(
+            split(&lines),
+            [Letter {
+                start: 0,
+                end: 4,
+                quoted: false,
+                has_table: false
+            }]
+        );
     }
 }

@@ -82,7 +82,10 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
     let kind = kind(title.as_deref(), body);
     if kind == NoticeKind::Unknown {
         diagnostics.push(at(
-            Diagnostic::warning("unknown_kind", "found no wording of activation, extension, termination or amendment"),
+            Diagnostic::warning(
+                "unknown_kind",
+                "found no wording of activation, extension, termination or amendment",
+            ),
             header.title_position,
         ));
     }
@@ -191,7 +194,10 @@ fn disaster_in_body(body: &[Line]) -> Option<Disaster> {
 
 fn first_full_date(text: &str) -> Option<NaiveDate> {
     era::find_dates(text).into_iter().find_map(|s| match s.result {
-        Ok(era::FoundDate { date: era::PartialDate::Full(date), .. }) => Some(date),
+        Ok(era::FoundDate {
+            date: era::PartialDate::Full(date),
+            ..
+        }) => Some(date),
         _ => None,
     })
 }
@@ -205,17 +211,34 @@ mod tests {
         let d = disaster("令和6年12月28日からの大雪にかかるオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について").unwrap();
         assert_eq!(d.name, "令和6年12月28日からの大雪");
         assert_eq!(d.began_on, NaiveDate::from_ymd_opt(2024, 12, 28));
-        let d = disaster("【お知らせ】令和6年能登半島地震にかかる対応における災害時医療情報閲覧機能の閉塞と今後の対応について").unwrap();
+        let d = disaster(
+            "【お知らせ】令和6年能登半島地震にかかる対応における災害時医療情報閲覧機能の閉塞と今後の対応について",
+        )
+        .unwrap();
         assert_eq!((d.name.as_str(), d.began_on), ("令和6年能登半島地震", None));
-        assert_eq!(disaster("オンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について"), None);
+        assert_eq!(
+            disaster(
+                "オンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について"
+            ),
+            None
+        );
     }
 
     #[test]
     fn kinds_from_titles() {
         let k = |t: &str| kind(Some(t), &[]);
-        assert_eq!(k("令和6年能登半島地震にかかるオン資アクティブ化の延長等について(その9)"), NoticeKind::Extension);
-        assert_eq!(k("…災害時医療情報閲覧機能の閉塞と今後の対応について"), NoticeKind::Termination);
-        assert_eq!(k("…をアクティブ化する医療機関・薬局の範囲・期間について"), NoticeKind::Activation);
+        assert_eq!(
+            k("令和6年能登半島地震にかかるオン資アクティブ化の延長等について(その9)"),
+            NoticeKind::Extension
+        );
+        assert_eq!(
+            k("…災害時医療情報閲覧機能の閉塞と今後の対応について"),
+            NoticeKind::Termination
+        );
+        assert_eq!(
+            k("…をアクティブ化する医療機関・薬局の範囲・期間について"),
+            NoticeKind::Activation
+        );
         assert_eq!(k("…について"), NoticeKind::Unknown);
         assert_eq!(sequel("…範囲・期間について(その2)"), Some(2));
     }

@@ -82,7 +82,10 @@ mod tests {
         let t = collect(&lines);
         assert_eq!(t.ranges.len(), 2);
         assert_eq!(t.ranges[0][0].text, "▽石川県=金沢市、能登町▽富山県=氷見市");
-        assert_eq!(t.periods[0].lines[0].text, "厚生労働省は5日、2県18市町の期限を14日まで延ばす事務連絡を出した。");
+        assert_eq!(
+            t.periods[0].lines[0].text,
+            "厚生労働省は5日、2県18市町の期限を14日まで延ばす事務連絡を出した。"
+        );
         assert_eq!(t.ranges[1][0].text, "他の29市町村");
         assert_eq!(t.periods[1].lines[0].text, "他の29市町村の特例は、7日で終了する。");
     }

@@ -80,7 +80,11 @@ pub fn parse(cell: &[CellLine]) -> Range {
     let (body, map, notes) = strip_notes(&joined);
     // Drop the prose around a sentence-style list, keeping offsets by blanking
     // it out with separators of the same length.
-    let body = PROSE.replace_all(&body, |c: &regex::Captures<'_>| "、".repeat(c[0].len() / 3) + &" ".repeat(c[0].len() % 3)).into_owned();
+    let body = PROSE
+        .replace_all(&body, |c: &regex::Captures<'_>| {
+            "、".repeat(c[0].len() / 3) + &" ".repeat(c[0].len() % 3)
+        })
+        .into_owned();
     let source_offset = |offset: usize| map.get(offset).copied().unwrap_or(joined.len());
     for (offset, note) in notes {
         range.notes.push(RangeNote {
@@ -121,7 +125,8 @@ pub fn parse(cell: &[CellLine]) -> Range {
         for piece in text.split(['、', ',', ';', '・']) {
             let start = piece_start;
             piece_start += piece.len() + separator_len(&body[start + piece.len()..]);
-            let piece = piece.trim_matches(|c: char| c == '。' || c == '-' || c == '―' || c == 'ー' || c == '~' || c == ' ');
+            let piece =
+                piece.trim_matches(|c: char| c == '。' || c == '-' || c == '―' || c == 'ー' || c == '~' || c == ' ');
             if piece.is_empty() {
                 continue;
             }
@@ -242,7 +247,10 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(n, text)| CellLine {
-                position: Position { page: 1, line: n as u32 + 10 },
+                position: Position {
+                    page: 1,
+                    line: n as u32 + 10,
+                },
                 text: (*text).to_owned(),
             })
             .collect()
@@ -258,7 +266,10 @@ mod tests {
 
     #[test]
     fn seed_cell() {
-        let r = parse(&cell(&["【青森県】青森市、弘前市、平川市 南津軽郡藤崎町、南津軽", "郡大鰐町"]));
+        let r = parse(&cell(&[
+            "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町、南津軽",
+            "郡大鰐町",
+        ]));
         assert_eq!(
             items(&r),
             [
@@ -272,7 +283,11 @@ mod tests {
 
     #[test]
     fn news_style_headers_counts_and_notes() {
-        let r = parse(&cell(&["▽石川県=金沢市、能登町▽富山県=氷見市―。", "【福井県】全域、【新潟県】", "他の29市町村 ※7月10日19時30分追加"]));
+        let r = parse(&cell(&[
+            "▽石川県=金沢市、能登町▽富山県=氷見市―。",
+            "【福井県】全域、【新潟県】",
+            "他の29市町村 ※7月10日19時30分追加",
+        ]));
         assert_eq!(
             items(&r),
             [
@@ -305,10 +320,18 @@ mod tests {
         let r = parse(&cell(&["対象地域に佐賀県佐賀市、唐津市を追加 ※7月10日19時30分追加"]));
         assert_eq!(
             items(&r),
-            [(None, "佐賀県佐賀市", ItemKind::Names, 10), (None, "唐津市", ItemKind::Names, 10)]
+            [
+                (None, "佐賀県佐賀市", ItemKind::Names, 10),
+                (None, "唐津市", ItemKind::Names, 10)
+            ]
         );
-        let r = parse(&cell(&["新潟、富山、石川、福井の4県47市町村(災害救助法が適用された市町村)"]));
-        assert_eq!(items(&r), [(None, "新潟、富山、石川、福井の4県47市町村", ItemKind::Count(47), 10)]);
+        let r = parse(&cell(&[
+            "新潟、富山、石川、福井の4県47市町村(災害救助法が適用された市町村)",
+        ]));
+        assert_eq!(
+            items(&r),
+            [(None, "新潟、富山、石川、福井の4県47市町村", ItemKind::Count(47), 10)]
+        );
         let r = parse(&cell(&["上記以外の29市町村"]));
         assert_eq!(items(&r), [(None, "上記以外の29市町村", ItemKind::Count(29), 10)]);
     }

@@ -17,7 +17,11 @@ pub fn find(body: &[Line]) -> Vec<Reference> {
     let text: String = body.iter().map(Line::compact).collect();
     let mut references: Vec<Reference> = Vec::new();
     for scanned in era::find_dates(&text) {
-        let Ok(era::FoundDate { date: era::PartialDate::Full(date), .. }) = scanned.result else {
+        let Ok(era::FoundDate {
+            date: era::PartialDate::Full(date),
+            ..
+        }) = scanned.result
+        else {
             continue;
         };
         let Some(document_type) = document_type_after(&text[scanned.span.end..]) else {
@@ -84,21 +88,32 @@ mod tests {
         assert_eq!(refs[0].document_type.as_deref(), Some("事務連絡"));
         assert_eq!(
             refs[0].title.as_deref(),
-            Some("オンライン資格確認等システムにおける『緊急時医療情報・資格確認機能』をアクティブ化する医療機関・薬局の範囲・期間について")
+            Some(
+                "オンライン資格確認等システムにおける『緊急時医療情報・資格確認機能』をアクティブ化する医療機関・薬局の範囲・期間について"
+            )
         );
     }
 
     #[test]
     fn reference_in_running_text() {
-        let body = normalize(&["については、令和6年1月1日付事務連絡により、令和6年1月7日までとお示ししたところです。".to_owned()]).lines;
+        let body = normalize(&[
+            "については、令和6年1月1日付事務連絡により、令和6年1月7日までとお示ししたところです。".to_owned(),
+        ])
+        .lines;
         let refs = find(&body);
         assert_eq!(refs.len(), 1);
-        assert_eq!((refs[0].issued_on.to_string(), refs[0].title.as_deref()), ("2024-01-01".to_owned(), None));
+        assert_eq!(
+            (refs[0].issued_on.to_string(), refs[0].title.as_deref()),
+            ("2024-01-01".to_owned(), None)
+        );
     }
 
     #[test]
     fn issuer_named_reference_without_title() {
-        let body = normalize(&["なお、「A」(令和4年3月17日厚生労働省保険局医療介護連携政策課事務連絡)は廃止します。".to_owned()]).lines;
+        let body = normalize(&[
+            "なお、「A」(令和4年3月17日厚生労働省保険局医療介護連携政策課事務連絡)は廃止します。".to_owned(),
+        ])
+        .lines;
         let refs = find(&body);
         assert_eq!(refs[0].title.as_deref(), Some("A"));
         assert_eq!(refs[0].issued_on, NaiveDate::from_ymd_opt(2022, 3, 17).unwrap());

@@ -80,7 +80,12 @@ fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)
         // alone, or at least is not followed by a particle.
         let next = after.chars().next();
         let apart = spaced || separator > 0 || next.is_none();
-        if !apart && matches!(next, Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')) {
+        if !apart
+            && matches!(
+                next,
+                Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')
+            )
+        {
             return None;
         }
         Some((kind, numbering + label.len() + separator))
@@ -124,7 +129,12 @@ pub fn collect(lines: &[Line]) -> Table {
         let line = if line.text.contains('|') {
             unpiped = Line {
                 position: line.position,
-                text: line.text.split(['|', ' ', '\t']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+                text: line
+                    .text
+                    .split(['|', ' ', '\t'])
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             };
             &unpiped
         } else {
@@ -253,8 +263,14 @@ mod tests {
         assert_eq!(row_label("期間中は"), None);
         let line = |t: &str| normalize(&[t.to_owned()]).lines.remove(0);
         let spaced = line("範囲\t中区");
-        assert_eq!(line_label(&spaced, &spaced.compact()), Some((RowKind::Range, "範囲".len())));
-        assert_eq!(row_label("○「緊急時医療情報・資格確認機能」のアクティブ化対象範囲・期間"), None);
+        assert_eq!(
+            line_label(&spaced, &spaced.compact()),
+            Some((RowKind::Range, "範囲".len()))
+        );
+        assert_eq!(
+            row_label("○「緊急時医療情報・資格確認機能」のアクティブ化対象範囲・期間"),
+            None
+        );
     }
 
     #[test]

@@ -48,10 +48,7 @@ pub(super) fn build(csv: &str) -> Result<Gazetteer, GazetteerError> {
 fn parse_row(line: usize, text: &str) -> Result<Entry, GazetteerError> {
     let fields: Vec<&str> = text.split(',').collect();
     let [code, prefecture, district, name, kind, valid_from, valid_to] = fields[..] else {
-        return Err(row_error(
-            line,
-            format!("expected 7 fields, found {}", fields.len()),
-        ));
+        return Err(row_error(line, format!("expected 7 fields, found {}", fields.len())));
     };
     if code.len() != 6
         || !code.bytes().all(|b| b.is_ascii_digit())
@@ -113,8 +110,7 @@ fn parse_kind(s: &str) -> Option<Kind> {
 
 /// `青森県` → `青森`, `東京都` → `東京`; 北海道 has no shorter form.
 fn prefecture_stem(name: &str) -> Option<&str> {
-    name.strip_suffix(['県', '府', '都'])
-        .filter(|stem| !stem.is_empty())
+    name.strip_suffix(['県', '府', '都']).filter(|stem| !stem.is_empty())
 }
 
 #[derive(Default)]
@@ -157,10 +153,7 @@ fn index(entries: Vec<Entry>, lines: Vec<usize>) -> Result<Gazetteer, GazetteerE
     let mut prefectures = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         if by_code.insert(e.code.clone(), i).is_some() {
-            return Err(row_error(
-                line_of(i),
-                format!("code `{}` appears twice", e.code),
-            ));
+            return Err(row_error(line_of(i), format!("code `{}` appears twice", e.code)));
         }
         if e.kind == Kind::Prefecture {
             prefectures.insert(e.prefecture_code.clone(), i);
@@ -181,12 +174,7 @@ fn index(entries: Vec<Entry>, lines: Vec<usize>) -> Result<Gazetteer, GazetteerE
                 format!("prefecture `{}` does not match its code", e.prefecture),
             ));
         }
-        let empty = || {
-            row_error(
-                line_of(i),
-                format!("name `{}` is empty once folded", e.name),
-            )
-        };
+        let empty = || row_error(line_of(i), format!("name `{}` is empty once folded", e.name));
         if e.kind == Kind::Prefecture {
             for written in std::iter::once(e.name.as_str()).chain(prefecture_stem(&e.name)) {
                 table.target(written).ok_or_else(empty)?.prefecture = Some(i);
@@ -201,9 +189,7 @@ fn index(entries: Vec<Entry>, lines: Vec<usize>) -> Result<Gazetteer, GazetteerE
         }
         if e.kind == Kind::Ward {
             let city = entries.iter().find(|c| {
-                c.kind == Kind::DesignatedCity
-                    && c.prefecture_code == e.prefecture_code
-                    && e.name.starts_with(&c.name)
+                c.kind == Kind::DesignatedCity && c.prefecture_code == e.prefecture_code && e.name.starts_with(&c.name)
             });
             let offset = city.map(|c| c.name.len()).filter(|&at| at < e.name.len());
             let Some(offset) = offset else {

@@ -109,10 +109,7 @@ impl Entry {
     /// In force on `on`; with no date, whether it is in force now (has no `valid_to`).
     pub fn in_force(&self, on: Option<NaiveDate>) -> bool {
         match on {
-            Some(day) => {
-                self.valid_from.is_none_or(|from| from <= day)
-                    && self.valid_to.is_none_or(|to| day <= to)
-            }
+            Some(day) => self.valid_from.is_none_or(|from| from <= day) && self.valid_to.is_none_or(|to| day <= to),
             None => self.valid_to.is_none(),
         }
     }
@@ -226,9 +223,8 @@ impl Gazetteer {
     /// The table shipped with the crate, parsed and indexed on first use.
     pub fn bundled() -> &'static Gazetteer {
         BUNDLED.get_or_init(|| {
-            Gazetteer::from_csv(include_str!("../../data/municipalities.csv")).expect(
-                "the bundled data/municipalities.csv is well formed (checked by tests/places.rs)",
-            )
+            Gazetteer::from_csv(include_str!("../../data/municipalities.csv"))
+                .expect("the bundled data/municipalities.csv is well formed (checked by tests/places.rs)")
         })
     }
 
@@ -284,12 +280,7 @@ impl Gazetteer {
     ///
     /// Counts and rules such as `全域` or `全43市町村` are not names and come back
     /// [`Resolution::Unknown`].
-    pub fn resolve(
-        &self,
-        written: &str,
-        prefecture: Option<&str>,
-        on: Option<NaiveDate>,
-    ) -> Resolution<'_> {
+    pub fn resolve(&self, written: &str, prefecture: Option<&str>, on: Option<NaiveDate>) -> Resolution<'_> {
         resolve::resolve(self, written, prefecture, on)
     }
 
@@ -303,12 +294,7 @@ impl Gazetteer {
     /// piece becomes the prefecture of the pieces after it. Separators (spaces, `、`, `,`,
     /// `・`, brackets, …) are skipped; any other text that matches no name is returned as
     /// an [`Resolution::Unknown`] piece with its span, never dropped.
-    pub fn segment<'a>(
-        &self,
-        text: &'a str,
-        prefecture: Option<&str>,
-        on: Option<NaiveDate>,
-    ) -> Vec<Piece<'a, '_>> {
+    pub fn segment<'a>(&self, text: &'a str, prefecture: Option<&str>, on: Option<NaiveDate>) -> Vec<Piece<'a, '_>> {
         segment::segment(self, text, prefecture, on)
     }
 }

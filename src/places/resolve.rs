@@ -95,9 +95,7 @@ pub(super) fn decide<'g>(
 ) -> Resolution<'g> {
     let target = &g.targets[id];
     if let Some(p) = target.prefecture {
-        return Resolution::Prefecture {
-            entry: &g.entries[p],
-        };
+        return Resolution::Prefecture { entry: &g.entries[p] };
     }
     let in_scope: Vec<Form> = target
         .forms
@@ -118,11 +116,9 @@ pub(super) fn decide<'g>(
     let in_force = prefer_exact_spelling(g, in_force, written, prefix);
     match in_force.as_slice() {
         // A ward name alone stands for a ward only within a known prefecture.
-        [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => {
-            Resolution::Ambiguous {
-                candidates: vec![&g.entries[form.entry]],
-            }
-        }
+        [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => Resolution::Ambiguous {
+            candidates: vec![&g.entries[form.entry]],
+        },
         [form] => {
             let entry = &g.entries[form.entry];
             Resolution::Found {
@@ -150,12 +146,7 @@ pub(super) fn decide<'g>(
 
 /// Folding can make two official names meet (鹿嶋市 in 茨城, 鹿島市 in 佐賀). A name written
 /// exactly as one of them is that one; only when all matches are variants are they all kept.
-fn prefer_exact_spelling(
-    g: &Gazetteer,
-    forms: Vec<Form>,
-    written: &str,
-    prefix: Option<&Entry>,
-) -> Vec<Form> {
+fn prefer_exact_spelling(g: &Gazetteer, forms: Vec<Form>, written: &str, prefix: Option<&Entry>) -> Vec<Form> {
     if forms.len() < 2 {
         return forms;
     }
@@ -178,9 +169,7 @@ fn official_form(entry: &Entry, form: Form) -> Cow<'_, str> {
             None => Cow::Borrowed(&entry.name),
         },
         Match::WithoutDistrict => Cow::Borrowed(&entry.name),
-        Match::WardWithoutCity => {
-            Cow::Borrowed(entry.name.get(form.offset..).unwrap_or(&entry.name))
-        }
+        Match::WardWithoutCity => Cow::Borrowed(entry.name.get(form.offset..).unwrap_or(&entry.name)),
     }
 }
 
@@ -256,9 +245,7 @@ fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g 
         let mut near: Vec<(usize, usize)> = Vec::new();
         let mut row = Vec::new();
         for (target, pattern) in g.targets.iter().zip(&g.pattern_chars) {
-            if chars.len().abs_diff(pattern.len()) > limit
-                || !target.forms.iter().any(|f| admitted(&f))
-            {
+            if chars.len().abs_diff(pattern.len()) > limit || !target.forms.iter().any(|f| admitted(&f)) {
                 continue;
             }
             if let Some(d) = bounded_distance(&chars, pattern, limit, &mut row) {

@@ -21,10 +21,7 @@ pub(super) fn segment<'a, 'g>(
     let mut pos = 0;
     let mut consumed = 0;
     while pos < folded.text.len() {
-        let Some(m) = g
-            .automaton
-            .find(Input::new(&folded.text).span(pos..folded.text.len()))
-        else {
+        let Some(m) = g.automaton.find(Input::new(&folded.text).span(pos..folded.text.len())) else {
             break;
         };
         let (start, mut end) = (m.start(), m.end());
@@ -74,12 +71,7 @@ pub(super) fn segment<'a, 'g>(
 /// A match that runs over a space, where the text before the space is a name by itself, is
 /// cut at the space: in `千葉 市川市` the space separates 千葉 from 市川市; it is not a stray
 /// space inside 千葉市. Returns the cut and the id of the shorter key.
-fn cut_at_space(
-    g: &Gazetteer,
-    folded: &Folded,
-    start: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
+fn cut_at_space(g: &Gazetteer, folded: &Folded, start: usize, end: usize) -> Option<(usize, usize)> {
     let first = folded.offsets.partition_point(|&o| o <= start);
     let last = folded.offsets.partition_point(|&o| o < end);
     folded.offsets[first..last]
@@ -88,12 +80,7 @@ fn cut_at_space(
         .find_map(|&at| g.keys.get(&folded.text[start..at]).map(|&id| (at, id)))
 }
 
-fn unknown<'a, 'g>(
-    g: &'g Gazetteer,
-    text: &'a str,
-    run: Range<usize>,
-    scope: Scope<'g>,
-) -> Piece<'a, 'g> {
+fn unknown<'a, 'g>(g: &'g Gazetteer, text: &'a str, run: Range<usize>, scope: Scope<'g>) -> Piece<'a, 'g> {
     let suggestions = suggest(g, &fold(&text[run.clone()]), scope);
     Piece {
         span: run.clone(),

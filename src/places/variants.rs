@@ -56,8 +56,7 @@ impl Folded {
 
     /// Whether whitespace was removed right before the folded byte `at`.
     pub(crate) fn space_before(&self, at: usize) -> bool {
-        self.char_index(at)
-            .is_some_and(|i| self.chars[i].after_space)
+        self.char_index(at).is_some_and(|i| self.chars[i].after_space)
     }
 }
 
@@ -112,11 +111,7 @@ pub(crate) fn fold_with_source(s: &str) -> Folded {
         offsets.push(text.len());
         text.push(fc.ch);
     }
-    Folded {
-        text,
-        chars,
-        offsets,
-    }
+    Folded { text, chars, offsets }
 }
 
 /// Width and spacing only (steps 1 and 2): tells a variant spelling from a mere
@@ -145,9 +140,7 @@ pub(crate) fn fold_width(s: &str) -> String {
 /// folded character has its own source span. Plain kana and unified ideographs, which
 /// never change, skip the normalizer.
 fn compatibility(c: char) -> char {
-    if matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}')
-        || c.is_ascii()
-    {
+    if matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}') || c.is_ascii() {
         return c;
     }
     let mut normalized = std::iter::once(c).nfkc();
@@ -158,11 +151,7 @@ fn compatibility(c: char) -> char {
 }
 
 fn is_dropped(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 fn is_voicing_mark(c: char) -> bool {

@@ -185,7 +185,16 @@ fn insert(tx: &Connection, id: &str, doc: &Document) -> Result<(), SqliteError> 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (k, d) in (0i64..).zip(doc.diagnostics.iter()) {
-        diagnostic.execute(params![notice_id, k, json_str(&d.severity), d.code, d.message, d.page, d.line, d.text])?;
+        diagnostic.execute(params![
+            notice_id,
+            k,
+            json_str(&d.severity),
+            d.code,
+            d.message,
+            d.page,
+            d.line,
+            d.text
+        ])?;
     }
     Ok(())
 }

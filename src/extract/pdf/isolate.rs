@@ -27,9 +27,7 @@ fn install_hook() {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
             if CONTAINED.with(Cell::get) {
-                let location = info
-                    .location()
-                    .map(|l| format!("{}:{}", l.file(), l.line()));
+                let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
                 LOCATION.with(|slot| *slot.borrow_mut() = location);
             } else {
                 previous(info);
@@ -70,12 +68,8 @@ mod tests {
 
     #[test]
     fn panics_become_messages_with_a_location() {
-        let err = contain(|| -> u8 { panic!("unsupported encoding {}", "90ms-RKSJ-H") })
-            .expect_err("panicked");
-        assert!(
-            err.starts_with("unsupported encoding 90ms-RKSJ-H (at "),
-            "{err}"
-        );
+        let err = contain(|| -> u8 { panic!("unsupported encoding {}", "90ms-RKSJ-H") }).expect_err("panicked");
+        assert!(err.starts_with("unsupported encoding 90ms-RKSJ-H (at "), "{err}");
         assert!(err.contains("isolate.rs"), "{err}");
     }
 

@@ -84,16 +84,11 @@ impl Layout {
 
     /// The lines of one page in reading order.
     pub(crate) fn page(&mut self, fragments: &[Fragment]) -> Vec<String> {
-        let (vertical, horizontal): (Vec<&Fragment>, Vec<&Fragment>) =
-            fragments.iter().partition(|f| f.vertical);
+        let (vertical, horizontal): (Vec<&Fragment>, Vec<&Fragment>) = fragments.iter().partition(|f| f.vertical);
         // Count each fragment by its length, in the quarter its text reads upright.
         let mut weight = [0usize; 4];
         for f in fragments {
-            let (dx, dy) = if f.vertical {
-                (-f.dy, f.dx)
-            } else {
-                (f.dx, f.dy)
-            };
+            let (dx, dy) = if f.vertical { (-f.dy, f.dx) } else { (f.dx, f.dy) };
             let q = usize::from(quarter_of(dx, dy));
             if let Some(w) = weight.get_mut(q) {
                 *w += f.text.chars().count();
@@ -118,20 +113,12 @@ impl Layout {
         let horizontal_chars: usize = horizontal.iter().map(|f| f.text.chars().count()).sum();
         let mut lines = Vec::new();
         if vertical_chars > horizontal_chars {
-            lines.extend(vertical_columns(
-                vertical.iter().map(|f| upright(f)).collect(),
-            ));
-            lines.extend(
-                self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), false),
-            );
+            lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
+            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), false));
             self.carried_column = None;
         } else {
-            lines.extend(
-                self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), true),
-            );
-            lines.extend(vertical_columns(
-                vertical.iter().map(|f| upright(f)).collect(),
-            ));
+            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), true));
+            lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
         }
         strip_page_numbers(&mut lines);
         lines
@@ -143,9 +130,8 @@ impl Layout {
         let mut groups: Vec<Vec<Item>> = Vec::new();
         let mut reference: Option<(f64, f64)> = None;
         for item in items {
-            let joins = reference.is_some_and(|(y, size)| {
-                (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size)
-            });
+            let joins =
+                reference.is_some_and(|(y, size)| (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
             match groups.last_mut() {
                 Some(group) if joins => group.push(item),
                 _ => {
@@ -158,10 +144,7 @@ impl Layout {
         if !track_columns {
             return lines.into_iter().map(|l| l.text).collect();
         }
-        let left_margin = lines
-            .iter()
-            .map(|l| l.start_x)
-            .fold(f64::INFINITY, f64::min);
+        let left_margin = lines.iter().map(|l| l.start_x).fold(f64::INFINITY, f64::min);
         let mut out = Vec::with_capacity(lines.len());
         let mut column = self.carried_column.take();
         for line in lines {
@@ -224,9 +207,7 @@ fn vertical_columns(mut items: Vec<Item>) -> Vec<String> {
     let mut columns: Vec<Vec<Item>> = Vec::new();
     let mut reference: Option<(f64, f64)> = None;
     for item in items {
-        let joins = reference.is_some_and(|(x, size)| {
-            (x - item.x0).abs() <= BASELINE_TOLERANCE * size.min(item.size)
-        });
+        let joins = reference.is_some_and(|(x, size)| (x - item.x0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
         match columns.last_mut() {
             Some(column) if joins => column.push(item),
             _ => {
@@ -259,14 +240,9 @@ fn vertical_columns(mut items: Vec<Item>) -> Vec<String> {
 
 /// True for a line that is only a page number: `2`, `- 2 -`, `－２－`, `2/5`, `2 / 5`.
 pub(crate) fn is_page_number(line: &str) -> bool {
-    let digits = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    };
-    let trimmed = line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '－' | '‐' | '‑' | '–' | '—' | 'ー' | '―')
-    });
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let trimmed =
+        line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '－' | '‐' | '‑' | '–' | '—' | 'ー' | '―'));
     if trimmed.chars().count() > 9 {
         return false;
     }
@@ -344,10 +320,7 @@ mod tests {
             frag("範囲", 0.0, 680.0, 10.0),
             frag("【青森県】青森市", 80.0, 680.0, 10.0),
         ];
-        assert_eq!(
-            Layout::new().page(&page),
-            ["令和 7", "範囲\t【青森県】青森市"]
-        );
+        assert_eq!(Layout::new().page(&page), ["令和 7", "範囲\t【青森県】青森市"]);
     }
 
     #[test]
@@ -365,19 +338,13 @@ mod tests {
             frag("一週間", 80.0, 760.0, 10.0),
         ];
         assert_eq!(layout.page(&second), ["\t平川市", "期間\t一週間"]);
-        let third = [
-            frag("本文", 0.0, 780.0, 10.0),
-            frag("字下げ", 80.0, 760.0, 10.0),
-        ];
+        let third = [frag("本文", 0.0, 780.0, 10.0), frag("字下げ", 80.0, 760.0, 10.0)];
         assert_eq!(layout.page(&third), ["本文", "字下げ"]);
     }
 
     #[test]
     fn fake_bold_is_not_doubled() {
-        let page = [
-            frag("記", 100.0, 700.0, 10.0),
-            frag("記", 100.3, 700.0, 10.0),
-        ];
+        let page = [frag("記", 100.0, 700.0, 10.0), frag("記", 100.3, 700.0, 10.0)];
         assert_eq!(Layout::new().page(&page), ["記"]);
     }
 
