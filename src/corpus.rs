@@ -142,7 +142,7 @@ pub fn check(root: &Path, options: &Options, bless: bool) -> std::io::Result<Rep
 
 /// What a source gives, rendered as its golden file would hold it.
 enum Outcome {
-    Document(Document, String),
+    Document(Box<Document>, String),
     Error(String),
 }
 
@@ -150,7 +150,7 @@ fn outcome(case: &Case, options: &Options) -> Outcome {
     match convert_file(&case.source, options) {
         Ok(doc) => {
             let json = to_golden_json(&doc);
-            Outcome::Document(doc, json)
+            Outcome::Document(Box::new(doc), json)
         }
         Err(e) => Outcome::Error(format!("{}: {e}\n", e.code())),
     }

@@ -33,15 +33,15 @@ pub fn era_round_trip(text: &str) {
             normalized.get(scanned.span.clone()).is_some(),
             "span on char boundaries"
         );
-        if let Ok(found) = scanned.result {
-            if let era::PartialDate::Full(date) = found.date {
-                let written = era::to_wareki(date);
-                assert_eq!(
-                    era::parse_date(&written).ok(),
-                    Some(date),
-                    "round trip of {date} via `{written}`"
-                );
-            }
+        if let Ok(found) = scanned.result
+            && let era::PartialDate::Full(date) = found.date
+        {
+            let written = era::to_wareki(date);
+            assert_eq!(
+                era::parse_date(&written).ok(),
+                Some(date),
+                "round trip of {date} via `{written}`"
+            );
         }
     }
     let _ = era::parse_date(text);

@@ -225,7 +225,7 @@ fn a_killed_batch_leaves_nothing_half_written() {
             whole += 1;
         }
     }
-    assert!(whole >= 20 && whole < 3000, "{whole}");
+    assert!((20..3000).contains(&whole), "{whole}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");

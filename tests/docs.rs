@@ -65,8 +65,5 @@ fn ci_runs_the_readme_test_command() {
         readme.contains(&format!("\n{command}\n")),
         "README.md gives the test command"
     );
-    assert_eq!(
-        ci.lines().filter(|l| !l.starts_with('#')).last().map(str::trim),
-        Some(command)
-    );
+    assert_eq!(ci.lines().rfind(|l| !l.starts_with('#')).map(str::trim), Some(command));
 }

@@ -38,13 +38,13 @@ pub fn decode(bytes: &[u8]) -> Result<DecodedText, TextError> {
             encoding: encoding.name(),
         });
     }
-    if let Some(encoding) = bomless_utf16(bytes) {
-        if let Ok(text) = decode_strict(encoding, bytes) {
-            return Ok(DecodedText {
-                text,
-                encoding: encoding.name(),
-            });
-        }
+    if let Some(encoding) = bomless_utf16(bytes)
+        && let Ok(text) = decode_strict(encoding, bytes)
+    {
+        return Ok(DecodedText {
+            text,
+            encoding: encoding.name(),
+        });
     }
     if let Some(offset) = memchr_nul(bytes) {
         return Err(TextError::Binary { offset });
@@ -136,7 +136,7 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Te
 /// UTF-16 without a BOM shows up as NUL bytes in every other position
 /// (ASCII and half the CJK range), on the odd side for little endian.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

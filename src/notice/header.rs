@@ -43,13 +43,12 @@ pub fn parse(lines: &[Line]) -> Header {
             i = k + 1;
         }
     }
-    if header.issued_on.is_none() {
-        if let Some(k) = next_non_blank(i).filter(|&k| k < HEAD_LINES) {
-            if let Some(date) = whole_date(&lines[k].compact()) {
-                header.issued_on = Some(date);
-                i = k + 1;
-            }
-        }
+    if header.issued_on.is_none()
+        && let Some(k) = next_non_blank(i).filter(|&k| k < HEAD_LINES)
+        && let Some(date) = whole_date(&lines[k].compact())
+    {
+        header.issued_on = Some(date);
+        i = k + 1;
     }
 
     // Addressees run up to the line that says 御中 (or 殿).

@@ -51,7 +51,7 @@ pub fn split(lines: &[Line]) -> Vec<Letter> {
 /// with a table, else the last unquoted letter (a cover letter comes first).
 pub fn primary(letters: &[Letter]) -> Option<Letter> {
     let issued = || letters.iter().filter(|l| !l.quoted);
-    issued().find(|l| l.has_table).or_else(|| issued().last()).copied()
+    issued().find(|l| l.has_table).or_else(|| issued().next_back()).copied()
 }
 
 fn letter(lines: &[Line], start: usize, end: usize, quoted: bool) -> Letter {

@@ -28,12 +28,12 @@ pub fn collect(lines: &[Line]) -> Table {
                 position: line.position,
                 text: text.to_owned(),
             };
-            if list.is_none() {
-                if let Some(start) = sentence.find('▽') {
-                    let items = sentence[start..].trim_end_matches(['。', '―', '-', 'ー']);
-                    list = Some(cell(items));
-                    continue;
-                }
+            if list.is_none()
+                && let Some(start) = sentence.find('▽')
+            {
+                let items = sentence[start..].trim_end_matches(['。', '―', '-', 'ー']);
+                list = Some(cell(items));
+                continue;
             }
             if !ends_something(sentence) {
                 continue;

@@ -103,12 +103,12 @@ fn line_label(line: &Line, compact_line: &str) -> Option<(RowKind, usize)> {
 fn strip_numbering(s: &str) -> &str {
     // `(1)`, `1.`, `①` (NFKC turned it into `1`), `○`, `・`.
     let s = s.trim_start_matches(['○', '◯', '・', '●', '■', '□']);
-    if let Some(rest) = s.strip_prefix('(') {
-        if let Some(close) = rest.find(')') {
-            if rest[..close].chars().all(|c| c.is_ascii_digit()) && close > 0 {
-                return &rest[close + 1..];
-            }
-        }
+    if let Some(rest) = s.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && rest[..close].chars().all(|c| c.is_ascii_digit())
+        && close > 0
+    {
+        return &rest[close + 1..];
     }
     s
 }
