@@ -63,17 +63,36 @@ pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (
         ..Period::default()
     };
     let mut notes = Vec::new();
-    let whole = 0..cell.len();
     if cell.trim().is_empty() {
-        notes.push(note(whole, "empty_period", "the period cell is empty"));
+        notes.push(note(0..cell.len(), "empty_period", "the period cell is empty"));
         return (period, notes);
     }
 
     let markers = find_markers(cell);
-    let mut dated: Vec<Dated> = Vec::new();
     let scanned = find_dates(cell);
+    let mut dated: Vec<Dated> = Vec::new();
     collect(cell, &scanned, None, &mut dated, &mut notes);
+    read_footnotes(cell, &markers, footnotes, &mut dated, &mut period, &mut notes);
+    if contains_folded(cell, "予定") {
+        period.provisional = true;
+    }
 
+    resolve_roles(&dated, notice_date, &mut period, &mut notes);
+    period.basis = basis(cell, &scanned, &markers);
+    period.open_ended = period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));
+    note_what_is_missing(&period, &mut notes);
+    (period, notes)
+}
+
+/// Reads the dates of the footnotes the cell refers to.
+fn read_footnotes(
+    cell: &str,
+    markers: &[Marker],
+    footnotes: &[&str],
+    dated: &mut Vec<Dated>,
+    period: &mut Period,
+    notes: &mut Vec<PeriodNote>,
+) {
     for marker in markers.iter().filter(|m| !m.inline) {
         let bodies = footnotes_for(marker.id, footnotes);
         if bodies.is_empty() {
@@ -91,20 +110,17 @@ pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (
                 period.provisional = true;
             }
             let found = find_dates(body);
-            collect(body, &found, Some(&marker.span), &mut dated, &mut notes);
+            collect(body, &found, Some(&marker.span), dated, notes);
         }
     }
+}
 
-    if contains_folded(cell, "予定") {
-        period.provisional = true;
-    }
-    resolve_roles(&dated, notice_date, &mut period, &mut notes);
-
-    // Dates that belong to the period, and the same with their `から` /
-    // `まで` word, which is cut out of a clause that also states a rule.
+/// The rule part of the cell: its rule clauses, without footnote markers,
+/// `(予定)`, labels, and the dates of the period with their `から`/`まで`.
+fn basis(cell: &str, scanned: &[Scanned], markers: &[Marker]) -> Option<String> {
     let date_spans: Vec<Range<usize>> = scanned
         .iter()
-        .zip(roles(cell, &scanned))
+        .zip(roles(cell, scanned))
         .filter(|(_, role)| *role != Some(Role::Ignored))
         .map(|(s, _)| s.span.clone())
         .collect();
@@ -119,39 +135,41 @@ pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (
         )
         .collect();
     let rules = rule_clauses(cell, &date_spans, &removed);
-    if !rules.is_empty() {
-        period.basis = Some(rules.join("、"));
-    }
-    period.open_ended = period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));
+    (!rules.is_empty()).then(|| rules.join("、"))
+}
 
-    if period.start.is_some() && period.end.is_none() && !period.open_ended {
-        let ambiguous_end = notes
-            .iter()
-            .any(|n| n.code == "ambiguous_period" || n.code == "invalid_date");
-        if !ambiguous_end {
-            notes.push(note(
-                whole.clone(),
-                "period_without_end",
-                "the period states a start but no end date",
-            ));
-        }
+/// Notes for a period that lacks an end, or any date, unless an earlier
+/// note already explains why.
+fn note_what_is_missing(period: &Period, notes: &mut Vec<PeriodNote>) {
+    let whole = 0..period.text.len();
+    let explained = |notes: &[PeriodNote], codes: &[&str]| notes.iter().any(|n| codes.contains(&n.code));
+    if period.start.is_some()
+        && period.end.is_none()
+        && !period.open_ended
+        && !explained(notes, &["ambiguous_period", "invalid_date"])
+    {
+        notes.push(note(
+            whole.clone(),
+            "period_without_end",
+            "the period states a start but no end date",
+        ));
     }
-    if period.start.is_none() && period.end.is_none() && !has_note(&notes, "ambiguous_period") {
-        match &period.basis {
-            Some(basis) => notes.push(note(
-                whole,
-                "period_without_date",
-                format!("the period gives only a rule (`{basis}`), no date"),
-            )),
-            None if !has_note(&notes, "invalid_date") => notes.push(note(
-                whole,
-                "unrecognized_period",
-                format!("no date or rule was recognized in the period `{cell}`"),
-            )),
-            None => {}
-        }
+    if period.start.is_some() || period.end.is_some() || explained(notes, &["ambiguous_period"]) {
+        return;
     }
-    (period, notes)
+    match &period.basis {
+        Some(basis) => notes.push(note(
+            whole,
+            "period_without_date",
+            format!("the period gives only a rule (`{basis}`), no date"),
+        )),
+        None if !explained(notes, &["invalid_date"]) => notes.push(note(
+            whole,
+            "unrecognized_period",
+            format!("no date or rule was recognized in the period `{}`", period.text),
+        )),
+        None => {}
+    }
 }
 
 /// What a date does in the period.
@@ -267,14 +285,7 @@ fn role(text: &str, found: &FoundDate, floor: usize) -> Role {
     let after = text.get(found.span.end..).unwrap_or_default();
     let after = after.trim_start();
     if IGNORED_AFTER.iter().any(|w| starts_with_folded(after, w)) {
-        // `1月14日の24時まで` is not a name: `の` before a time keeps the date.
-        let time_follows = after
-            .chars()
-            .nth(1)
-            .is_some_and(|c| fold(c).is_ascii_digit() || c == '午');
-        if !(starts_with_folded(after, "の") && time_follows) {
-            return Role::Ignored;
-        }
+        return Role::Ignored;
     }
     if START_AFTER.iter().any(|w| starts_with_folded(after, w)) {
         return Role::Start;
@@ -643,10 +654,6 @@ fn note(span: Range<usize>, code: &'static str, message: impl Into<String>) -> P
         code,
         message: message.into(),
     }
-}
-
-fn has_note(notes: &[PeriodNote], code: &str) -> bool {
-    notes.iter().any(|n| n.code == code)
 }
 
 fn starts_with_folded(text: &str, word: &str) -> bool {

@@ -11,7 +11,7 @@
 //! year     = number | 元
 //! western  = 4-digit-year ( "年" month "月" day "日" | SEP month SEP day )
 //! SEP      = "." | "/" | "-"   (the same one twice, no spaces)
-//! suffix   = [ "(" weekday [ "・祝" ] ")" ] [ time ]
+//! suffix   = [ "(" weekday [ "・祝" ] ")" ] [ [ "の" ] time ]
 //! time     = [ 午前 | 午後 ] hour "時" [ minute "分" | "半" ] | hour ":" MM | 正午
 //! ```
 
@@ -324,6 +324,8 @@ fn finish(mut cur: Cursor<'_>, year: YearPart, month: Option<u32>, day: u32) -> 
     let save = cur;
     cur.skip_gap();
     let time_start = cur.pos();
+    // `1月14日の24時`: the particle joins a date and its time.
+    cur.eat('の');
     let time = time(&mut cur);
     if time.is_none() {
         cur = save;
