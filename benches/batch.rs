@@ -185,6 +185,7 @@ fn generate(dir: &Path, text: usize, pdfs: usize) -> (PathBuf, PathBuf) {
 }
 
 /// Run `cmd` and return its wall time and peak resident set (KiB).
+#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4 in wait_with_rss")]
 fn measure(cmd: &mut Command) -> (Duration, i64) {
     let start = Instant::now();
     let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
@@ -268,6 +269,7 @@ fn main() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
+    #[allow(clippy::zombie_processes, reason = "each child is reaped by wait4 in wait_with_rss")]
     let per_file = |program: &Path, args: &[&str], output: &[&str]| {
         let start = Instant::now();
         let mut peak = 0;
