@@ -137,8 +137,12 @@ fn init_logging(verbose: u8) {
         1 => log::LevelFilter::Info,
         _ => log::LevelFilter::Debug,
     };
+    // Dependencies log their own troubles (lopdf warns on every encrypted
+    // file); those reach the user as errors with a cause, so only our own
+    // messages are shown unless RUST_LOG asks for more.
     env_logger::Builder::new()
-        .filter_level(level)
+        .filter_level(log::LevelFilter::Off)
+        .filter_module("onshi_notice", level)
         .parse_env("RUST_LOG")
         .target(env_logger::Target::Stderr)
         .init();

@@ -133,25 +133,29 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Te
     }
 }
 
-/// UTF-16 without a BOM shows up as NUL bytes in every other position
-/// (ASCII and half the CJK range), on the odd side for little endian.
+/// UTF-16 without a BOM: NUL bytes on one side of the pairs (ASCII, line
+/// breaks), and a strict decoding that reads as text. Japanese text has few
+/// such NULs, so the decision rests on what the decoding gives: mostly kana,
+/// kanji and printable ASCII, no controls, for the byte order that decodes.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(4096)];
-    let pairs = sample.len() / 2;
+    let sample = &bytes[..bytes.len().min(8192)];
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    // Japanese UTF-16 has few NULs overall, but its line breaks and digits give
-    // some; insist on a clear one-sided pattern.
-    if odd * 10 >= pairs && even * 50 < pairs.max(1) {
-        Some(UTF_16LE)
-    } else if even * 10 >= pairs && odd * 50 < pairs.max(1) {
-        Some(UTF_16BE)
-    } else {
-        None
-    }
+    let candidate = match (even, odd) {
+        (0, n) if n > 0 => UTF_16LE,
+        (n, 0) if n > 0 => UTF_16BE,
+        _ => return None,
+    };
+    let text = candidate.decode_without_bom_handling_and_without_replacement(sample)?;
+    let total = text.chars().count().max(1);
+    let plausible = text
+        .chars()
+        .filter(|&c| is_japanese(c) || c.is_ascii_graphic() || c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        .count();
+    (plausible * 10 >= total * 9).then_some(candidate)
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -73,7 +73,8 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
             table = written;
         }
     }
-    if header.title.is_none() && header.document_type.is_none() && table.is_empty() {
+    // A 事務連絡 head alone is not enough: a notice has a title or a table.
+    if header.title.is_none() && table.is_empty() {
         return Err(NotANotice { lines: lines.len() });
     }
 

@@ -1,0 +1,268 @@
+//! Hostile input: every file gets a documented error or a correct result,
+//! within bounded time and memory, in a process of its own (as a batch job
+//! would run it), and never a panic or an abort.
+//!
+//! Limits: each file is converted by the release binary; the test fails if a
+//! file takes more than 2 s or its process more than 200 MB resident.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TIME_LIMIT: Duration = Duration::from_secs(2);
+const RSS_LIMIT_KIB: i64 = 200 * 1024;
+
+/// A fresh folder for one test (tests run in parallel).
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+    rss_kib: i64,
+}
+
+/// Run `onshi-notice parse FILE` and measure it.
+#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4")]
+fn parse(file: &Path) -> Run {
+    let out_path = file.with_extension("stdout");
+    let err_path = file.with_extension("stderr");
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_onshi-notice"))
+        .arg("parse")
+        .arg(file)
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .unwrap();
+    // SAFETY: wait4 writes only into the status and rusage given; the child is ours and reaped once.
+    let (status, rss_kib) = unsafe {
+        let mut status = 0;
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
+        (status, usage.ru_maxrss)
+    };
+    let elapsed = start.elapsed();
+    assert!(libc::WIFEXITED(status), "{}: killed by signal {}", file.display(), libc::WTERMSIG(status));
+    Run {
+        code: libc::WEXITSTATUS(status),
+        stdout: std::fs::read_to_string(out_path).unwrap(),
+        stderr: std::fs::read_to_string(err_path).unwrap(),
+        elapsed,
+        rss_kib,
+    }
+}
+
+/// A file that must fail with `reason` in its one-line message.
+fn fails(file: &Path, reason: &str) {
+    let run = bounded(file);
+    assert_eq!(run.code, 1, "{}: {}", file.display(), run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.starts_with(&format!("{}: ", file.display())), "{}", run.stderr);
+    assert!(run.stderr.contains(reason), "{}: expected `{reason}` in {}", file.display(), run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+/// A file that must convert; returns the document.
+fn converts(file: &Path) -> serde_json::Value {
+    let run = bounded(file);
+    assert_eq!(run.code, 0, "{}: {}", file.display(), run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn bounded(file: &Path) -> Run {
+    let run = parse(file);
+    assert!(run.elapsed <= TIME_LIMIT, "{}: took {:?}", file.display(), run.elapsed);
+    assert!(run.rss_kib <= RSS_LIMIT_KIB, "{}: {} MB resident", file.display(), run.rss_kib / 1024);
+    run
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn reference() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.txt")).unwrap()
+}
+
+fn office_pdf() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.office.pdf")).unwrap()
+}
+
+fn committed(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile").join(name)
+}
+
+#[test]
+fn empty_and_header_only_files() {
+    let dir = scratch("empty");
+    fails(&write(&dir, "empty.txt", b""), "the file is empty");
+    fails(&write(&dir, "zero.pdf", b""), "the file is empty");
+    fails(&write(&dir, "header.pdf", b"%PDF-1.7\n"), "");
+    fails(&write(&dir, "header-binary.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "");
+}
+
+#[test]
+fn truncated_pdfs_fail_cleanly() {
+    let dir = scratch("truncated");
+    let pdf = office_pdf();
+    for cut in [16, 100, 1_000, 10_000, pdf.len() / 2, pdf.len() - 100, pdf.len() - 10] {
+        let file = write(&dir, &format!("cut-{cut}.pdf"), &pdf[..cut]);
+        let run = bounded(&file);
+        // A cut that keeps every page may still read; anything else is a one-line error.
+        if run.code != 0 {
+            assert_eq!(run.code, 1);
+            assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn encrypted_pdfs() {
+    fails(&committed("encrypted.pdf"), "encrypted");
+    // An empty user password opens the file, as a viewer would.
+    let doc = converts(&committed("encrypted-empty-password.pdf"));
+    assert_eq!(doc["activations"].as_array().unwrap().len(), 10);
+}
+
+/// A small file whose one stream inflates to 512 MiB of zeros.
+#[test]
+fn decompression_bomb() {
+    let dir = scratch("bomb");
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..512 {
+        z.write_all(&block).unwrap();
+    }
+    let stream = z.finish().unwrap();
+    let file = write(&dir, "bomb.pdf", &pdf_with_content(&stream, "/Filter /FlateDecode"));
+    fails(&file, "");
+}
+
+/// A page whose content stream is 50 MB of text operators.
+#[test]
+fn fifty_megabyte_page() {
+    let dir = scratch("huge-page");
+    let mut content = Vec::with_capacity(50 << 20);
+    content.extend_from_slice(b"BT /F1 10 Tf 72 700 Td ");
+    while content.len() < 50 << 20 {
+        content.extend_from_slice(b"(abcdefghij) Tj ");
+    }
+    content.extend_from_slice(b"ET");
+    let file = write(&dir, "huge-page.pdf", &pdf_with_content(&content, ""));
+    fails(&file, "");
+}
+
+#[test]
+fn deeply_nested_objects() {
+    let dir = scratch("nested");
+    let depth = 200_000;
+    let mut body = Vec::new();
+    body.extend(std::iter::repeat_n(b'[', depth));
+    body.extend(std::iter::repeat_n(b']', depth));
+    let mut pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Deep ".to_vec();
+    pdf.extend_from_slice(&body);
+    pdf.extend_from_slice(b" >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    fails(&write(&dir, "nested.pdf", &pdf), "");
+    // Pages that contain themselves.
+    let cyclic = pdf_with_kids("[2 0 R 3 0 R]");
+    fails(&write(&dir, "cyclic-pages.pdf", &cyclic), "");
+}
+
+#[test]
+fn text_that_is_not_a_notice() {
+    let dir = scratch("text");
+    let garbage: Vec<u8> = (0..65_536u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    fails(&write(&dir, "garbage.txt", &garbage), "binary data");
+    // Bytes that are neither UTF-8 nor Shift_JIS nor EUC-JP.
+    fails(&write(&dir, "bad-sjis.txt", b"\x88\x9f\x81\xff\xfe\x80\x85\x20\xa0\xa0\xfd\xfd"), "no supported encoding");
+    fails(&write(&dir, "control.txt", "\u{1}\u{2}\u{7f}事務\u{8}連絡\u{1b}[31m".as_bytes()), "not a notice");
+    fails(&write(&dir, "rtl-emoji.txt", "مرحبا بالعالم 🙂🔥 \u{202E}txt.exe\n".as_bytes()), "not a notice");
+    let line = "あ".repeat(10 << 20 >> 2);
+    fails(&write(&dir, "one-long-line.txt", line.as_bytes()), "not a notice");
+}
+
+#[test]
+fn encodings_that_must_convert() {
+    let dir = scratch("encodings");
+    let text = reference().replace('发', "発");
+    let utf16le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let (euc, _, _) = encoding_rs::EUC_JP.encode(&text);
+    for (name, bytes) in [("utf16le.txt", utf16le), ("utf16be.txt", utf16be), ("sjis.txt", sjis.into_owned()), ("euc.txt", euc.into_owned())] {
+        let doc = converts(&write(&dir, name, &bytes));
+        assert_eq!(doc["activations"].as_array().unwrap().len(), 10, "{name}");
+    }
+}
+
+#[test]
+fn a_notice_with_five_thousand_municipalities() {
+    let dir = scratch("many");
+    let g = onshi_notice::places::Gazetteer::bundled();
+    let names: Vec<String> = g
+        .iter()
+        .filter(|e| e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_notice::places::Kind::Prefecture)
+        .map(|e| format!("{}{}", e.district.as_deref().unwrap_or(""), e.name))
+        .collect();
+    let list: Vec<&str> = names.iter().map(String::as_str).cycle().take(5_000).collect();
+    let notice = format!(
+        "事務連絡\n令和7年1月7日\n\n記\n\n範囲\t【北海道】{}\n期間\t令和7年1月13日まで\n\n以上\n",
+        list.join("、")
+    );
+    let doc = converts(&write(&dir, "many.txt", notice.as_bytes()));
+    // Repeats are recorded once.
+    assert_eq!(doc["activations"].as_array().unwrap().len(), names.len());
+}
+
+/// A one-page PDF whose page content is `content` (with `filter` in its dictionary).
+fn pdf_with_content(content: &[u8], filter: &str) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+    ];
+    let mut stream = format!("<< /Length {} {filter} >>\nstream\n", content.len()).into_bytes();
+    stream.extend_from_slice(content);
+    stream.extend_from_slice(b"\nendstream");
+    objects.push(stream);
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+    assemble(objects)
+}
+
+fn pdf_with_kids(kids: &str) -> Vec<u8> {
+    assemble(vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids {kids} /Count 2 >>").into_bytes(),
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>".to_vec(),
+    ])
+}
+
+fn assemble(objects: Vec<Vec<u8>>) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (k, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", k + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
+}
