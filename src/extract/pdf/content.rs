@@ -410,6 +410,15 @@ impl<'a> Interpreter<'a> {
                     Self::push(&mut operands, Operand::Other);
                     continue;
                 }
+                // Closing brackets with nothing open are debris, not syntax.
+                Token::ArrayEnd | Token::ProcEnd => {
+                    self.stats.junk += 1;
+                    continue;
+                }
+                Token::DictEnd => {
+                    self.stats.junk += 2;
+                    continue;
+                }
                 other => {
                     Self::push(&mut operands, Self::operand(other));
                     continue;
