@@ -758,6 +758,12 @@ fn deep_nesting_and_recursive_page_trees_do_not_abort() {
             &b"<< ".repeat(300_000),
             cjk_font("90ms-RKSJ-H"),
         )),
+        // Millions of operands for no operator.
+        extract(&one_page(
+            FONT_RESOURCES,
+            &b"1 ".repeat(2_000_000),
+            cjk_font("90ms-RKSJ-H"),
+        )),
         // /Pages that contains itself, and a page whose /Parent chain loops.
         extract(&raw_pdf(&[
             b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),

@@ -153,15 +153,17 @@ impl Numbers {
                     numbers.values.rotate_left(1);
                     numbers.len -= 1;
                 }
-                numbers.values[numbers.len] = *n;
-                numbers.len += 1;
+                if let Some(slot) = numbers.values.get_mut(numbers.len) {
+                    *slot = *n;
+                    numbers.len += 1;
+                }
             }
         }
         numbers
     }
 
     fn as_slice(&self) -> &[f64] {
-        &self.values[..self.len]
+        self.values.get(..self.len).unwrap_or_default()
     }
 }
 
@@ -535,8 +537,10 @@ impl<'a> Interpreter<'a> {
     }
 
     fn push<'d>(operands: &mut Vec<Operand<'d>>, operand: Operand<'d>) {
+        // No operator takes this many operands; drop the oldest half at once so a
+        // stream of millions of stray numbers stays linear.
         if operands.len() >= MAX_OPERANDS {
-            operands.remove(0);
+            operands.drain(..MAX_OPERANDS / 2);
         }
         operands.push(operand);
     }

@@ -589,7 +589,9 @@ impl<'a> Font<'a> {
 
     fn cid_width(c: &Composite, cid: u32) -> f64 {
         let idx = c.widths.partition_point(|r| r.first <= cid);
-        c.widths[..idx]
+        c.widths
+            .get(..idx)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take(4)
