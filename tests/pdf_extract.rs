@@ -160,6 +160,29 @@ fn office_table_cells_are_tab_separated_and_continued() {
 }
 
 #[test]
+fn centred_and_wrapped_table_labels_come_first() {
+    // LibreOffice, cells vertically centred: 範囲 sits on the second of four content
+    // lines and 期間 is wrapped as 期 / 間 around its content line.
+    let text = extract(&fixture("table-middle-aligned.pdf")).expect("fixture");
+    let lines: Vec<&str> = text.pages[0].lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.starts_with("範囲\t"))
+        .expect("範囲 row");
+    assert_eq!(
+        lines[row..row + 6],
+        [
+            "範囲\t【青森県】青森市、弘前市、黒石市、五所川原市、平川市",
+            "\t南津軽郡藤崎町、南津軽郡大鰐町、南津軽郡田舎館村",
+            "\t北津軽郡板柳町、北津軽郡鶴田町",
+            "\t八戸市、十和田市",
+            "期間\t災害救助法の適用第一報から一週間（※）",
+            "※令和7年1月13日まで",
+        ]
+    );
+}
+
+#[test]
 fn multipage_cell_continues_across_the_page_break() {
     let text = extract(&corpus("multipage")).expect("multipage");
     let first: Vec<&str> = text.pages[0].lines().collect();

@@ -255,7 +255,7 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
         if scan.images > 0 {
             image_pages.push(number);
         }
-        pages.push(layout.page(&scan.fragments).join("\n"));
+        pages.push(layout.page(&scan.fragments, &scan.rules).join("\n"));
     }
     let stats = std::mem::take(&mut interpreter.stats);
     let mut warnings = Vec::new();
