@@ -550,32 +550,18 @@ fn form_xobjects_are_read_and_cycles_skipped() {
 
 /// A symbolic TrueType font with an embedded program and no /Encoding: only the
 /// font program knows its codes, so the builtin path hands over to pdf-extract.
-fn symbolic_font_pdf(to_unicode: Option<&[u8]>) -> Vec<u8> {
-    let reference = if to_unicode.is_some() {
-        "/ToUnicode 8 0 R"
-    } else {
-        ""
-    };
-    let mut extra = vec![
-        format!(
-            "<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Symbolic /FirstChar 32 /LastChar 126 \
-             /Widths 6 0 R /FontDescriptor 5 0 R {reference} >>"
-        )
-        .into_bytes(),
+fn symbolic_font_pdf(content: &[u8]) -> Vec<u8> {
+    let extra = vec![
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Symbolic /FirstChar 32 /LastChar 126 \
+          /Widths 6 0 R /FontDescriptor 5 0 R >>"
+            .to_vec(),
         b"<< /Type /FontDescriptor /FontName /ABCDEF+Symbolic /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 \
           /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>"
             .to_vec(),
         format!("[{}]", vec!["500"; 95].join(" ")).into_bytes(),
         stream("", b"\0\x01\0\0 not really a font"),
     ];
-    if let Some(cmap) = to_unicode {
-        extra.push(stream("", cmap));
-    }
-    one_page(
-        FONT_RESOURCES,
-        b"BT /F1 12 Tf 72 700 Td (Aomori city) Tj ET",
-        extra,
-    )
+    one_page(FONT_RESOURCES, content, extra)
 }
 
 #[test]
@@ -584,15 +570,17 @@ fn fonts_only_their_program_explains_fall_back_to_pdf_extract() {
         expect_japanese: false,
         ..PdfOptions::default()
     };
-    let text = extract_pdf(&symbolic_font_pdf(None), &options).expect("fallback");
+    let pdf = symbolic_font_pdf(b"BT /F1 12 Tf 72 700 Td (Aomori city) Tj ET");
+    let text = extract_pdf(&pdf, &options).expect("fallback");
     assert_eq!(text.method, "pdf-extract");
     assert_eq!(text.pages, ["Aomori city"]);
 }
 
 #[test]
 fn a_panic_in_pdf_extract_is_contained() {
-    // pdf-extract unwraps the result of parsing this broken ToUnicode map.
-    let pdf = symbolic_font_pdf(Some(b"1 beginbfchar <20> endbfchar"));
+    // pdf-extract asserts that `cm` has six operands. The builtin path skips the
+    // malformed operator, but hands this font over to pdf-extract.
+    let pdf = symbolic_font_pdf(b"1 0 0 1 cm BT /F1 12 Tf 72 700 Td (Aomori city) Tj ET");
     let options = PdfOptions {
         expect_japanese: false,
         ..PdfOptions::default()
@@ -605,6 +593,29 @@ fn a_panic_in_pdf_extract_is_contained() {
         "{message}"
     );
     assert!(message.contains("(at pdf-extract-"), "{message}");
+}
+
+#[test]
+fn an_empty_to_unicode_map_is_damage() {
+    let extra = vec![
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Symbolic /Encoding /WinAnsiEncoding /ToUnicode 5 0 R >>"
+            .to_vec(),
+        stream("", b"/CIDInit /ProcSet findresource begin begincmap endcmap end"),
+    ];
+    let pdf = one_page(
+        FONT_RESOURCES,
+        b"BT /F1 12 Tf 72 700 Td (Aomori city) Tj ET",
+        extra,
+    );
+    let err = expect_err(
+        &pdf,
+        &PdfOptions {
+            expect_japanese: false,
+            ..PdfOptions::default()
+        },
+    );
+    assert_eq!(err.code(), "corrupt");
+    assert!(err.to_string().contains("ToUnicode"), "{err}");
 }
 
 // ---------------------------------------------------------------------------

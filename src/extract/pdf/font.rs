@@ -207,7 +207,17 @@ impl<'a> Font<'a> {
         match get(doc, dict, b"ToUnicode") {
             Some(stream @ Object::Stream(_)) => match streams.read_stream(stream) {
                 Some(data) => {
-                    font.to_unicode = Some(CMapStream::parse(&data)).filter(CMapStream::has_unicode)
+                    let map = CMapStream::parse(&data);
+                    // A map that yields nothing was damaged; reading the codes some
+                    // other way would only guess.
+                    if !map.has_unicode() {
+                        font.kind = Kind::Broken {
+                            why: "its /ToUnicode map holds no mappings".to_owned(),
+                            damaged: true,
+                        };
+                        return font;
+                    }
+                    font.to_unicode = Some(map);
                 }
                 None => {
                     font.kind = Kind::Broken {
