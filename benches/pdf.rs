@@ -47,11 +47,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> Timing {
 }
 
 fn ms(t: &Timing) -> String {
-    format!(
-        "{:7.2} ({:6.2})",
-        t.mean.as_secs_f64() * 1e3,
-        t.min.as_secs_f64() * 1e3
-    )
+    format!("{:7.2} ({:6.2})", t.mean.as_secs_f64() * 1e3, t.min.as_secs_f64() * 1e3)
 }
 
 fn pdftotext(bytes: &[u8]) -> bool {
@@ -74,9 +70,7 @@ fn pdftotext(bytes: &[u8]) -> bool {
 fn pdf_extract_works(bytes: &[u8]) -> bool {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let ok =
-        std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes).is_ok())
-            .unwrap_or(false);
+    let ok = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes).is_ok()).unwrap_or(false);
     std::panic::set_hook(hook);
     ok
 }

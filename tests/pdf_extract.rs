@@ -89,10 +89,7 @@ fn assert_seed_notice(text: &PdfText, style: &str) {
 }
 
 fn pdftotext_installed() -> bool {
-    let found = std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_ok();
+    let found = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
     if !found {
         eprintln!("note: pdftotext is not installed; skipping the pdftotext checks");
     }
@@ -132,10 +129,7 @@ fn table_rows_keep_label_and_cell_together() {
             cell.contains("南津軽郡田舎館村北津軽郡板柳町、北津軽郡鶴田町"),
             "{style}: {cell}"
         );
-        assert!(
-            compact(lines[period + 1]).starts_with("※令和7年1月13日まで"),
-            "{style}"
-        );
+        assert!(compact(lines[period + 1]).starts_with("※令和7年1月13日まで"), "{style}");
     }
 }
 
@@ -147,16 +141,8 @@ fn office_table_cells_are_tab_separated_and_continued() {
         .iter()
         .position(|l| l.starts_with("範囲\t【青森県】青森市、"))
         .expect("範囲 row");
-    assert!(
-        lines[row + 1].starts_with("\t郡大鰐町、"),
-        "{:?}",
-        lines[row + 1]
-    );
-    assert!(
-        lines[row + 2].starts_with("期間\t災害救助法"),
-        "{:?}",
-        lines[row + 2]
-    );
+    assert!(lines[row + 1].starts_with("\t郡大鰐町、"), "{:?}", lines[row + 1]);
+    assert!(lines[row + 2].starts_with("期間\t災害救助法"), "{:?}", lines[row + 2]);
 }
 
 #[test]
@@ -165,10 +151,7 @@ fn centred_and_wrapped_table_labels_come_first() {
     // lines and 期間 is wrapped as 期 / 間 around its content line.
     let text = extract(&fixture("table-middle-aligned.pdf")).expect("fixture");
     let lines: Vec<&str> = text.pages[0].lines().collect();
-    let row = lines
-        .iter()
-        .position(|l| l.starts_with("範囲\t"))
-        .expect("範囲 row");
+    let row = lines.iter().position(|l| l.starts_with("範囲\t")).expect("範囲 row");
     assert_eq!(
         lines[row..row + 6],
         [
@@ -263,14 +246,8 @@ fn pdftotext_extractor_matches_the_contract() {
         assert_seed_notice(&text, style);
     }
     // pdftotext reads the CIDs as Unicode; the garbage must not pass.
-    assert_eq!(
-        expect_err(&corpus("identity-nounicode"), &options).code(),
-        "mojibake"
-    );
-    assert_eq!(
-        expect_err(&corpus("scan"), &options).code(),
-        "no_text_layer"
-    );
+    assert_eq!(expect_err(&corpus("identity-nounicode"), &options).code(), "mojibake");
+    assert_eq!(expect_err(&corpus("scan"), &options).code(), "no_text_layer");
     assert_eq!(
         expect_err(&fixture("encrypted-user-password.pdf"), &options).code(),
         "encrypted"
@@ -287,10 +264,7 @@ fn missing_pdftotext_is_reported_as_unavailable() {
     };
     let err = expect_err(&corpus("office"), &options);
     assert_eq!(err.code(), "extractor_unavailable");
-    assert!(
-        err.to_string().contains("/nonexistent/bin/pdftotext"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("/nonexistent/bin/pdftotext"), "{err}");
 }
 
 // ---------------------------------------------------------------------------
@@ -307,9 +281,7 @@ fn raw_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -438,19 +410,14 @@ endcmap end end";
             .to_vec(),
         stream("", to_unicode),
     ];
-    let pdf = one_page(
-        FONT_RESOURCES,
-        b"BT /F1 12 Tf 72 700 Td <000100020003> Tj ET",
-        extra,
-    );
+    let pdf = one_page(FONT_RESOURCES, b"BT /F1 12 Tf 72 700 Td <000100020003> Tj ET", extra);
     let text = extract(&pdf).expect("ToUnicode");
     assert_eq!(text.pages, ["\u{2FBC}\u{845B}\u{E0100}\u{5E02}"]);
 }
 
 #[test]
 fn page_numbers_are_dropped() {
-    let line =
-        |y: u32, text: &str| format!("BT /F1 10.5 Tf 64 {y} Td <{}> Tj ET\n", hex(&sjis(text)));
+    let line = |y: u32, text: &str| format!("BT /F1 10.5 Tf 64 {y} Td <{}> Tj ET\n", hex(&sjis(text)));
     let content = [
         line(800, "１"),
         line(770, "本文の一行目"),
@@ -459,10 +426,7 @@ fn page_numbers_are_dropped() {
     ]
     .concat();
     let pdf = one_page(FONT_RESOURCES, content.as_bytes(), cjk_font("90ms-RKSJ-H"));
-    assert_eq!(
-        extract(&pdf).expect("page").pages,
-        ["本文の一行目\n本文の二行目"]
-    );
+    assert_eq!(extract(&pdf).expect("page").pages, ["本文の一行目\n本文の二行目"]);
 }
 
 #[test]
@@ -481,7 +445,8 @@ fn unknown_predefined_cmap_names_the_font() {
 fn latin_text_from_a_mislabelled_encoding_is_mojibake() {
     // LibreOffice's subsets use a custom glyph order labelled WinAnsi; without their
     // ToUnicode map the codes read as Latin letters.
-    let font = vec![b"<< /Type /Font /Subtype /TrueType /BaseFont /BAAAAA+IPAexMincho /Encoding /WinAnsiEncoding >>".to_vec()];
+    let font =
+        vec![b"<< /Type /Font /Subtype /TrueType /BaseFont /BAAAAA+IPAexMincho /Encoding /WinAnsiEncoding >>".to_vec()];
     let content = b"BT /F1 10.5 Tf 64 770 Td (\\)*+,*-./0123456789:;<=ABCDEFGHIJKLMNOPQ) Tj ET";
     let pdf = one_page(FONT_RESOURCES, content, font);
     assert_eq!(expect_err(&pdf, &PdfOptions::default()).code(), "mojibake");
@@ -489,10 +454,7 @@ fn latin_text_from_a_mislabelled_encoding_is_mojibake() {
         expect_japanese: false,
         ..PdfOptions::default()
     };
-    assert_eq!(
-        extract_pdf(&pdf, &relaxed).map(|t| t.method),
-        Ok("encoding")
-    );
+    assert_eq!(extract_pdf(&pdf, &relaxed).map(|t| t.method), Ok("encoding"));
 }
 
 #[test]
@@ -520,10 +482,7 @@ fn image_only_page_among_text_pages_is_flagged() {
     let text = extract(&raw_pdf(&objects)).expect("mixed");
     assert_eq!(text.pages, ["青森市", ""]);
     assert_eq!(
-        text.warnings
-            .iter()
-            .map(|w| (w.code, w.page))
-            .collect::<Vec<_>>(),
+        text.warnings.iter().map(|w| (w.code, w.page)).collect::<Vec<_>>(),
         [("page_without_text", Some(2))]
     );
 }
@@ -588,10 +547,7 @@ fn a_panic_in_pdf_extract_is_contained() {
     let err = expect_err(&pdf, &options);
     assert_eq!(err.code(), "extractor_panicked");
     let message = err.to_string();
-    assert!(
-        message.starts_with("the pdf-extract extractor panicked: "),
-        "{message}"
-    );
+    assert!(message.starts_with("the pdf-extract extractor panicked: "), "{message}");
     assert!(message.contains("(at pdf-extract-"), "{message}");
 }
 
@@ -602,11 +558,7 @@ fn an_empty_to_unicode_map_is_damage() {
             .to_vec(),
         stream("", b"/CIDInit /ProcSet findresource begin begincmap endcmap end"),
     ];
-    let pdf = one_page(
-        FONT_RESOURCES,
-        b"BT /F1 12 Tf 72 700 Td (Aomori city) Tj ET",
-        extra,
-    );
+    let pdf = one_page(FONT_RESOURCES, b"BT /F1 12 Tf 72 700 Td (Aomori city) Tj ET", extra);
     let err = expect_err(
         &pdf,
         &PdfOptions {
@@ -625,10 +577,7 @@ fn an_empty_to_unicode_map_is_damage() {
 fn empty_header_only_and_foreign_bytes() {
     let options = PdfOptions::default();
     assert_eq!(expect_err(b"", &options).code(), "not_pdf");
-    assert_eq!(
-        expect_err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &options).code(),
-        "not_pdf"
-    );
+    assert_eq!(expect_err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &options).code(), "not_pdf");
     assert_eq!(
         expect_err("事務連絡\n令和7年1月7日".as_bytes(), &options).code(),
         "not_pdf"
@@ -639,10 +588,7 @@ fn empty_header_only_and_foreign_bytes() {
 
 #[test]
 fn encrypted_with_a_user_password() {
-    let err = expect_err(
-        &fixture("encrypted-user-password.pdf"),
-        &PdfOptions::default(),
-    );
+    let err = expect_err(&fixture("encrypted-user-password.pdf"), &PdfOptions::default());
     assert_eq!(err.code(), "encrypted");
     assert!(err.to_string().contains("password"), "{err}");
 }
@@ -657,13 +603,7 @@ fn encrypted_with_only_an_owner_password_opens() {
 fn truncated_copies_are_corrupt_never_empty_text() {
     for style in ["office", "cid-rksj-noembed", "cid-unijis"] {
         let bytes = corpus(style);
-        for cut in [
-            bytes.len() / 2,
-            bytes.len() * 9 / 10,
-            bytes.len() - 200,
-            2000,
-            400,
-        ] {
+        for cut in [bytes.len() / 2, bytes.len() * 9 / 10, bytes.len() - 200, 2000, 400] {
             match extract(&bytes[..cut]) {
                 Err(e) => assert_eq!(e.code(), "corrupt", "{style} cut at {cut}: {e}"),
                 // Only a cut that spares every object may give text, and then all of it.
@@ -683,10 +623,7 @@ fn truncated_copies_are_corrupt_never_empty_text() {
             .unwrap_or(bytes.len() - 30);
         if let Ok(text) = extract(&bytes[..trailer]) {
             assert_seed_notice(&text, style);
-            assert!(
-                text.warnings.iter().any(|w| w.code == "xref_repaired"),
-                "{style}"
-            );
+            assert!(text.warnings.iter().any(|w| w.code == "xref_repaired"), "{style}");
         }
     }
 }
@@ -696,11 +633,7 @@ fn decompression_bomb_in_page_content_is_too_large() {
     let mut content = b"BT /F1 12 Tf 72 700 Td (x) Tj ET\n".to_vec();
     content.resize(4 << 20, b' ');
     let packed = deflate(&content);
-    assert!(
-        packed.len() < 64 << 10,
-        "the bomb should be small: {}",
-        packed.len()
-    );
+    assert!(packed.len() < 64 << 10, "the bomb should be small: {}", packed.len());
     let pdf = one_page_with(
         FONT_RESOURCES,
         stream("/Filter /FlateDecode", &packed),
@@ -771,12 +704,7 @@ fn deep_nesting_and_recursive_page_trees_do_not_abort() {
     let pages = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec();
     let page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec();
     let results = [
-        extract(&raw_pdf(&[
-            nested_object,
-            pages.clone(),
-            page.clone(),
-            stream("", b""),
-        ])),
+        extract(&raw_pdf(&[nested_object, pages.clone(), page.clone(), stream("", b"")])),
         extract(&one_page(
             FONT_RESOURCES,
             &[deep(300_000), b" TJ".to_vec()].concat(),
@@ -830,12 +758,7 @@ fn junk_in_content_is_skipped_and_reported() {
         "BT /F1 12 Tf 72 700 Td ))))))))>>>>>>>>>> ]]]]]]]] <{}> Tj ET",
         hex(&sjis("鶴田町"))
     );
-    let text = extract(&one_page(
-        FONT_RESOURCES,
-        content.as_bytes(),
-        cjk_font("90ms-RKSJ-H"),
-    ))
-    .expect("junk");
+    let text = extract(&one_page(FONT_RESOURCES, content.as_bytes(), cjk_font("90ms-RKSJ-H"))).expect("junk");
     assert_eq!(text.pages, ["鶴田町"]);
     assert_eq!(
         text.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
@@ -940,11 +863,7 @@ fn fuzz_damaged_corpus_copies() {
         for (label, bytes) in part {
             match bounded(bytes.clone(), label) {
                 Ok(text) => {
-                    let meaningful = text
-                        .pages
-                        .iter()
-                        .flat_map(|p| p.chars())
-                        .any(|c| !c.is_whitespace());
+                    let meaningful = text.pages.iter().flat_map(|p| p.chars()).any(|c| !c.is_whitespace());
                     assert!(meaningful, "{label}: Ok without text");
                     ok += 1;
                 }

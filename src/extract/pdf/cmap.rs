@@ -122,15 +122,11 @@ impl Predefined {
             Scheme::ShiftJis => decode_legacy(SHIFT_JIS, code, out),
             Scheme::EucJp => decode_legacy(EUC_JP, code, out),
             Scheme::Jis => match code {
-                &[hi @ 0x21..=0x7e, lo @ 0x21..=0x7e] => {
-                    decode_legacy(EUC_JP, &[hi | 0x80, lo | 0x80], out)
-                }
+                &[hi @ 0x21..=0x7e, lo @ 0x21..=0x7e] => decode_legacy(EUC_JP, &[hi | 0x80, lo | 0x80], out),
                 _ => false,
             },
             Scheme::Ucs2 | Scheme::Utf16 => {
-                let units = code
-                    .chunks_exact(2)
-                    .map(|p| u16::from_be_bytes([p[0], p[1]]));
+                let units = code.chunks_exact(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
                 let mut ok = code.len().is_multiple_of(2) && !code.is_empty();
                 for c in char::decode_utf16(units) {
                     match c {
@@ -221,11 +217,7 @@ mod tests {
         let v = Predefined::by_name(b"90ms-RKSJ-V").expect("known");
         assert!(v.vertical);
         assert_eq!(v.method, "cmap:90ms-RKSJ-V");
-        assert!(
-            !Predefined::by_name(b"UniJIS-UTF16-H")
-                .expect("known")
-                .vertical
-        );
+        assert!(!Predefined::by_name(b"UniJIS-UTF16-H").expect("known").vertical);
         assert!(Predefined::by_name(b"GBK-EUC-H").is_none());
     }
 }

@@ -238,12 +238,9 @@ impl CMapStream {
             }
             let target = match dst {
                 Operand::Bytes(dst) => RangeTarget::Incrementing(utf16_units(dst)),
-                Operand::List(items) => RangeTarget::Listed(
-                    items
-                        .iter()
-                        .map(|s| units_to_string(&utf16_units(s)))
-                        .collect(),
-                ),
+                Operand::List(items) => {
+                    RangeTarget::Listed(items.iter().map(|s| units_to_string(&utf16_units(s))).collect())
+                }
                 _ => return,
             };
             let cost = match &target {
@@ -348,15 +345,13 @@ impl CMapStream {
                 );
                 true
             }
-            RangeTarget::Listed(items) => {
-                match usize::try_from(offset).ok().and_then(|i| items.get(i)) {
-                    Some(text) => {
-                        out.push_str(text);
-                        true
-                    }
-                    None => false,
+            RangeTarget::Listed(items) => match usize::try_from(offset).ok().and_then(|i| items.get(i)) {
+                Some(text) => {
+                    out.push_str(text);
+                    true
                 }
-            }
+                None => false,
+            },
         }
     }
 
@@ -376,16 +371,10 @@ impl CMapStream {
             (len, lo) <= (code.len, code.value)
         });
         // Ranges rarely overlap; look back a little in case a wide one covers the code.
-        items
-            .get(..idx)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .take(8)
-            .find(|r| {
-                let (len, lo, hi) = key(r);
-                len == code.len && lo <= code.value && code.value <= hi
-            })
+        items.get(..idx).unwrap_or_default().iter().rev().take(8).find(|r| {
+            let (len, lo, hi) = key(r);
+            len == code.len && lo <= code.value && code.value <= hi
+        })
     }
 }
 
@@ -409,8 +398,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
 
     fn text(cmap: &CMapStream, len: u8, value: u32) -> Option<String> {
         let mut out = String::new();
-        cmap.write_unicode(Code { len, value }, &mut out)
-            .then_some(out)
+        cmap.write_unicode(Code { len, value }, &mut out).then_some(out)
     }
 
     #[test]
@@ -433,20 +421,8 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
               1 begincidrange <8140> <817e> 633 endcidrange 1 begincidchar <20> 1 endcidchar",
         );
         assert!(cmap.vertical);
-        assert_eq!(
-            cmap.cid(Code {
-                len: 2,
-                value: 0x8141
-            }),
-            Some(634)
-        );
-        assert_eq!(
-            cmap.cid(Code {
-                len: 1,
-                value: 0x20
-            }),
-            Some(1)
-        );
+        assert_eq!(cmap.cid(Code { len: 2, value: 0x8141 }), Some(634));
+        assert_eq!(cmap.cid(Code { len: 1, value: 0x20 }), Some(1));
         assert_eq!(cmap.code_len(&[0x20, 0x81]), Some(1));
         assert_eq!(cmap.code_len(&[0x81, 0x40]), Some(2));
     }

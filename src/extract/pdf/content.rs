@@ -271,9 +271,7 @@ impl Budget {
                     self.limit
                 )))
             }
-            Err(e) => Err(ScanError::Corrupt(format!(
-                "a stream cannot be decoded: {e}"
-            ))),
+            Err(e) => Err(ScanError::Corrupt(format!("a stream cannot be decoded: {e}"))),
         }
     }
 }
@@ -353,11 +351,7 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Runs one page's content streams.
-    pub(crate) fn scan_page(
-        &mut self,
-        page_number: u32,
-        page_id: ObjectId,
-    ) -> Result<PageScan, ScanError> {
+    pub(crate) fn scan_page(&mut self, page_number: u32, page_id: ObjectId) -> Result<PageScan, ScanError> {
         self.page = page_number;
         let doc = self.doc;
         let page = doc.get_dictionary(page_id).map_err(|e| {
@@ -370,14 +364,7 @@ impl<'a> Interpreter<'a> {
         let resources = self.page_resources(page);
         let mut scan = PageScan::default();
         let mut visiting = Vec::new();
-        self.run(
-            &content,
-            resources,
-            GState::new(IDENTITY),
-            0,
-            &mut visiting,
-            &mut scan,
-        )?;
+        self.run(&content, resources, GState::new(IDENTITY), 0, &mut visiting, &mut scan)?;
         Ok(scan)
     }
 
@@ -402,9 +389,7 @@ impl<'a> Interpreter<'a> {
             Object::Array(items) => refs.extend(items.iter()),
             Object::Stream(_) => refs.push(contents),
             _ => {
-                return Err(ScanError::Corrupt(
-                    "its /Contents entry is not a stream".to_owned(),
-                ));
+                return Err(ScanError::Corrupt("its /Contents entry is not a stream".to_owned()));
             }
         }
         let mut data = Vec::new();
@@ -427,9 +412,7 @@ impl<'a> Interpreter<'a> {
                 },
                 Object::Stream(s) => s,
                 _ => {
-                    return Err(ScanError::Corrupt(
-                        "its /Contents array holds a non-stream".to_owned(),
-                    ));
+                    return Err(ScanError::Corrupt("its /Contents array holds a non-stream".to_owned()));
                 }
             };
             data.extend_from_slice(&self.budget.read(stream)?);
@@ -522,9 +505,7 @@ impl<'a> Interpreter<'a> {
                     tlm = IDENTITY;
                 }
                 b"Tf" => {
-                    if let (Some(Operand::Name(name)), Some(&size)) =
-                        (operands.first(), nums.last())
-                    {
+                    if let (Some(Operand::Name(name)), Some(&size)) = (operands.first(), nums.last()) {
                         gs.font = Some(self.font(resources, name)?);
                         gs.size = size;
                     }
@@ -624,12 +605,7 @@ impl<'a> Interpreter<'a> {
                     scan.rules.extend(
                         path.segments
                             .drain(..)
-                            .filter(|s| {
-                                s.x0.is_finite()
-                                    && s.y0.is_finite()
-                                    && s.x1.is_finite()
-                                    && s.y1.is_finite()
-                            })
+                            .filter(|s| s.x0.is_finite() && s.y0.is_finite() && s.x1.is_finite() && s.y1.is_finite())
                             .take(room),
                     );
                     path.current = None;
@@ -703,12 +679,7 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn resource<'r>(
-        &self,
-        resources: Option<&'r Dictionary>,
-        category: &[u8],
-        name: &[u8],
-    ) -> Option<&'r Object>
+    fn resource<'r>(&self, resources: Option<&'r Dictionary>, category: &[u8], name: &[u8]) -> Option<&'r Object>
     where
         'a: 'r,
     {
@@ -724,11 +695,7 @@ impl<'a> Interpreter<'a> {
         group.get(key).ok()
     }
 
-    fn font(
-        &mut self,
-        resources: Option<&'a Dictionary>,
-        name: &[u8],
-    ) -> Result<Rc<Font<'a>>, ScanError> {
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Result<Rc<Font<'a>>, ScanError> {
         let doc = self.doc;
         let Some(object) = self.resource(resources, b"Font", name) else {
             return Ok(Rc::new(Font::missing(name)));
@@ -760,13 +727,7 @@ impl<'a> Interpreter<'a> {
         Ok(font)
     }
 
-    fn show(
-        &mut self,
-        gs: &GState<'a>,
-        tm: &mut Matrix,
-        bytes: &[u8],
-        scan: &mut PageScan,
-    ) -> Result<(), ScanError> {
+    fn show(&mut self, gs: &GState<'a>, tm: &mut Matrix, bytes: &[u8], scan: &mut PageScan) -> Result<(), ScanError> {
         let font = match &gs.font {
             Some(f) => Rc::clone(f),
             None => Rc::new(Font::missing(b"(no Tf)")),
@@ -784,10 +745,7 @@ impl<'a> Interpreter<'a> {
             glyphs += 1;
             match g.source {
                 Source::Mapped(method) => {
-                    if let Some(slot) = methods
-                        .iter_mut()
-                        .find(|(m, _)| *m == method || m.is_empty())
-                    {
+                    if let Some(slot) = methods.iter_mut().find(|(m, _)| *m == method || m.is_empty()) {
                         slot.0 = method;
                         slot.1 += 1;
                     }

@@ -21,10 +21,7 @@ pub enum PdfErrorKind {
     /// A limit in [`PdfOptions`](super::PdfOptions) was exceeded.
     TooLarge { detail: String },
     /// A dependency panicked while extracting; the panic was contained.
-    ExtractorPanicked {
-        extractor: &'static str,
-        message: String,
-    },
+    ExtractorPanicked { extractor: &'static str, message: String },
     /// The requested external extractor could not be run.
     ExtractorUnavailable { program: String, detail: String },
 }
@@ -69,9 +66,7 @@ impl PdfError {
     }
 
     pub(crate) fn not_pdf(found: impl Into<String>) -> Self {
-        Self::new(PdfErrorKind::NotPdf {
-            found: found.into(),
-        })
+        Self::new(PdfErrorKind::NotPdf { found: found.into() })
     }
 
     pub(crate) fn corrupt(detail: impl Into<String>) -> Self {
@@ -89,15 +84,11 @@ impl PdfError {
     }
 
     pub(crate) fn too_large(detail: impl Into<String>) -> Self {
-        Self::new(PdfErrorKind::TooLarge {
-            detail: detail.into(),
-        })
+        Self::new(PdfErrorKind::TooLarge { detail: detail.into() })
     }
 
     pub(crate) fn mojibake(detail: impl Into<String>) -> Self {
-        Self::new(PdfErrorKind::Mojibake {
-            detail: detail.into(),
-        })
+        Self::new(PdfErrorKind::Mojibake { detail: detail.into() })
     }
 }
 

@@ -285,8 +285,7 @@ impl<'a> Font<'a> {
             .and_then(|d| get(doc, d, b"Flags"))
             .and_then(number)
             .is_some_and(|f| (f as i64) & 4 != 0);
-        let embedded = descriptor
-            .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
+        let embedded = descriptor.is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
         let builtin_encoding = symbolic && embedded && !dict.has(b"Encoding");
         Simple {
             first_char,
@@ -307,10 +306,7 @@ impl<'a> Font<'a> {
             _ => None,
         };
         let Some(Object::Dictionary(cid_font)) = descendant else {
-            return Err((
-                "its /DescendantFonts entry is missing or unreadable".to_owned(),
-                true,
-            ));
+            return Err(("its /DescendantFonts entry is missing or unreadable".to_owned(), true));
         };
         let (encoding, vertical) = match get(doc, dict, b"Encoding") {
             Some(Object::Name(name)) => match Predefined::by_name(name) {
@@ -326,19 +322,13 @@ impl<'a> Font<'a> {
                 }
             },
             Some(stream @ Object::Stream(_)) => {
-                let data = streams.read_stream(stream).ok_or_else(|| {
-                    (
-                        "its embedded CMap stream cannot be decoded".to_owned(),
-                        true,
-                    )
-                })?;
+                let data = streams
+                    .read_stream(stream)
+                    .ok_or_else(|| ("its embedded CMap stream cannot be decoded".to_owned(), true))?;
                 let cmap = CMapStream::parse(&data);
                 match cmap.usecmap.as_deref().and_then(Predefined::by_name) {
                     // An embedded CMap built on a predefined one reads like that one.
-                    Some(p) if !cmap.has_codespace() => (
-                        CompositeEncoding::Predefined(p),
-                        p.vertical || cmap.vertical,
-                    ),
+                    Some(p) if !cmap.has_codespace() => (CompositeEncoding::Predefined(p), p.vertical || cmap.vertical),
                     _ => {
                         let vertical = cmap.vertical;
                         (CompositeEncoding::Embedded(cmap), vertical)
@@ -409,10 +399,8 @@ impl<'a> Font<'a> {
                     i += 2;
                 }
                 Some(last) => {
-                    let (Some(last), Some(w)) = (
-                        as_cid(last),
-                        items.get(i + 2).and_then(|o| number(deref(doc, o))),
-                    ) else {
+                    let (Some(last), Some(w)) = (as_cid(last), items.get(i + 2).and_then(|o| number(deref(doc, o))))
+                    else {
                         break;
                     };
                     if last >= first {
@@ -467,10 +455,7 @@ impl<'a> Font<'a> {
     /// True when this font cannot decode because the file is damaged (objects
     /// missing or unreadable) rather than because the font is unusual.
     pub(crate) fn is_damaged(&self) -> bool {
-        matches!(
-            self.kind,
-            Kind::Missing | Kind::Broken { damaged: true, .. }
-        )
+        matches!(self.kind, Kind::Missing | Kind::Broken { damaged: true, .. })
     }
 
     /// True for a simple font whose codes only its embedded program can explain.
@@ -479,13 +464,7 @@ impl<'a> Font<'a> {
     }
 
     /// Splits `bytes` into codes, appends their text to `text`, and reports each glyph.
-    pub(crate) fn decode(
-        &self,
-        doc: &Document,
-        bytes: &[u8],
-        text: &mut String,
-        mut glyph: impl FnMut(Glyph),
-    ) {
+    pub(crate) fn decode(&self, doc: &Document, bytes: &[u8], text: &mut String, mut glyph: impl FnMut(Glyph)) {
         let mut rest = bytes;
         while !rest.is_empty() {
             let len = self.code_len(rest).clamp(1, rest.len());
@@ -517,11 +496,9 @@ impl<'a> Font<'a> {
                     .or_else(|| cmap.min_code_len())
                     .unwrap_or(2),
             },
-            Kind::Broken { .. } | Kind::Missing => self
-                .to_unicode
-                .as_ref()
-                .and_then(|t| t.code_len(bytes))
-                .unwrap_or(1),
+            Kind::Broken { .. } | Kind::Missing => {
+                self.to_unicode.as_ref().and_then(|t| t.code_len(bytes)).unwrap_or(1)
+            }
         }
     }
 
@@ -632,8 +609,8 @@ impl<'a> Font<'a> {
         };
         let base = match base {
             Some(
-                name @ (b"StandardEncoding" | b"WinAnsiEncoding" | b"MacRomanEncoding"
-                | b"MacExpertEncoding" | b"PDFDocEncoding"),
+                name @ (b"StandardEncoding" | b"WinAnsiEncoding" | b"MacRomanEncoding" | b"MacExpertEncoding"
+                | b"PDFDocEncoding"),
             ) => name,
             _ => b"StandardEncoding".as_slice(),
         };
@@ -656,8 +633,7 @@ impl<'a> Font<'a> {
                     Object::Integer(c) => code = usize::try_from(*c).unwrap_or(256),
                     Object::Name(glyph) => {
                         if let Some(slot) = table.get_mut(code) {
-                            *slot = glyph_text(glyph)
-                                .map(|t| (t.into_boxed_str(), METHOD_SIMPLE_ENCODING));
+                            *slot = glyph_text(glyph).map(|t| (t.into_boxed_str(), METHOD_SIMPLE_ENCODING));
                         }
                         code = code.saturating_add(1);
                     }
@@ -680,14 +656,9 @@ fn glyph_text(name: &[u8]) -> Option<String> {
         && hex.bytes().all(|b| b.is_ascii_hexdigit())
     {
         let units: Vec<u16> = (0..hex.len() / 4)
-            .filter_map(|i| {
-                hex.get(i * 4..i * 4 + 4)
-                    .and_then(|h| u16::from_str_radix(h, 16).ok())
-            })
+            .filter_map(|i| hex.get(i * 4..i * 4 + 4).and_then(|h| u16::from_str_radix(h, 16).ok()))
             .collect();
-        return char::decode_utf16(units)
-            .collect::<Result<String, _>>()
-            .ok();
+        return char::decode_utf16(units).collect::<Result<String, _>>().ok();
     }
     if let Some(hex) = base.strip_prefix('u')
         && (4..=6).contains(&hex.len())
@@ -702,10 +673,7 @@ fn glyph_text(name: &[u8]) -> Option<String> {
     let mut encoding = Dictionary::new();
     encoding.set(
         "Differences",
-        Object::Array(vec![
-            Object::Integer(65),
-            Object::Name(base.as_bytes().to_vec()),
-        ]),
+        Object::Array(vec![Object::Integer(65), Object::Name(base.as_bytes().to_vec())]),
     );
     let mut probe = Dictionary::new();
     probe.set("Type", Object::Name(b"Font".to_vec()));
@@ -716,10 +684,7 @@ fn glyph_text(name: &[u8]) -> Option<String> {
     if !matches!(encoding, lopdf::Encoding::Differences(_)) {
         return None;
     }
-    encoding
-        .bytes_to_string(&[65])
-        .ok()
-        .filter(|t| !t.is_empty())
+    encoding.bytes_to_string(&[65]).ok().filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]

@@ -81,27 +81,18 @@ mod tests {
 
     #[test]
     fn panics_become_messages_with_a_location() {
-        let err = contain(|| -> u8 { panic!("unsupported encoding {}", "90ms-RKSJ-H") })
-            .expect_err("panicked");
-        assert!(
-            err.starts_with("unsupported encoding 90ms-RKSJ-H (at "),
-            "{err}"
-        );
+        let err = contain(|| -> u8 { panic!("unsupported encoding {}", "90ms-RKSJ-H") }).expect_err("panicked");
+        assert!(err.starts_with("unsupported encoding 90ms-RKSJ-H (at "), "{err}");
         assert!(err.contains("isolate.rs"), "{err}");
     }
 
     #[test]
     fn registry_paths_are_shortened() {
         assert_eq!(
-            short_path(
-                "/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/pdf-extract-0.12.1/src/lib.rs"
-            ),
+            short_path("/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/pdf-extract-0.12.1/src/lib.rs"),
             "pdf-extract-0.12.1/src/lib.rs"
         );
-        assert_eq!(
-            short_path("src/extract/pdf/font.rs"),
-            "src/extract/pdf/font.rs"
-        );
+        assert_eq!(short_path("src/extract/pdf/font.rs"), "src/extract/pdf/font.rs");
     }
 
     #[test]

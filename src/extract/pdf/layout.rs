@@ -131,16 +131,11 @@ impl Layout {
 
     /// The lines of one page in reading order.
     pub(crate) fn page(&mut self, fragments: &[Fragment], segments: &[Segment]) -> Vec<String> {
-        let (vertical, horizontal): (Vec<&Fragment>, Vec<&Fragment>) =
-            fragments.iter().partition(|f| f.vertical);
+        let (vertical, horizontal): (Vec<&Fragment>, Vec<&Fragment>) = fragments.iter().partition(|f| f.vertical);
         // Count each fragment by its length, in the quarter its text reads upright.
         let mut weight = [0usize; 4];
         for f in fragments {
-            let (dx, dy) = if f.vertical {
-                (-f.dy, f.dx)
-            } else {
-                (f.dx, f.dy)
-            };
+            let (dx, dy) = if f.vertical { (-f.dy, f.dx) } else { (f.dx, f.dy) };
             let q = usize::from(quarter_of(dx, dy));
             if let Some(w) = weight.get_mut(q) {
                 *w += f.text.chars().count();
@@ -183,9 +178,7 @@ impl Layout {
         let horizontal_chars: usize = horizontal.iter().map(|f| f.text.chars().count()).sum();
         let mut lines = Vec::new();
         if vertical_chars > horizontal_chars {
-            lines.extend(vertical_columns(
-                vertical.iter().map(|f| upright(f)).collect(),
-            ));
+            lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
             lines.extend(self.horizontal_lines(
                 horizontal.iter().map(|f| upright(f)).collect(),
                 &Rules::default(),
@@ -193,33 +186,21 @@ impl Layout {
             ));
             self.carried_column = None;
         } else {
-            lines.extend(self.horizontal_lines(
-                horizontal.iter().map(|f| upright(f)).collect(),
-                &rules,
-                true,
-            ));
-            lines.extend(vertical_columns(
-                vertical.iter().map(|f| upright(f)).collect(),
-            ));
+            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), &rules, true));
+            lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
         }
         strip_page_numbers(&mut lines);
         lines
     }
 
-    fn horizontal_lines(
-        &mut self,
-        mut items: Vec<Item>,
-        rules: &Rules,
-        track_columns: bool,
-    ) -> Vec<String> {
+    fn horizontal_lines(&mut self, mut items: Vec<Item>, rules: &Rules, track_columns: bool) -> Vec<String> {
         items.retain(|i| !i.text.is_empty());
         items.sort_by(|a, b| b.y0.total_cmp(&a.y0).then(a.x0.total_cmp(&b.x0)));
         let mut groups: Vec<Vec<Item>> = Vec::new();
         let mut reference: Option<(f64, f64)> = None;
         for item in items {
-            let joins = reference.is_some_and(|(y, size)| {
-                (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size)
-            });
+            let joins =
+                reference.is_some_and(|(y, size)| (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
             match groups.last_mut() {
                 Some(group) if joins => group.push(item),
                 _ => {
@@ -233,10 +214,7 @@ impl Layout {
             return lines.into_iter().map(|l| l.text).collect();
         }
         let rows = table_rows(&lines, rules);
-        let left_margin = lines
-            .iter()
-            .map(|l| l.start_x)
-            .fold(f64::INFINITY, f64::min);
+        let left_margin = lines.iter().map(|l| l.start_x).fold(f64::INFINITY, f64::min);
         let mut out = Vec::with_capacity(lines.len());
         let mut column = self.carried_column.take();
         let mut index = 0;
@@ -289,9 +267,7 @@ fn fits_row(line: &Line, boundary: f64) -> bool {
 }
 
 fn is_label_only(line: &Line, boundary: f64) -> bool {
-    line.items
-        .iter()
-        .all(|i| i.x1 <= boundary - COLUMN_GAP * line.size)
+    line.items.iter().all(|i| i.x1 <= boundary - COLUMN_GAP * line.size)
 }
 
 /// Rows of a fully ruled table: the lines between two horizontal rules split by
@@ -305,10 +281,7 @@ fn ruled_cells(lines: &[Line], rules: &Rules) -> Vec<Row> {
         let end = line.items.iter().map(|i| i.x1).fold(line.start_x, f64::max);
         let ys = rule_heights(&rules.horizontal, line.start_x + em, end - em);
         let top = line.baseline + 0.5 * em;
-        let (Some(&above), Some(&below)) = (
-            ys.iter().rev().find(|&&y| y > top),
-            ys.iter().find(|&&y| y < top),
-        ) else {
+        let (Some(&above), Some(&below)) = (ys.iter().rev().find(|&&y| y > top), ys.iter().find(|&&y| y < top)) else {
             index += 1;
             continue;
         };
@@ -361,8 +334,7 @@ fn ruled_cells(lines: &[Line], rules: &Rules) -> Vec<Row> {
 /// lines (a label centred or wrapped off the content's baselines).
 fn table_rows(lines: &[Line], all_rules: &Rules) -> Vec<Row> {
     let rules = all_rules.horizontal.as_slice();
-    let taken =
-        |rows: &[Row], index: usize| rows.iter().any(|r| r.first <= index && index <= r.last);
+    let taken = |rows: &[Row], index: usize| rows.iter().any(|r| r.first <= index && index <= r.last);
     let mut rows = ruled_cells(lines, all_rules);
     for (index, line) in lines.iter().enumerate() {
         let Some(boundary) = line.column else {
@@ -375,27 +347,19 @@ fn table_rows(lines: &[Line], all_rules: &Rules) -> Vec<Row> {
         let ys = rule_heights(rules, line.start_x + em, boundary + em);
         // The rule above the row sits above the glyphs, the one below under the baseline.
         let top = line.baseline + 0.5 * em;
-        let (Some(&above), Some(&below)) = (
-            ys.iter().rev().find(|&&y| y > top),
-            ys.iter().find(|&&y| y < top),
-        ) else {
+        let (Some(&above), Some(&below)) = (ys.iter().rev().find(|&&y| y > top), ys.iter().find(|&&y| y < top)) else {
             continue;
         };
         let inside = |l: &Line| l.baseline < above && l.baseline > below;
         let mut first = index;
         while first > 0
-            && lines
-                .get(first - 1)
-                .is_some_and(|l| inside(l) && fits_row(l, boundary))
+            && lines.get(first - 1).is_some_and(|l| inside(l) && fits_row(l, boundary))
             && !taken(&rows, first - 1)
         {
             first -= 1;
         }
         let mut last = index;
-        while lines
-            .get(last + 1)
-            .is_some_and(|l| inside(l) && fits_row(l, boundary))
-        {
+        while lines.get(last + 1).is_some_and(|l| inside(l) && fits_row(l, boundary)) {
             last += 1;
         }
         let left = line.start_x;
@@ -413,15 +377,8 @@ fn table_rows(lines: &[Line], all_rules: &Rules) -> Vec<Row> {
     while let Some(row) = pending.pop() {
         let em = lines.get(row.first).map_or(1.0, |l| l.size);
         let ys = rule_heights(rules, row.left + em, row.boundary + em);
-        let below_next = ys
-            .iter()
-            .find(|&&y| y < row.below - RULE_FLATNESS * 2.0)
-            .copied();
-        let above_next = ys
-            .iter()
-            .rev()
-            .find(|&&y| y > row.above + RULE_FLATNESS * 2.0)
-            .copied();
+        let below_next = ys.iter().find(|&&y| y < row.below - RULE_FLATNESS * 2.0).copied();
+        let above_next = ys.iter().rev().find(|&&y| y > row.above + RULE_FLATNESS * 2.0).copied();
         let bands = [
             below_next.map(|y| (row.below, y, row.last + 1, true)),
             above_next.map(|y| (y, row.above, row.first, false)),
@@ -429,10 +386,7 @@ fn table_rows(lines: &[Line], all_rules: &Rules) -> Vec<Row> {
         for (above, below, start, downward) in bands.into_iter().flatten() {
             let inside = |i: usize| {
                 lines.get(i).is_some_and(|l| {
-                    l.baseline < above
-                        && l.baseline > below
-                        && !taken(&rows, i)
-                        && fits_row(l, row.boundary)
+                    l.baseline < above && l.baseline > below && !taken(&rows, i) && fits_row(l, row.boundary)
                 })
             };
             let (first, last) = if downward {
@@ -483,11 +437,7 @@ fn row_lines(lines: &[Line], boundary: f64) -> Vec<String> {
     let mut content: Vec<String> = Vec::new();
     for line in lines {
         let align = COLUMN_ALIGN * line.size;
-        let (left, right): (Vec<Item>, Vec<Item>) = line
-            .items
-            .iter()
-            .cloned()
-            .partition(|i| i.x0 < boundary - align);
+        let (left, right): (Vec<Item>, Vec<Item>) = line.items.iter().cloned().partition(|i| i.x0 < boundary - align);
         if let Some(text) = join_line(left).map(|l| l.text) {
             label.push_str(&text);
         }
@@ -551,9 +501,7 @@ fn vertical_columns(mut items: Vec<Item>) -> Vec<String> {
     let mut columns: Vec<Vec<Item>> = Vec::new();
     let mut reference: Option<(f64, f64)> = None;
     for item in items {
-        let joins = reference.is_some_and(|(x, size)| {
-            (x - item.x0).abs() <= BASELINE_TOLERANCE * size.min(item.size)
-        });
+        let joins = reference.is_some_and(|(x, size)| (x - item.x0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
         match columns.last_mut() {
             Some(column) if joins => column.push(item),
             _ => {
@@ -586,14 +534,9 @@ fn vertical_columns(mut items: Vec<Item>) -> Vec<String> {
 
 /// True for a line that is only a page number: `2`, `- 2 -`, `－２－`, `2/5`, `2 / 5`.
 pub(crate) fn is_page_number(line: &str) -> bool {
-    let digits = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    };
-    let trimmed = line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '－' | '‐' | '‑' | '–' | '—' | 'ー' | '―')
-    });
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let trimmed =
+        line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '－' | '‐' | '‑' | '–' | '—' | 'ー' | '―'));
     if trimmed.chars().count() > 9 {
         return false;
     }
@@ -671,10 +614,7 @@ mod tests {
             frag("範囲", 0.0, 680.0, 10.0),
             frag("【青森県】青森市", 80.0, 680.0, 10.0),
         ];
-        assert_eq!(
-            Layout::new().page(&page, &[]),
-            ["令和 7", "範囲\t【青森県】青森市"]
-        );
+        assert_eq!(Layout::new().page(&page, &[]), ["令和 7", "範囲\t【青森県】青森市"]);
     }
 
     #[test]
@@ -685,20 +625,14 @@ mod tests {
             frag("青森市、弘前市", 80.0, 700.0, 10.0),
             frag("黒石市", 80.0, 686.0, 10.0),
         ];
-        assert_eq!(
-            layout.page(&first, &[]),
-            ["範囲\t青森市、弘前市", "\t黒石市"]
-        );
+        assert_eq!(layout.page(&first, &[]), ["範囲\t青森市、弘前市", "\t黒石市"]);
         let second = [
             frag("平川市", 80.0, 780.0, 10.0),
             frag("期間", 0.0, 760.0, 10.0),
             frag("一週間", 80.0, 760.0, 10.0),
         ];
         assert_eq!(layout.page(&second, &[]), ["\t平川市", "期間\t一週間"]);
-        let third = [
-            frag("本文", 0.0, 780.0, 10.0),
-            frag("字下げ", 80.0, 760.0, 10.0),
-        ];
+        let third = [frag("本文", 0.0, 780.0, 10.0), frag("字下げ", 80.0, 760.0, 10.0)];
         assert_eq!(layout.page(&third, &[]), ["本文", "字下げ"]);
     }
 
@@ -760,10 +694,7 @@ mod tests {
 
     #[test]
     fn fake_bold_is_not_doubled() {
-        let page = [
-            frag("記", 100.0, 700.0, 10.0),
-            frag("記", 100.3, 700.0, 10.0),
-        ];
+        let page = [frag("記", 100.0, 700.0, 10.0), frag("記", 100.3, 700.0, 10.0)];
         assert_eq!(Layout::new().page(&page, &[]), ["記"]);
     }
 

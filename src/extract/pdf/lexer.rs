@@ -32,10 +32,7 @@ fn is_whitespace(b: u8) -> bool {
 }
 
 fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
 fn is_regular(b: u8) -> bool {
@@ -53,11 +50,7 @@ fn hex_value(b: u8) -> Option<u8> {
 
 impl<'a> Lexer<'a> {
     pub(crate) fn new(data: &'a [u8]) -> Self {
-        Lexer {
-            data,
-            pos: 0,
-            junk: 0,
-        }
+        Lexer { data, pos: 0, junk: 0 }
     }
 
     /// How many bytes were skipped because they fit no token.
@@ -231,9 +224,7 @@ impl<'a> Lexer<'a> {
         let found = rest.windows(3).enumerate().find(|&(i, w)| {
             is_whitespace(w[0])
                 && &w[1..] == b"EI"
-                && rest
-                    .get(i + 3)
-                    .is_none_or(|&c| is_whitespace(c) || is_delimiter(c))
+                && rest.get(i + 3).is_none_or(|&c| is_whitespace(c) || is_delimiter(c))
         });
         match found {
             Some((i, _)) => {
@@ -378,10 +369,7 @@ mod tests {
 
     #[test]
     fn malformed_numbers_read_leniently() {
-        assert_eq!(
-            tokens(b"--5 1.2.3"),
-            vec![Token::Number(-5.0), Token::Number(1.2)]
-        );
+        assert_eq!(tokens(b"--5 1.2.3"), vec![Token::Number(-5.0), Token::Number(1.2)]);
     }
 
     #[test]

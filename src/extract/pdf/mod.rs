@@ -158,15 +158,12 @@ fn load(bytes: &[u8], options: &PdfOptions) -> Result<Document, PdfError> {
         ..LoadOptions::default()
     };
     let doc = Document::load_mem_with_options(bytes, load_options).map_err(|e| match e {
-        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { limit }) => {
-            PdfError::too_large(format!(
-                "a stream decompresses to more than {limit} bytes (max_decompressed_bytes)"
-            ))
+        lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { limit }) => PdfError::too_large(format!(
+            "a stream decompresses to more than {limit} bytes (max_decompressed_bytes)"
+        )),
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => {
+            PdfErrorKind::Encrypted { detail: e.to_string() }.into()
         }
-        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => PdfErrorKind::Encrypted {
-            detail: e.to_string(),
-        }
-        .into(),
         e => PdfError::corrupt(format!("it cannot be parsed: {e}")),
     })?;
     if doc.is_encrypted() {
@@ -196,10 +193,7 @@ fn producer(doc: &Document) -> Option<String> {
 
 /// The page ids in order, checked against the page count the page tree declares.
 fn pages(doc: &Document, options: &PdfOptions) -> Result<Vec<lopdf::ObjectId>, PdfError> {
-    let pages: Vec<_> = doc
-        .page_iter()
-        .take(options.max_pages.saturating_add(1))
-        .collect();
+    let pages: Vec<_> = doc.page_iter().take(options.max_pages.saturating_add(1)).collect();
     if pages.len() > options.max_pages {
         return Err(PdfError::too_large(format!(
             "it has more than {} pages (max_pages)",
@@ -207,9 +201,7 @@ fn pages(doc: &Document, options: &PdfOptions) -> Result<Vec<lopdf::ObjectId>, P
         )));
     }
     if pages.is_empty() {
-        return Err(PdfError::corrupt(
-            "it has no pages (the page tree is missing or empty)",
-        ));
+        return Err(PdfError::corrupt("it has no pages (the page tree is missing or empty)"));
     }
     let declared = doc
         .catalog()
@@ -237,21 +229,16 @@ fn pages(doc: &Document, options: &PdfOptions) -> Result<Vec<lopdf::ObjectId>, P
 fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     let doc = load(bytes, options)?;
     let page_ids = pages(&doc, options)?;
-    let mut interpreter =
-        Interpreter::new(&doc, options.max_decompressed_bytes, options.max_glyphs);
+    let mut interpreter = Interpreter::new(&doc, options.max_decompressed_bytes, options.max_glyphs);
     let mut layout = Layout::new();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut image_pages = Vec::new();
     for (index, &page_id) in page_ids.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let scan = interpreter
-            .scan_page(number, page_id)
-            .map_err(|e| match e {
-                ScanError::TooLarge(detail) => {
-                    PdfError::too_large(format!("page {number}: {detail}"))
-                }
-                ScanError::Corrupt(detail) => PdfError::corrupt_page(number, detail),
-            })?;
+        let scan = interpreter.scan_page(number, page_id).map_err(|e| match e {
+            ScanError::TooLarge(detail) => PdfError::too_large(format!("page {number}: {detail}")),
+            ScanError::Corrupt(detail) => PdfError::corrupt_page(number, detail),
+        })?;
         if scan.images > 0 {
             image_pages.push(number);
         }
@@ -268,16 +255,12 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
         });
     }
     if let Some(damaged) = stats.unmapped.iter().find(|u| u.damaged) {
-        return Err(PdfError::corrupt_page(
-            damaged.first_page,
-            damaged.reason.clone(),
-        ));
+        return Err(PdfError::corrupt_page(damaged.first_page, damaged.reason.clone()));
     }
     let unmapped: usize = stats.unmapped.iter().map(|u| u.glyphs).sum();
     let profile = quality::profile(pages.iter().map(String::as_str));
     if unmapped > 0 {
-        let mostly_unmapped =
-            unmapped * 100 > stats.glyphs * MAX_UNMAPPED_PERCENT || profile.meaningful == 0;
+        let mostly_unmapped = unmapped * 100 > stats.glyphs * MAX_UNMAPPED_PERCENT || profile.meaningful == 0;
         if mostly_unmapped {
             if stats.unmapped.iter().any(|u| u.needs_font_program) && stats.skipped_forms == 0 {
                 return with_pdf_extract(bytes, &doc, options, warnings);
@@ -322,16 +305,9 @@ fn empty_text_error(image_pages: &[u32]) -> PdfError {
     }
 }
 
-fn push_page_warnings(
-    pages: &[String],
-    image_pages: &[u32],
-    stats: &Stats,
-    warnings: &mut Vec<PdfWarning>,
-) {
+fn push_page_warnings(pages: &[String], image_pages: &[u32], stats: &Stats, warnings: &mut Vec<PdfWarning>) {
     for &number in image_pages {
-        let index = usize::try_from(number)
-            .unwrap_or(usize::MAX)
-            .saturating_sub(1);
+        let index = usize::try_from(number).unwrap_or(usize::MAX).saturating_sub(1);
         if pages
             .get(index)
             .is_some_and(|text| quality::profile([text.as_str()]).meaningful == 0)
@@ -406,9 +382,7 @@ fn with_pdf_extract(
     let raw = match isolate::contain(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
         Ok(Ok(pages)) => pages,
         Ok(Err(e)) => {
-            return Err(PdfError::corrupt(format!(
-                "pdf-extract cannot read it: {e}"
-            )));
+            return Err(PdfError::corrupt(format!("pdf-extract cannot read it: {e}")));
         }
         Err(message) => {
             return Err(PdfErrorKind::ExtractorPanicked {
@@ -472,9 +446,7 @@ fn image_pages(doc: &Document) -> Vec<u32> {
                 xobjects.is_some_and(|x| {
                     x.iter().any(|(_, o)| {
                         let stream = match o {
-                            Object::Reference(id) => {
-                                doc.get_object(*id).ok().and_then(|s| s.as_stream().ok())
-                            }
+                            Object::Reference(id) => doc.get_object(*id).ok().and_then(|s| s.as_stream().ok()),
                             _ => None,
                         };
                         stream.is_some_and(|s| {
@@ -506,10 +478,7 @@ mod tests {
         assert_eq!(err.to_string(), "not a PDF: the input is empty");
         let err = extract_pdf(b"PK\x03\x04 a zip file", &options).expect_err("zip");
         assert_eq!(err.code(), "not_pdf");
-        assert!(
-            err.to_string().contains("it starts with `PK\\x03\\x04"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("it starts with `PK\\x03\\x04"), "{err}");
     }
 
     #[test]

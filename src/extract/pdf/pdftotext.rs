@@ -39,9 +39,7 @@ pub(crate) fn run(program: &Path, bytes: &[u8], timeout: Duration) -> Result<Out
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                unavailable(program, "it is not installed (not found in PATH)")
-            }
+            std::io::ErrorKind::NotFound => unavailable(program, "it is not installed (not found in PATH)"),
             _ => unavailable(program, format!("it cannot be started: {e}")),
         })?;
     let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
@@ -49,10 +47,7 @@ pub(crate) fn run(program: &Path, bytes: &[u8], timeout: Duration) -> Result<Out
     else {
         let _ = child.kill();
         let _ = child.wait();
-        return Err(unavailable(
-            program,
-            "its standard streams could not be opened",
-        ));
+        return Err(unavailable(program, "its standard streams could not be opened"));
     };
     // Feed and drain on separate threads so a full pipe can never deadlock us.
     let input = bytes.to_vec();
@@ -107,9 +102,7 @@ pub(crate) fn run(program: &Path, bytes: &[u8], timeout: Duration) -> Result<Out
             }
             .into());
         }
-        return Err(PdfError::corrupt(format!(
-            "pdftotext failed ({status}): {first}"
-        )));
+        return Err(PdfError::corrupt(format!("pdftotext failed ({status}): {first}")));
     }
     let text = String::from_utf8_lossy(&out);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
