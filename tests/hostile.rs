@@ -51,7 +51,12 @@ fn parse(file: &Path) -> Run {
         (status, usage.ru_maxrss)
     };
     let elapsed = start.elapsed();
-    assert!(libc::WIFEXITED(status), "{}: killed by signal {}", file.display(), libc::WTERMSIG(status));
+    assert!(
+        libc::WIFEXITED(status),
+        "{}: killed by signal {}",
+        file.display(),
+        libc::WTERMSIG(status)
+    );
     Run {
         code: libc::WEXITSTATUS(status),
         stdout: std::fs::read_to_string(out_path).unwrap(),
@@ -66,8 +71,17 @@ fn fails(file: &Path, reason: &str) {
     let run = bounded(file);
     assert_eq!(run.code, 1, "{}: {}", file.display(), run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-    assert!(run.stderr.starts_with(&format!("{}: ", file.display())), "{}", run.stderr);
-    assert!(run.stderr.contains(reason), "{}: expected `{reason}` in {}", file.display(), run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!("{}: ", file.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(reason),
+        "{}: expected `{reason}` in {}",
+        file.display(),
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
@@ -81,7 +95,12 @@ fn converts(file: &Path) -> serde_json::Value {
 fn bounded(file: &Path) -> Run {
     let run = parse(file);
     assert!(run.elapsed <= TIME_LIMIT, "{}: took {:?}", file.display(), run.elapsed);
-    assert!(run.rss_kib <= RSS_LIMIT_KIB, "{}: {} MB resident", file.display(), run.rss_kib / 1024);
+    assert!(
+        run.rss_kib <= RSS_LIMIT_KIB,
+        "{}: {} MB resident",
+        file.display(),
+        run.rss_kib / 1024
+    );
     run
 }
 
@@ -92,11 +111,13 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn reference() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.txt")).unwrap()
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.txt"))
+        .unwrap()
 }
 
 fn office_pdf() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.office.pdf")).unwrap()
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.office.pdf"))
+        .unwrap()
 }
 
 fn committed(name: &str) -> PathBuf {
@@ -172,7 +193,9 @@ fn deeply_nested_objects() {
     body.extend(std::iter::repeat_n(b']', depth));
     let mut pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Deep ".to_vec();
     pdf.extend_from_slice(&body);
-    pdf.extend_from_slice(b" >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    pdf.extend_from_slice(
+        b" >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+    );
     fails(&write(&dir, "nested.pdf", &pdf), "");
     // Pages that contain themselves.
     let cyclic = pdf_with_kids("[2 0 R 3 0 R]");
@@ -182,12 +205,31 @@ fn deeply_nested_objects() {
 #[test]
 fn text_that_is_not_a_notice() {
     let dir = scratch("text");
-    let garbage: Vec<u8> = (0..65_536u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    let garbage: Vec<u8> = (0..65_536u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
     fails(&write(&dir, "garbage.txt", &garbage), "binary data");
     // Bytes that are neither UTF-8 nor Shift_JIS nor EUC-JP.
-    fails(&write(&dir, "bad-sjis.txt", b"\x88\x9f\x81\xff\xfe\x80\x85\x20\xa0\xa0\xfd\xfd"), "no supported encoding");
-    fails(&write(&dir, "control.txt", "\u{1}\u{2}\u{7f}事務\u{8}連絡\u{1b}[31m".as_bytes()), "not a notice");
-    fails(&write(&dir, "rtl-emoji.txt", "مرحبا بالعالم 🙂🔥 \u{202E}txt.exe\n".as_bytes()), "not a notice");
+    fails(
+        &write(
+            &dir,
+            "bad-sjis.txt",
+            b"\x88\x9f\x81\xff\xfe\x80\x85\x20\xa0\xa0\xfd\xfd",
+        ),
+        "no supported encoding",
+    );
+    fails(
+        &write(
+            &dir,
+            "control.txt",
+            "\u{1}\u{2}\u{7f}事務\u{8}連絡\u{1b}[31m".as_bytes(),
+        ),
+        "not a notice",
+    );
+    fails(
+        &write(&dir, "rtl-emoji.txt", "مرحبا بالعالم 🙂🔥 \u{202E}txt.exe\n".as_bytes()),
+        "not a notice",
+    );
     let line = "あ".repeat(10 << 20 >> 2);
     fails(&write(&dir, "one-long-line.txt", line.as_bytes()), "not a notice");
 }
@@ -200,7 +242,12 @@ fn encodings_that_must_convert() {
     let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
     let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
     let (euc, _, _) = encoding_rs::EUC_JP.encode(&text);
-    for (name, bytes) in [("utf16le.txt", utf16le), ("utf16be.txt", utf16be), ("sjis.txt", sjis.into_owned()), ("euc.txt", euc.into_owned())] {
+    for (name, bytes) in [
+        ("utf16le.txt", utf16le),
+        ("utf16be.txt", utf16be),
+        ("sjis.txt", sjis.into_owned()),
+        ("euc.txt", euc.into_owned()),
+    ] {
         let doc = converts(&write(&dir, name, &bytes));
         assert_eq!(doc["activations"].as_array().unwrap().len(), 10, "{name}");
     }
@@ -212,7 +259,9 @@ fn a_notice_with_five_thousand_municipalities() {
     let g = onshi_notice::places::Gazetteer::bundled();
     let names: Vec<String> = g
         .iter()
-        .filter(|e| e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_notice::places::Kind::Prefecture)
+        .filter(|e| {
+            e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_notice::places::Kind::Prefecture
+        })
         .map(|e| format!("{}{}", e.district.as_deref().unwrap_or(""), e.name))
         .collect();
     let list: Vec<&str> = names.iter().map(String::as_str).cycle().take(5_000).collect();
@@ -263,6 +312,12 @@ fn assemble(objects: Vec<Vec<u8>>) -> Vec<u8> {
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
     out
 }

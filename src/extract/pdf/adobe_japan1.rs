@@ -9,8 +9,10 @@ const INDEX_ENTRY: usize = 6;
 const MULTI: u16 = 0xffff;
 
 fn u16_at(offset: usize) -> Option<u16> {
-    let bytes = TABLE.get(offset..offset.checked_add(2)?)?;
-    Some(u16::from_be_bytes([bytes[0], bytes[1]]))
+    match TABLE.get(offset..offset.checked_add(2)?)? {
+        &[hi, lo] => Some(u16::from_be_bytes([hi, lo])),
+        _ => None,
+    }
 }
 
 fn dense_len() -> usize {

@@ -123,7 +123,7 @@ impl CMapStream {
         while let Some(token) = lexer.next() {
             let Token::Keyword(keyword) = token else {
                 if pending.len() >= MAX_PENDING {
-                    pending.remove(0);
+                    pending.drain(..MAX_PENDING / 2);
                 }
                 pending.push(token);
                 continue;
@@ -371,7 +371,7 @@ impl CMapStream {
             (len, lo) <= (code.len, code.value)
         });
         // Ranges rarely overlap; look back a little in case a wide one covers the code.
-        items[..idx].iter().rev().take(8).find(|r| {
+        items.get(..idx).unwrap_or_default().iter().rev().take(8).find(|r| {
             let (len, lo, hi) = key(r);
             len == code.len && lo <= code.value && code.value <= hi
         })

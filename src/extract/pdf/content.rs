@@ -75,6 +75,74 @@ pub(crate) struct Fragment {
 pub(crate) struct PageScan {
     pub(crate) fragments: Vec<Fragment>,
     pub(crate) images: usize,
+    /// Painted straight segments (table borders), in user space.
+    pub(crate) rules: Vec<Segment>,
+}
+
+/// A painted straight line: a table border, an underline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Segment {
+    pub(crate) x0: f64,
+    pub(crate) y0: f64,
+    pub(crate) x1: f64,
+    pub(crate) y1: f64,
+}
+
+/// Rules kept per page; borders of a notice's tables need a few dozen.
+const MAX_RULES: usize = 10_000;
+/// Segments of the path under construction.
+const MAX_PATH_SEGMENTS: usize = 10_000;
+/// A filled rectangle at most this thick (in user units) is drawn as a line.
+const THIN_RECT: f64 = 3.0;
+
+/// The path being built between `m`/`re` and the operator that paints or discards it.
+#[derive(Default)]
+struct Path {
+    segments: Vec<Segment>,
+    current: Option<(f64, f64)>,
+}
+
+impl Path {
+    fn add(&mut self, segment: Segment) {
+        if self.segments.len() < MAX_PATH_SEGMENTS {
+            self.segments.push(segment);
+        }
+    }
+
+    fn rectangle(&mut self, ctm: &Matrix, x: f64, y: f64, w: f64, h: f64) {
+        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+        let p: Vec<(f64, f64)> = corners.iter().map(|&(cx, cy)| apply(ctm, cx, cy)).collect();
+        if let &[a, b, c, d] = p.as_slice() {
+            // A thin rectangle is one line along its middle.
+            if h.abs() <= THIN_RECT || w.abs() <= THIN_RECT {
+                let (s, e) = if h.abs() <= THIN_RECT {
+                    (mid(a, d), mid(b, c))
+                } else {
+                    (mid(a, b), mid(d, c))
+                };
+                self.add(Segment {
+                    x0: s.0,
+                    y0: s.1,
+                    x1: e.0,
+                    y1: e.1,
+                });
+            } else {
+                for (s, e) in [(a, b), (b, c), (c, d), (d, a)] {
+                    self.add(Segment {
+                        x0: s.0,
+                        y0: s.1,
+                        x1: e.0,
+                        y1: e.1,
+                    });
+                }
+            }
+        }
+        self.current = Some(p.first().copied().unwrap_or((x, y)));
+    }
+}
+
+fn mid(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)
 }
 
 /// Glyphs drawn with a font that could not map them, per font.
@@ -153,15 +221,17 @@ impl Numbers {
                     numbers.values.rotate_left(1);
                     numbers.len -= 1;
                 }
-                numbers.values[numbers.len] = *n;
-                numbers.len += 1;
+                if let Some(slot) = numbers.values.get_mut(numbers.len) {
+                    *slot = *n;
+                    numbers.len += 1;
+                }
             }
         }
         numbers
     }
 
     fn as_slice(&self) -> &[f64] {
-        &self.values[..self.len]
+        self.values.get(..self.len).unwrap_or_default()
     }
 }
 
@@ -380,6 +450,7 @@ impl<'a> Interpreter<'a> {
         let mut gs = initial;
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
+        let mut path = Path::default();
         while let Some(token) = lexer.next() {
             let keyword = match token {
                 Token::Keyword(k) => k,
@@ -391,6 +462,15 @@ impl<'a> Interpreter<'a> {
                 Token::DictStart => {
                     Self::skip_dict(&mut lexer);
                     Self::push(&mut operands, Operand::Other);
+                    continue;
+                }
+                // Closing brackets with nothing open are debris, not syntax.
+                Token::ArrayEnd | Token::ProcEnd => {
+                    self.stats.junk += 1;
+                    continue;
+                }
+                Token::DictEnd => {
+                    self.stats.junk += 2;
                     continue;
                 }
                 other => {
@@ -498,6 +578,42 @@ impl<'a> Interpreter<'a> {
                     lexer.skip_inline_image();
                     scan.images += 1;
                 }
+                b"m" => {
+                    if let &[x, y] = nums {
+                        path.current = Some(apply(&gs.ctm, x, y));
+                    }
+                }
+                b"l" => {
+                    if let (&[x, y], Some((x0, y0))) = (nums, path.current) {
+                        let (x1, y1) = apply(&gs.ctm, x, y);
+                        path.add(Segment { x0, y0, x1, y1 });
+                        path.current = Some((x1, y1));
+                    }
+                }
+                b"c" | b"v" | b"y" => {
+                    if let [.., x, y] = nums {
+                        path.current = Some(apply(&gs.ctm, *x, *y));
+                    }
+                }
+                b"re" => {
+                    if let &[x, y, w, h] = nums {
+                        path.rectangle(&gs.ctm, x, y, w, h);
+                    }
+                }
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                    let room = MAX_RULES.saturating_sub(scan.rules.len());
+                    scan.rules.extend(
+                        path.segments
+                            .drain(..)
+                            .filter(|s| s.x0.is_finite() && s.y0.is_finite() && s.x1.is_finite() && s.y1.is_finite())
+                            .take(room),
+                    );
+                    path.current = None;
+                }
+                b"n" => {
+                    path.segments.clear();
+                    path.current = None;
+                }
                 _ => {}
             }
             operands.clear();
@@ -507,8 +623,10 @@ impl<'a> Interpreter<'a> {
     }
 
     fn push<'d>(operands: &mut Vec<Operand<'d>>, operand: Operand<'d>) {
+        // No operator takes this many operands; drop the oldest half at once so a
+        // stream of millions of stray numbers stays linear.
         if operands.len() >= MAX_OPERANDS {
-            operands.remove(0);
+            operands.drain(..MAX_OPERANDS / 2);
         }
         operands.push(operand);
     }

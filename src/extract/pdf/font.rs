@@ -206,7 +206,19 @@ impl<'a> Font<'a> {
         };
         match get(doc, dict, b"ToUnicode") {
             Some(stream @ Object::Stream(_)) => match streams.read_stream(stream) {
-                Some(data) => font.to_unicode = Some(CMapStream::parse(&data)).filter(CMapStream::has_unicode),
+                Some(data) => {
+                    let map = CMapStream::parse(&data);
+                    // A map that yields nothing was damaged; reading the codes some
+                    // other way would only guess.
+                    if !map.has_unicode() {
+                        font.kind = Kind::Broken {
+                            why: "its /ToUnicode map holds no mappings".to_owned(),
+                            damaged: true,
+                        };
+                        return font;
+                    }
+                    font.to_unicode = Some(map);
+                }
                 None => {
                     font.kind = Kind::Broken {
                         why: "its /ToUnicode stream cannot be decoded".to_owned(),
@@ -564,7 +576,9 @@ impl<'a> Font<'a> {
 
     fn cid_width(c: &Composite, cid: u32) -> f64 {
         let idx = c.widths.partition_point(|r| r.first <= cid);
-        c.widths[..idx]
+        c.widths
+            .get(..idx)
+            .unwrap_or_default()
             .iter()
             .rev()
             .take(4)

@@ -27,13 +27,26 @@ fn install_hook() {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
             if CONTAINED.with(Cell::get) {
-                let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+                let location = info
+                    .location()
+                    .map(|l| format!("{}:{}", short_path(l.file()), l.line()));
                 LOCATION.with(|slot| *slot.borrow_mut() = location);
             } else {
                 previous(info);
             }
         }));
     });
+}
+
+/// `…/.cargo/registry/src/index…/crate-1.2.3/src/lib.rs` → `crate-1.2.3/src/lib.rs`.
+fn short_path(file: &str) -> &str {
+    match file.find("/registry/src/") {
+        Some(at) => {
+            let rest = file.get(at + "/registry/src/".len()..).unwrap_or(file);
+            rest.split_once('/').map_or(rest, |(_, path)| path)
+        }
+        None => file,
+    }
 }
 
 fn message(payload: &(dyn Any + Send)) -> String {
@@ -71,6 +84,15 @@ mod tests {
         let err = contain(|| -> u8 { panic!("unsupported encoding {}", "90ms-RKSJ-H") }).expect_err("panicked");
         assert!(err.starts_with("unsupported encoding 90ms-RKSJ-H (at "), "{err}");
         assert!(err.contains("isolate.rs"), "{err}");
+    }
+
+    #[test]
+    fn registry_paths_are_shortened() {
+        assert_eq!(
+            short_path("/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/pdf-extract-0.12.1/src/lib.rs"),
+            "pdf-extract-0.12.1/src/lib.rs"
+        );
+        assert_eq!(short_path("src/extract/pdf/font.rs"), "src/extract/pdf/font.rs");
     }
 
     #[test]

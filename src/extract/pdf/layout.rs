@@ -7,11 +7,14 @@
 //! * A line that starts where the previous line's tab column starts continues
 //!   that cell; it is written with a leading tab, also across a page break, so
 //!   the wrapped lines of a 範囲 cell stay recognisable.
+//! * Between two painted horizontal rules (a bordered table row), a label cell
+//!   that is vertically centred or wraps is put first: `範囲\t<first content line>`,
+//!   then `\t<next content line>`…, whatever lines the label's glyphs sat on.
 //! * Vertical text (`…-V` fonts): columns right to left, each top to bottom.
 //! * A page rotated as a whole (all text running up or down) is turned upright first.
 //! * A first or last line that is only a page number (`2`, `- 2 -`, `2/5`) is dropped.
 
-use super::content::Fragment;
+use super::content::{Fragment, Segment};
 
 /// Gaps, in font sizes, that separate words and columns.
 pub(crate) const SPACE_GAP: f64 = 0.25;
@@ -20,6 +23,10 @@ pub(crate) const COLUMN_GAP: f64 = 2.0;
 const BASELINE_TOLERANCE: f64 = 0.4;
 /// How close (in font sizes) a line start must be to a tab column to continue it.
 const COLUMN_ALIGN: f64 = 0.5;
+/// A segment is a horizontal rule if it rises at most this much (user units)…
+const RULE_FLATNESS: f64 = 0.5;
+/// …and is at least this long.
+const RULE_MIN_LENGTH: f64 = 5.0;
 
 /// Layout state carried from one page to the next.
 #[derive(Debug, Default)]
@@ -40,11 +47,51 @@ struct Item {
 }
 
 struct Line {
+    /// Fragments left to right.
+    items: Vec<Item>,
     text: String,
+    baseline: f64,
     start_x: f64,
     size: f64,
     /// x where the text after the first tab starts.
     column: Option<f64>,
+}
+
+/// A horizontal rule, upright: `y` and the x range it spans.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    y: f64,
+    x0: f64,
+    x1: f64,
+}
+
+/// A vertical rule, upright: `x` and the y range it spans (`y0` < `y1`).
+#[derive(Debug, Clone, Copy)]
+struct Post {
+    x: f64,
+    y0: f64,
+    y1: f64,
+}
+
+/// The painted lines of a page that can delimit table cells.
+#[derive(Debug, Default)]
+struct Rules {
+    horizontal: Vec<Rule>,
+    vertical: Vec<Post>,
+}
+
+/// Consecutive lines that form one bordered table row with a label column.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    first: usize,
+    last: usize,
+    /// x where the content cell starts.
+    boundary: f64,
+    /// The rules above and below the row.
+    above: f64,
+    below: f64,
+    /// Where the label cell starts.
+    left: f64,
 }
 
 /// Rotates a point by −`quarter`×90°.
@@ -83,7 +130,7 @@ impl Layout {
     }
 
     /// The lines of one page in reading order.
-    pub(crate) fn page(&mut self, fragments: &[Fragment]) -> Vec<String> {
+    pub(crate) fn page(&mut self, fragments: &[Fragment], segments: &[Segment]) -> Vec<String> {
         let (vertical, horizontal): (Vec<&Fragment>, Vec<&Fragment>) = fragments.iter().partition(|f| f.vertical);
         // Count each fragment by its length, in the quarter its text reads upright.
         let mut weight = [0usize; 4];
@@ -109,22 +156,44 @@ impl Layout {
                 size: f.size.max(1e-6),
             }
         };
+        let mut rules = Rules::default();
+        for segment in segments {
+            let (x0, y0) = rotate(quarter, segment.x0, segment.y0);
+            let (x1, y1) = rotate(quarter, segment.x1, segment.y1);
+            if (y1 - y0).abs() <= RULE_FLATNESS && (x1 - x0).abs() >= RULE_MIN_LENGTH {
+                rules.horizontal.push(Rule {
+                    y: (y0 + y1) / 2.0,
+                    x0: x0.min(x1),
+                    x1: x0.max(x1),
+                });
+            } else if (x1 - x0).abs() <= RULE_FLATNESS && (y1 - y0).abs() >= RULE_MIN_LENGTH {
+                rules.vertical.push(Post {
+                    x: (x0 + x1) / 2.0,
+                    y0: y0.min(y1),
+                    y1: y0.max(y1),
+                });
+            }
+        }
         let vertical_chars: usize = vertical.iter().map(|f| f.text.chars().count()).sum();
         let horizontal_chars: usize = horizontal.iter().map(|f| f.text.chars().count()).sum();
         let mut lines = Vec::new();
         if vertical_chars > horizontal_chars {
             lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
-            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), false));
+            lines.extend(self.horizontal_lines(
+                horizontal.iter().map(|f| upright(f)).collect(),
+                &Rules::default(),
+                false,
+            ));
             self.carried_column = None;
         } else {
-            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), true));
+            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), &rules, true));
             lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
         }
         strip_page_numbers(&mut lines);
         lines
     }
 
-    fn horizontal_lines(&mut self, mut items: Vec<Item>, track_columns: bool) -> Vec<String> {
+    fn horizontal_lines(&mut self, mut items: Vec<Item>, rules: &Rules, track_columns: bool) -> Vec<String> {
         items.retain(|i| !i.text.is_empty());
         items.sort_by(|a, b| b.y0.total_cmp(&a.y0).then(a.x0.total_cmp(&b.x0)));
         let mut groups: Vec<Vec<Item>> = Vec::new();
@@ -144,10 +213,21 @@ impl Layout {
         if !track_columns {
             return lines.into_iter().map(|l| l.text).collect();
         }
+        let rows = table_rows(&lines, rules);
         let left_margin = lines.iter().map(|l| l.start_x).fold(f64::INFINITY, f64::min);
         let mut out = Vec::with_capacity(lines.len());
         let mut column = self.carried_column.take();
-        for line in lines {
+        let mut index = 0;
+        while let Some(line) = lines.get(index) {
+            if let Some(row) = rows.iter().find(|r| r.first == index) {
+                out.extend(row_lines(
+                    lines.get(row.first..=row.last).unwrap_or_default(),
+                    row.boundary,
+                ));
+                column = Some(row.boundary);
+                index = row.last + 1;
+                continue;
+            }
             let continues = column.is_some_and(|c| {
                 (line.start_x - c).abs() <= COLUMN_ALIGN * line.size
                     && line.start_x - left_margin >= COLUMN_GAP * line.size
@@ -156,12 +236,223 @@ impl Layout {
                 out.push(format!("\t{}", line.text));
             } else {
                 column = line.column;
-                out.push(line.text);
+                out.push(line.text.clone());
             }
+            index += 1;
         }
         self.carried_column = column;
         out
     }
+}
+
+/// The heights of the rules that span `from..to`, top first.
+fn rule_heights(rules: &[Rule], from: f64, to: f64) -> Vec<f64> {
+    let mut ys: Vec<f64> = rules
+        .iter()
+        .filter(|r| r.x0 <= from && r.x1 >= to)
+        .map(|r| r.y)
+        .collect();
+    ys.sort_by(|a, b| b.total_cmp(a));
+    ys.dedup_by(|a, b| (*a - *b).abs() <= RULE_FLATNESS * 2.0);
+    ys
+}
+
+/// Whether a line can be part of a table row whose content cell starts at `boundary`:
+/// label and content on one line, only content, or only label (well left of it).
+fn fits_row(line: &Line, boundary: f64) -> bool {
+    let align = COLUMN_ALIGN * line.size;
+    line.column.is_some_and(|c| (c - boundary).abs() <= align)
+        || (line.column.is_none() && (line.start_x - boundary).abs() <= align)
+        || is_label_only(line, boundary)
+}
+
+fn is_label_only(line: &Line, boundary: f64) -> bool {
+    line.items.iter().all(|i| i.x1 <= boundary - COLUMN_GAP * line.size)
+}
+
+/// Rows of a fully ruled table: the lines between two horizontal rules split by
+/// a vertical rule into a label cell and a content cell, wherever the label's
+/// glyphs sit.
+fn ruled_cells(lines: &[Line], rules: &Rules) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut index = 0;
+    while let Some(line) = lines.get(index) {
+        let em = line.size;
+        let end = line.items.iter().map(|i| i.x1).fold(line.start_x, f64::max);
+        let ys = rule_heights(&rules.horizontal, line.start_x + em, end - em);
+        let top = line.baseline + 0.5 * em;
+        let (Some(&above), Some(&below)) = (ys.iter().rev().find(|&&y| y > top), ys.iter().find(|&&y| y < top)) else {
+            index += 1;
+            continue;
+        };
+        let inside = |l: &Line| l.baseline < above && l.baseline > below;
+        let mut last = index;
+        while lines.get(last + 1).is_some_and(inside) {
+            last += 1;
+        }
+        let band = lines.get(index..=last).unwrap_or_default();
+        let mut posts: Vec<f64> = rules
+            .vertical
+            .iter()
+            .filter(|p| p.y0 <= below + RULE_FLATNESS * 2.0 && p.y1 >= above - RULE_FLATNESS * 2.0)
+            .map(|p| p.x)
+            .collect();
+        posts.sort_by(f64::total_cmp);
+        let split = posts.into_iter().find_map(|post| {
+            let (mut left, mut right) = (f64::INFINITY, f64::INFINITY);
+            for item in band.iter().flat_map(|l| &l.items) {
+                let tolerance = 0.25 * item.size;
+                if item.x1 <= post + tolerance {
+                    left = left.min(item.x0);
+                } else if item.x0 >= post - tolerance {
+                    right = right.min(item.x0);
+                } else {
+                    return None;
+                }
+            }
+            (left.is_finite() && right.is_finite()).then_some((left, right))
+        });
+        if let Some((left, boundary)) = split {
+            rows.push(Row {
+                first: index,
+                last,
+                boundary,
+                above,
+                below,
+                left,
+            });
+        }
+        index = last + 1;
+    }
+    rows
+}
+
+/// Finds bordered table rows. A row starts from a line with a label column
+/// between two horizontal rules and takes in the lines around it that belong
+/// to its label cell or its content cell. The bands next to a row, between the
+/// same table's rules, are rows too when they hold label-only and content-only
+/// lines (a label centred or wrapped off the content's baselines).
+fn table_rows(lines: &[Line], all_rules: &Rules) -> Vec<Row> {
+    let rules = all_rules.horizontal.as_slice();
+    let taken = |rows: &[Row], index: usize| rows.iter().any(|r| r.first <= index && index <= r.last);
+    let mut rows = ruled_cells(lines, all_rules);
+    for (index, line) in lines.iter().enumerate() {
+        let Some(boundary) = line.column else {
+            continue;
+        };
+        if taken(&rows, index) {
+            continue;
+        }
+        let em = line.size;
+        let ys = rule_heights(rules, line.start_x + em, boundary + em);
+        // The rule above the row sits above the glyphs, the one below under the baseline.
+        let top = line.baseline + 0.5 * em;
+        let (Some(&above), Some(&below)) = (ys.iter().rev().find(|&&y| y > top), ys.iter().find(|&&y| y < top)) else {
+            continue;
+        };
+        let inside = |l: &Line| l.baseline < above && l.baseline > below;
+        let mut first = index;
+        while first > 0
+            && lines.get(first - 1).is_some_and(|l| inside(l) && fits_row(l, boundary))
+            && !taken(&rows, first - 1)
+        {
+            first -= 1;
+        }
+        let mut last = index;
+        while lines.get(last + 1).is_some_and(|l| inside(l) && fits_row(l, boundary)) {
+            last += 1;
+        }
+        let left = line.start_x;
+        rows.push(Row {
+            first,
+            last,
+            boundary,
+            above,
+            below,
+            left,
+        });
+    }
+    // Grow the table band by band, up and down, from the rows found.
+    let mut pending: Vec<Row> = rows.clone();
+    while let Some(row) = pending.pop() {
+        let em = lines.get(row.first).map_or(1.0, |l| l.size);
+        let ys = rule_heights(rules, row.left + em, row.boundary + em);
+        let below_next = ys.iter().find(|&&y| y < row.below - RULE_FLATNESS * 2.0).copied();
+        let above_next = ys.iter().rev().find(|&&y| y > row.above + RULE_FLATNESS * 2.0).copied();
+        let bands = [
+            below_next.map(|y| (row.below, y, row.last + 1, true)),
+            above_next.map(|y| (y, row.above, row.first, false)),
+        ];
+        for (above, below, start, downward) in bands.into_iter().flatten() {
+            let inside = |i: usize| {
+                lines.get(i).is_some_and(|l| {
+                    l.baseline < above && l.baseline > below && !taken(&rows, i) && fits_row(l, row.boundary)
+                })
+            };
+            let (first, last) = if downward {
+                let mut last = start;
+                if !inside(start) {
+                    continue;
+                }
+                while inside(last + 1) {
+                    last += 1;
+                }
+                (start, last)
+            } else {
+                if start == 0 || !inside(start - 1) {
+                    continue;
+                }
+                let mut first = start - 1;
+                while first > 0 && inside(first - 1) {
+                    first -= 1;
+                }
+                (first, start - 1)
+            };
+            let band = lines.get(first..=last).unwrap_or_default();
+            let has_label = band
+                .iter()
+                .any(|l| l.column.is_some() || is_label_only(l, row.boundary));
+            let has_content = band.iter().any(|l| !is_label_only(l, row.boundary));
+            if has_label && has_content {
+                let grown = Row {
+                    first,
+                    last,
+                    boundary: row.boundary,
+                    above,
+                    below,
+                    left: row.left,
+                };
+                rows.push(grown);
+                pending.push(grown);
+            }
+        }
+    }
+    rows
+}
+
+/// The lines of one table row: the label cell's text, a tab and the first
+/// content line, then each further content line after a tab.
+fn row_lines(lines: &[Line], boundary: f64) -> Vec<String> {
+    let mut label = String::new();
+    let mut content: Vec<String> = Vec::new();
+    for line in lines {
+        let align = COLUMN_ALIGN * line.size;
+        let (left, right): (Vec<Item>, Vec<Item>) = line.items.iter().cloned().partition(|i| i.x0 < boundary - align);
+        if let Some(text) = join_line(left).map(|l| l.text) {
+            label.push_str(&text);
+        }
+        if let Some(text) = join_line(right).map(|l| l.text) {
+            content.push(text);
+        }
+    }
+    let mut out = Vec::with_capacity(content.len().max(1));
+    let mut content = content.into_iter();
+    match content.next() {
+        Some(first) => out.push(format!("{label}\t{first}")),
+        None => out.push(label),
+    }
+    out.extend(content.map(|c| format!("\t{c}")));
+    out
 }
 
 /// Joins the fragments of one baseline, left to right.
@@ -170,6 +461,7 @@ fn join_line(mut items: Vec<Item>) -> Option<Line> {
     let first = items.first()?;
     let size = first.size;
     let start_x = first.x0;
+    let baseline = first.y0;
     let mut text = String::new();
     let mut column = None;
     let mut previous: Option<&Item> = None;
@@ -193,7 +485,9 @@ fn join_line(mut items: Vec<Item>) -> Option<Line> {
     }
     let text = text.trim().to_owned();
     (!text.is_empty()).then_some(Line {
+        items,
         text,
+        baseline,
         start_x,
         size,
         column,
@@ -309,7 +603,7 @@ mod tests {
             frag("第二行", 10.0, 680.0, 10.0),
             frag("青", 20.0, 700.2, 10.0),
         ];
-        assert_eq!(Layout::new().page(&page), ["青森市", "第二行"]);
+        assert_eq!(Layout::new().page(&page, &[]), ["青森市", "第二行"]);
     }
 
     #[test]
@@ -320,7 +614,7 @@ mod tests {
             frag("範囲", 0.0, 680.0, 10.0),
             frag("【青森県】青森市", 80.0, 680.0, 10.0),
         ];
-        assert_eq!(Layout::new().page(&page), ["令和 7", "範囲\t【青森県】青森市"]);
+        assert_eq!(Layout::new().page(&page, &[]), ["令和 7", "範囲\t【青森県】青森市"]);
     }
 
     #[test]
@@ -331,21 +625,77 @@ mod tests {
             frag("青森市、弘前市", 80.0, 700.0, 10.0),
             frag("黒石市", 80.0, 686.0, 10.0),
         ];
-        assert_eq!(layout.page(&first), ["範囲\t青森市、弘前市", "\t黒石市"]);
+        assert_eq!(layout.page(&first, &[]), ["範囲\t青森市、弘前市", "\t黒石市"]);
         let second = [
             frag("平川市", 80.0, 780.0, 10.0),
             frag("期間", 0.0, 760.0, 10.0),
             frag("一週間", 80.0, 760.0, 10.0),
         ];
-        assert_eq!(layout.page(&second), ["\t平川市", "期間\t一週間"]);
+        assert_eq!(layout.page(&second, &[]), ["\t平川市", "期間\t一週間"]);
         let third = [frag("本文", 0.0, 780.0, 10.0), frag("字下げ", 80.0, 760.0, 10.0)];
-        assert_eq!(layout.page(&third), ["本文", "字下げ"]);
+        assert_eq!(layout.page(&third, &[]), ["本文", "字下げ"]);
+    }
+
+    fn rule(y: f64) -> Segment {
+        Segment {
+            x0: 60.0,
+            y0: y,
+            x1: 530.0,
+            y1: y,
+        }
+    }
+
+    #[test]
+    fn centred_and_wrapped_labels_of_a_bordered_row_come_first() {
+        // 範囲 centred against three content lines; the 期間 label wraps over two lines.
+        let page = [
+            frag("記", 250.0, 730.0, 10.0),
+            frag("青森市、弘前市、", 140.0, 700.0, 10.0),
+            frag("範囲", 70.0, 686.0, 10.0),
+            frag("黒石市、平川市、", 140.0, 686.0, 10.0),
+            frag("五所川原市", 140.0, 672.0, 10.0),
+            frag("期", 70.0, 650.0, 10.0),
+            frag("一週間", 140.0, 643.0, 10.0),
+            frag("間", 70.0, 636.0, 10.0),
+            frag("以上", 480.0, 600.0, 10.0),
+        ];
+        let rules = [rule(712.0), rule(664.0), rule(628.0)];
+        assert_eq!(
+            Layout::new().page(&page, &rules),
+            [
+                "記",
+                "範囲\t青森市、弘前市、",
+                "\t黒石市、平川市、",
+                "\t五所川原市",
+                "期間\t一週間",
+                "以上"
+            ]
+        );
+        // Without borders the lines stay in plain reading order.
+        assert_eq!(
+            Layout::new().page(&page, &[])[1..3],
+            ["\t青森市、弘前市、".trim_start(), "範囲\t黒石市、平川市、"]
+        );
+    }
+
+    #[test]
+    fn a_page_frame_does_not_make_a_table_row() {
+        let page = [
+            frag("本文の段落が左端から", 70.0, 700.0, 10.0),
+            frag("範囲", 70.0, 680.0, 10.0),
+            frag("青森市", 140.0, 680.0, 10.0),
+        ];
+        let frame = [rule(800.0), rule(40.0)];
+        assert_eq!(
+            Layout::new().page(&page, &frame),
+            ["本文の段落が左端から", "範囲\t青森市"]
+        );
     }
 
     #[test]
     fn fake_bold_is_not_doubled() {
         let page = [frag("記", 100.0, 700.0, 10.0), frag("記", 100.3, 700.0, 10.0)];
-        assert_eq!(Layout::new().page(&page), ["記"]);
+        assert_eq!(Layout::new().page(&page, &[]), ["記"]);
     }
 
     #[test]
@@ -355,7 +705,7 @@ mod tests {
             vfrag("一列目", 120.0, 700.0, 10.0),
             vfrag("続き", 120.0, 669.0, 10.0),
         ];
-        assert_eq!(Layout::new().page(&page), ["一列目続き", "二列目"]);
+        assert_eq!(Layout::new().page(&page, &[]), ["一列目続き", "二列目"]);
     }
 
     #[test]
@@ -373,7 +723,7 @@ mod tests {
             vertical: false,
         };
         let page = [mk("下の行", 120.0, 100.0), mk("上の行", 100.0, 100.0)];
-        assert_eq!(Layout::new().page(&page), ["上の行", "下の行"]);
+        assert_eq!(Layout::new().page(&page, &[]), ["上の行", "下の行"]);
     }
 
     #[test]

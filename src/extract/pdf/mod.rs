@@ -69,7 +69,7 @@ impl Default for PdfOptions {
         PdfOptions {
             max_decompressed_bytes: 64 * 1024 * 1024,
             max_pages: 2000,
-            max_glyphs: 4_000_000,
+            max_glyphs: 2_000_000,
             extractor: Extractor::Builtin,
             expect_japanese: true,
             pdftotext_program: PathBuf::from("pdftotext"),
@@ -242,7 +242,7 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
         if scan.images > 0 {
             image_pages.push(number);
         }
-        pages.push(layout.page(&scan.fragments).join("\n"));
+        pages.push(layout.page(&scan.fragments, &scan.rules).join("\n"));
     }
     let stats = std::mem::take(&mut interpreter.stats);
     let mut warnings = Vec::new();
