@@ -93,7 +93,10 @@ fn main() {
     );
     let options = PdfOptions::default();
     for style in STYLES {
-        let path = format!("{corpus}/source.{style}.pdf");
+        let path = match style {
+            "multipage" => format!("{corpus}-multipage/source.pdf"),
+            _ => format!("{corpus}/source.{style}.pdf"),
+        };
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {

@@ -14,6 +14,8 @@ pub enum Error {
     Extract(#[from] ExtractError),
     #[error(transparent)]
     NotANotice(#[from] NotANotice),
+    #[error("the file has {size} bytes, more than the limit of {limit} (--max-file-mb)")]
+    FileTooLarge { size: u64, limit: u64 },
     /// A bug: the conversion panicked. The batch goes on without this file.
     #[error("internal error (please report it with the file): {0}")]
     Internal(String),
@@ -27,6 +29,7 @@ impl Error {
             Error::Io(_) => "io",
             Error::Extract(e) => e.code(),
             Error::NotANotice(_) => "not_a_notice",
+            Error::FileTooLarge { .. } => "file_too_large",
             Error::Internal(_) => "internal_error",
         }
     }

@@ -39,13 +39,32 @@ pub use extract::ExtractOptions;
 pub use record::Document;
 
 /// Settings for a conversion.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub extract: ExtractOptions,
+    /// Larger files are refused before they are read (`file_too_large`).
+    pub max_file_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            extract: ExtractOptions::default(),
+            // A notice is a few pages; 64 MiB leaves room for scans and embedded fonts.
+            max_file_bytes: 64 * 1024 * 1024,
+        }
+    }
 }
 
 /// Convert one notice file.
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
+    let size = std::fs::metadata(path)?.len();
+    if size > options.max_file_bytes {
+        return Err(Error::FileTooLarge {
+            size,
+            limit: options.max_file_bytes,
+        });
+    }
     let bytes = std::fs::read(path)?;
     let name = path
         .file_name()

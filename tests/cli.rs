@@ -130,6 +130,13 @@ fn bad_inputs_are_one_line_errors_and_the_others_still_convert() {
 }
 
 #[test]
+fn files_over_the_size_limit_are_not_read() {
+    let o = run(&["parse", "--max-file-mb", "0", REFERENCE]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("more than the limit of 0"), "{}", stderr(&o));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["parse"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));

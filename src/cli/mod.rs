@@ -79,11 +79,25 @@ struct ConvertOptions {
     /// How to read PDFs.
     #[arg(long, value_enum, default_value_t)]
     extractor: ExtractorArg,
+    /// Refuse input files larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_file_mb: u64,
+    /// Refuse PDFs whose streams decompress to more than this many MiB in all.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    max_decompressed_mb: usize,
+    /// Refuse PDFs with more pages than this.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    max_pages: usize,
 }
 
 impl ConvertOptions {
     fn options(&self) -> onshi_notice::Options {
-        let mut options = onshi_notice::Options::default();
+        let mut options = onshi_notice::Options {
+            max_file_bytes: self.max_file_mb.saturating_mul(1 << 20),
+            ..Default::default()
+        };
+        options.extract.pdf.max_decompressed_bytes = self.max_decompressed_mb.saturating_mul(1 << 20);
+        options.extract.pdf.max_pages = self.max_pages;
         options.extract.pdf.extractor = match self.extractor {
             ExtractorArg::Builtin => onshi_notice::extract::Extractor::Builtin,
             ExtractorArg::Pdftotext => onshi_notice::extract::Extractor::Pdftotext,

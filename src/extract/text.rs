@@ -138,24 +138,25 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Te
 /// such NULs, so the decision rests on what the decoding gives: mostly kana,
 /// kanji and printable ASCII, no controls, for the byte order that decodes.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    let candidate = match (even, odd) {
-        (0, n) if n > 0 => UTF_16LE,
-        (n, 0) if n > 0 => UTF_16BE,
-        _ => return None,
+    let plausibility = |encoding: &'static Encoding| {
+        let text = encoding.decode_without_bom_handling_and_without_replacement(sample)?;
+        let total = text.chars().count().max(1);
+        let plausible = text
+            .chars()
+            .filter(|&c| is_japanese(c) || c.is_ascii_graphic() || matches!(c, ' ' | '\n' | '\r' | '\t'))
+            .count();
+        (plausible * 10 >= total * 9).then_some((plausible * 1000 / total, encoding))
     };
-    let text = candidate.decode_without_bom_handling_and_without_replacement(sample)?;
-    let total = text.chars().count().max(1);
-    let plausible = text
-        .chars()
-        .filter(|&c| is_japanese(c) || c.is_ascii_graphic() || c == ' ' || c == '\n' || c == '\r' || c == '\t')
-        .count();
-    (plausible * 10 >= total * 9).then_some(candidate)
+    // Kanji such as 一 (U+4E00) put NULs on the other side too: judge by the decoding.
+    [UTF_16LE, UTF_16BE]
+        .into_iter()
+        .filter_map(plausibility)
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, e)| e)
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

@@ -140,10 +140,21 @@ fn is_issuer(compact: &str) -> bool {
             || compact.ends_with("局"))
 }
 
-/// A short line that is not a sentence.
+/// A short line that is not a sentence and names the system or its disaster mode.
 fn is_headline(compact: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "オン資",
+        "オンライン資格確認",
+        "緊急時医療情報",
+        "災害時医療情報",
+        "災害時モード",
+        "アクティブ化",
+    ];
     let chars = compact.chars().count();
-    (8..=80).contains(&chars) && !compact.ends_with('。') && !compact.ends_with('、')
+    (8..=80).contains(&chars)
+        && !compact.ends_with('。')
+        && !compact.ends_with('、')
+        && SUBJECTS.iter().any(|s| compact.contains(s))
 }
 
 fn ends_title(compact: &str) -> bool {

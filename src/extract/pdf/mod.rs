@@ -67,7 +67,7 @@ pub struct PdfOptions {
 impl Default for PdfOptions {
     fn default() -> Self {
         PdfOptions {
-            max_decompressed_bytes: 64 * 1024 * 1024,
+            max_decompressed_bytes: 16 * 1024 * 1024,
             max_pages: 2000,
             max_glyphs: 2_000_000,
             extractor: Extractor::Builtin,
