@@ -1,0 +1,316 @@
+//! One test per layout of the catalog of real notices (range layouts 1–13,
+//! period layouts 1–7, and each kind), each on the corpus entry that shows it.
+//! `corpus/LAYOUTS.md` maps layouts to entries; the golden files pin every
+//! field, these tests say which facts each layout is about.
+
+use std::path::Path;
+
+use onshi_notice::Document;
+use onshi_notice::record::NoticeKind;
+
+fn doc(entry: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(entry)
+        .join("source.txt");
+    onshi_notice::convert_file(&path, &onshi_notice::Options::default()).unwrap()
+}
+
+fn codes(doc: &Document) -> Vec<&str> {
+    doc.activations
+        .iter()
+        .filter_map(|a| a.municipality.as_ref())
+        .map(|m| m.code.as_str())
+        .collect()
+}
+
+fn ends(doc: &Document) -> Vec<String> {
+    let mut ends: Vec<String> = doc.activations.iter().map(|a| format!("{:?}", a.period.end)).collect();
+    ends.dedup();
+    ends
+}
+
+fn diagnostic_codes(doc: &Document) -> Vec<&str> {
+    doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+// Range layout 1: `【県】` then a 、-list on the same line.
+#[test]
+fn range_1_header_and_list_on_one_line() {
+    let d = doc("2025-01-07-aomori-snow");
+    assert_eq!(codes(&d).len(), 10);
+    assert!(d.activations.iter().all(|a| a.prefecture.name == "青森県"));
+}
+
+// Range layouts 2 and 3: `【県】` alone, the list on indented lines ending in `、`,
+// wrapped lines without a header.
+#[test]
+fn range_2_3_header_alone_and_wrapped_list() {
+    let d = doc("2024-03-07-noto-earthquake-termination");
+    assert_eq!(codes(&d).len(), 19);
+    assert!(d.activations.iter().all(|a| a.prefecture.code == "17"));
+}
+
+// Range layout 4: a trailing note after the list is a remark, not a place.
+#[test]
+fn range_4_trailing_note() {
+    let d = doc("2023-07-10-heavy-rain-amendment");
+    assert!(
+        d.diagnostics
+            .iter()
+            .any(|x| x.code == "range_note" && x.text.as_deref() == Some("※7月10日19時30分追加"))
+    );
+    assert!(d.activations.iter().all(|a| !a.written_as.contains('※')));
+}
+
+// Range layout 5: prefectures fused to their first municipality, no brackets.
+#[test]
+fn range_5_fused_prefectures() {
+    let d = doc("2023-07-10-heavy-rain-amendment");
+    let by_prefecture: Vec<(&str, &str)> = d
+        .activations
+        .iter()
+        .map(|a| {
+            (
+                a.prefecture.name.as_str(),
+                a.municipality.as_ref().unwrap().name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_prefecture,
+        [
+            ("佐賀県", "佐賀市"),
+            ("佐賀県", "唐津市"),
+            ("佐賀県", "伊万里市"),
+            ("大分県", "中津市"),
+            ("大分県", "日田市")
+        ]
+    );
+}
+
+// Range layout 6: news style `▽石川県=…▽富山県=…―。`
+#[test]
+fn range_6_news_style() {
+    let d = doc("2024-01-05-noto-earthquake-extension-news");
+    assert_eq!(codes(&d).len(), 18);
+    assert!(codes(&d).contains(&"162051"), "富山県氷見市");
+}
+
+// Range layout 7: the 郡 written for some towns and dropped for others.
+#[test]
+fn range_7_district_written_or_dropped() {
+    let d = doc("2024-01-01-noto-earthquake-activation-sono2");
+    let noto = d
+        .activations
+        .iter()
+        .find(|a| a.municipality.as_ref().unwrap().code == "174637")
+        .unwrap();
+    assert_eq!(noto.written_as, "能登町");
+    assert_eq!(noto.municipality.as_ref().unwrap().district.as_deref(), Some("鳳珠郡"));
+    let anamizu = d
+        .activations
+        .iter()
+        .find(|a| a.municipality.as_ref().unwrap().code == "174611")
+        .unwrap();
+    assert_eq!(anamizu.written_as, "鳳珠郡穴水町");
+    // 中能登町 is never read as 能登町.
+    assert!(codes(&d).contains(&"174076"));
+}
+
+// Range layout 8: later additions appended out of order.
+#[test]
+fn range_8_additions_out_of_order() {
+    let d = doc("2024-03-07-noto-earthquake-termination");
+    assert_eq!(
+        codes(&d)[17..],
+        ["172120", "173240"],
+        "野々市市 and 能美郡川北町 last, as written"
+    );
+}
+
+// Range layouts 9 and 10: counts instead of names; prefectures without 県.
+#[test]
+fn range_9_10_counts_and_bare_prefectures() {
+    let d = doc("2024-01-01-noto-earthquake-activation");
+    assert!(d.activations.is_empty(), "a count is never expanded into names");
+    assert_eq!(d.scopes.len(), 1);
+    assert_eq!(d.scopes[0].count, Some(47));
+    assert!(diagnostic_codes(&d).contains(&"count_instead_of_names"));
+    let d = doc("2024-01-05-noto-earthquake-extension");
+    assert_eq!(d.scopes[0].count, Some(29));
+}
+
+// Range layout 11: a rule instead of names.
+#[test]
+fn range_11_rule() {
+    let d = doc("2022-rule-based-scope");
+    assert!(d.activations.is_empty());
+    assert_eq!(d.scopes[0].text, "災害救助法が適用された市区町村を有する都道府県");
+    assert!(diagnostic_codes(&d).contains(&"rule_instead_of_names"));
+}
+
+// Range layout 12: prefecture and period in separate table cells.
+#[test]
+fn range_12_table_cells() {
+    let d = doc("2025-11-oita-saganoseki-fire-extension");
+    assert_eq!(codes(&d), ["442011"]);
+    assert_eq!(ends(&d), ["Some(2025-12-02)"]);
+}
+
+// Range layout 13: real typos: a missing separator, mixed widths, ［］ brackets.
+#[test]
+fn range_13_typos() {
+    let typos = doc("2025-01-07-aomori-snow-typos");
+    let clean = doc("2025-01-07-aomori-snow");
+    assert_eq!(codes(&typos), codes(&clean));
+}
+
+// Period layout 1: a tilde range without a year, marked provisional.
+#[test]
+fn period_1_provisional_range() {
+    let d = doc("2023-07-10-heavy-rain-amendment");
+    let p = &d.activations[0].period;
+    assert_eq!(
+        (p.start.map(|d| d.to_string()), p.end.map(|d| d.to_string())),
+        (Some("2023-07-08".into()), Some("2023-07-14".into()))
+    );
+    assert!(p.provisional);
+}
+
+// Period layout 2: a close date with a time.
+#[test]
+fn period_2_close_with_time() {
+    let d = doc("2024-03-07-noto-earthquake-termination");
+    assert!(
+        d.activations
+            .iter()
+            .all(|a| a.period.end.map(|d| d.to_string()).as_deref() == Some("2024-03-07")
+                && a.period.end_time.as_deref() == Some("24:00"))
+    );
+}
+
+// Period layout 3: a day only, month and year from the notice date.
+#[test]
+fn period_3_day_only() {
+    let d = doc("2024-01-01-noto-earthquake-activation");
+    assert_eq!(
+        d.scopes[0].period.end.map(|d| d.to_string()).as_deref(),
+        Some("2024-01-07")
+    );
+}
+
+// Period layout 4: a relative rule with the date in a footnote.
+#[test]
+fn period_4_rule_and_footnote() {
+    let d = doc("2025-01-07-aomori-snow");
+    let p = &d.activations[0].period;
+    assert_eq!(p.basis.as_deref(), Some("災害救助法の適用第一報から一週間"));
+    assert_eq!(p.end.map(|d| d.to_string()).as_deref(), Some("2025-01-13"));
+    assert_eq!(p.start, None, "no start is invented");
+}
+
+// Period layout 5: relative only, and open-ended.
+#[test]
+fn period_5_relative_and_open_ended() {
+    let d = doc("2024-xx-xx-noto-earthquake-extension-sono9");
+    assert!(
+        d.activations
+            .iter()
+            .all(|a| a.period.open_ended && a.period.end.is_none())
+    );
+    let d = doc("2022-rule-based-scope");
+    assert!(d.scopes[0].period.basis.is_some() && d.scopes[0].period.end.is_none());
+}
+
+// Period layout 6: different ends for different areas in one notice.
+#[test]
+fn period_6_ends_per_area() {
+    for entry in [
+        "2024-01-05-noto-earthquake-extension",
+        "2024-01-05-noto-earthquake-extension-news",
+    ] {
+        let d = doc(entry);
+        assert_eq!(ends(&d), ["Some(2024-01-14)"], "{entry}");
+        assert_eq!(
+            d.scopes[0].period.end.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-07"),
+            "{entry}"
+        );
+    }
+}
+
+// Period layout 7: timestamps and dates in disaster names are not periods.
+#[test]
+fn period_7_dates_that_are_not_periods() {
+    let d = doc("2023-07-10-heavy-rain-amendment");
+    assert_eq!(
+        d.notice
+            .disaster
+            .as_ref()
+            .unwrap()
+            .began_on
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2023-07-07")
+    );
+    assert_eq!(
+        d.activations[0].period.start.map(|d| d.to_string()).as_deref(),
+        Some("2023-07-08")
+    );
+    let d = doc("2025-11-oita-saganoseki-fire-extension");
+    assert_eq!(d.activations[0].period.start, None);
+}
+
+#[test]
+fn every_kind() {
+    for (entry, kind) in [
+        ("2025-01-07-aomori-snow", NoticeKind::Activation),
+        ("2024-01-05-noto-earthquake-extension", NoticeKind::Extension),
+        ("2024-03-07-noto-earthquake-termination", NoticeKind::Termination),
+        ("2023-07-10-heavy-rain-amendment", NoticeKind::Amendment),
+        ("synthetic-unknown-kind", NoticeKind::Unknown),
+    ] {
+        assert_eq!(doc(entry).notice.kind, kind, "{entry}");
+    }
+    assert!(diagnostic_codes(&doc("synthetic-unknown-kind")).contains(&"unknown_kind"));
+}
+
+#[test]
+fn titles_sequels_and_names_of_the_function() {
+    assert_eq!(doc("2024-xx-xx-noto-earthquake-extension-sono9").notice.sequel, Some(9));
+    assert_eq!(
+        doc("2024-01-01-noto-earthquake-activation-sono2").notice.sequel,
+        Some(2)
+    );
+    let d = doc("synthetic-function-name-variants");
+    assert_eq!(d.notice.kind, NoticeKind::Activation);
+    assert_eq!(codes(&d).len(), 2);
+    // No disaster in the title: found in the body.
+    let d = doc("2024-01-24-heavy-snow-activation");
+    assert_eq!(d.notice.disaster.as_ref().unwrap().name, "令和6年1月23日からの大雪等");
+}
+
+#[test]
+fn quoted_notices_yield_nothing() {
+    let quoted = doc("2024-01-01-noto-earthquake-activation-quoted");
+    let plain = doc("2024-01-01-noto-earthquake-activation-sono2");
+    assert_eq!(quoted.activations, plain.activations);
+    assert_eq!(quoted.notice.references, plain.notice.references);
+}
+
+#[test]
+fn unknown_ambiguous_and_town_city_traps() {
+    let d = doc("synthetic-unknown-and-ambiguous-names");
+    assert_eq!(
+        codes(&d),
+        ["022012", "016616", "343021"],
+        "釧路郡釧路町 and 安芸郡府中町, not the cities"
+    );
+    let diagnostics = diagnostic_codes(&d);
+    assert_eq!(
+        diagnostics.iter().filter(|c| **c == "ambiguous_municipality").count(),
+        2
+    );
+    assert!(diagnostics.contains(&"unknown_municipality"));
+}

@@ -1,0 +1,127 @@
+//! Unseen variants of every corpus text give the same records: a line broken
+//! inside the 範囲 list, extra spaces, full-width digits, `［］` for `【】`
+//! around prefectures, CRLF line ends, Shift_JIS. Positions may move; facts may not.
+
+use std::path::{Path, PathBuf};
+
+use onshi_notice::Document;
+use regex::Regex;
+
+fn text_sources() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("source.txt"))
+        .filter(|p| p.exists())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The facts of a document: no source, no positions, whitespace removed from every string.
+fn facts(doc: &Document) -> serde_json::Value {
+    let mut value = serde_json::to_value(doc).unwrap();
+    let object = value.as_object_mut().unwrap();
+    object.remove("source");
+    for key in ["activations", "scopes"] {
+        for item in object[key].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("source_span");
+        }
+    }
+    // Diagnostics are ordered by position, which a variant may move.
+    let mut diagnostics: Vec<String> = object["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect();
+    diagnostics.sort();
+    object.insert("diagnostics".into(), diagnostics.into());
+    compact(&mut value);
+    value
+}
+
+fn compact(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => *s = s.chars().filter(|c| !c.is_whitespace()).collect(),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(compact),
+        serde_json::Value::Object(map) => map.values_mut().for_each(compact),
+        _ => {}
+    }
+}
+
+fn convert(bytes: &[u8]) -> Document {
+    onshi_notice::convert("variant.txt", bytes, &onshi_notice::Options::default()).unwrap()
+}
+
+/// Break the first line of a list of three names or more after its second 、.
+fn break_list(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut done = false;
+    for line in text.split('\n') {
+        let commas: Vec<usize> = line.match_indices('、').map(|(i, _)| i).collect();
+        let is_list = line.contains('】') || line.starts_with("範囲") || line.starts_with('\t');
+        if !done && is_list && commas.len() >= 3 {
+            let at = commas[1] + '、'.len_utf8();
+            out.push(format!("{}\n\t{}", &line[..at], &line[at..]));
+            done = true;
+        } else {
+            out.push(line.to_owned());
+        }
+    }
+    out.join("\n")
+}
+
+fn full_width_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap()
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn square_brackets(text: &str) -> String {
+    Regex::new(r"【([^】]{1,3}[都道府県])】")
+        .unwrap()
+        .replace_all(text, "［$1］")
+        .into_owned()
+}
+
+fn spaced_separators(text: &str) -> String {
+    text.replace('、', "、 ")
+}
+
+#[test]
+fn variants_give_the_same_records() {
+    let variants: [(&str, fn(&str) -> String); 6] = [
+        ("line break in the list", break_list),
+        ("full-width digits", full_width_digits),
+        ("［］ around prefectures", square_brackets),
+        ("spaces after separators", spaced_separators),
+        ("CRLF line ends", |t| t.replace('\n', "\r\n")),
+        ("all at once", |t| {
+            spaced_separators(&square_brackets(&full_width_digits(&break_list(t))))
+        }),
+    ];
+    let mut checked = 0;
+    for source in text_sources() {
+        let text = std::fs::read_to_string(&source).unwrap();
+        let expected = facts(&convert(text.as_bytes()));
+        for (name, variant) in &variants {
+            let changed = variant(&text);
+            let actual = facts(&convert(changed.as_bytes()));
+            assert_eq!(actual, expected, "{}: {name}", source.display());
+            checked += 1;
+        }
+        // The same text in Shift_JIS, where it can be encoded.
+        let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
+        if !unmappable {
+            assert_eq!(facts(&convert(&sjis)), expected, "{}: Shift_JIS", source.display());
+        }
+    }
+    assert!(checked >= 15 * 6, "{checked}");
+}
