@@ -136,6 +136,34 @@ fn files_over_the_size_limit_are_not_read() {
     assert!(stderr(&o).contains("more than the limit of 0"), "{}", stderr(&o));
 }
 
+/// With --isolate a PDF is read by a child process: the same output, and a
+/// child that dies or overruns costs its file only.
+#[test]
+fn isolated_extraction() {
+    let pdf = "corpus/2025-01-07-aomori-snow/source.office.pdf";
+    let here = run(&["parse", pdf]);
+    let isolated = run(&["parse", "--isolate", pdf]);
+    assert_eq!(isolated.status.code(), Some(0), "{}", stderr(&isolated));
+    assert_eq!(isolated.stdout, here.stdout);
+
+    let starved = run(&["parse", "--jsonl", "--isolate", "--max-memory-mb", "8", pdf, REFERENCE]);
+    assert_eq!(starved.status.code(), Some(1));
+    assert!(
+        stderr(&starved).contains("the extraction child was killed by signal"),
+        "{}",
+        stderr(&starved)
+    );
+    assert_eq!(stdout(&starved).lines().count(), 1, "the text file still converts");
+
+    let hurried = run(&["parse", "--isolate", "--timeout-secs", "0", pdf]);
+    assert_eq!(hurried.status.code(), Some(1));
+    assert!(
+        stderr(&hurried).contains("took longer than 0 s"),
+        "{}",
+        stderr(&hurried)
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["parse"]).status.code(), Some(2));

@@ -95,9 +95,12 @@ fn spaced_separators(text: &str) -> String {
     text.replace('、', "、 ")
 }
 
+/// A named rewrite of a notice's text.
+type Variant = (&'static str, fn(&str) -> String);
+
 #[test]
 fn variants_give_the_same_records() {
-    let variants: [(&str, fn(&str) -> String); 6] = [
+    let variants: [Variant; 6] = [
         ("line break in the list", break_list),
         ("full-width digits", full_width_digits),
         ("［］ around prefectures", square_brackets),

@@ -62,6 +62,9 @@ enum Command {
     Text(text::Args),
     /// Print the JSON Schema (draft 2020-12) of the documents.
     Schema,
+    /// Extract one PDF from stdin for --isolate (internal).
+    #[command(hide = true)]
+    ExtractWorker(WorkerArgs),
 }
 
 /// Which program reads a PDF's text.
@@ -88,6 +91,16 @@ struct ConvertOptions {
     /// Refuse PDFs with more pages than this.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     max_pages: usize,
+    /// Read each PDF in a child process, so that even an abort or a runaway
+    /// costs only that file (see also --timeout-secs and --max-memory-mb).
+    #[arg(long)]
+    isolate: bool,
+    /// With --isolate: give up on a PDF after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, requires = "isolate")]
+    timeout_secs: u64,
+    /// With --isolate: the child's memory limit.
+    #[arg(long, value_name = "MIB", default_value_t = 1024, requires = "isolate")]
+    max_memory_mb: u64,
 }
 
 impl ConvertOptions {
@@ -98,11 +111,44 @@ impl ConvertOptions {
         };
         options.extract.pdf.max_decompressed_bytes = self.max_decompressed_mb.saturating_mul(1 << 20);
         options.extract.pdf.max_pages = self.max_pages;
+        if self.isolate {
+            options.extract.isolate = std::env::current_exe()
+                .ok()
+                .map(|exe| onshi_notice::extract::child::Isolation {
+                    exe,
+                    timeout: std::time::Duration::from_secs(self.timeout_secs),
+                    max_memory_bytes: self.max_memory_mb.saturating_mul(1 << 20),
+                });
+        }
         options.extract.pdf.extractor = match self.extractor {
             ExtractorArg::Builtin => onshi_notice::extract::Extractor::Builtin,
             ExtractorArg::Pdftotext => onshi_notice::extract::Extractor::Pdftotext,
         };
         options
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct WorkerArgs {
+    #[arg(long)]
+    max_decompressed_bytes: usize,
+    #[arg(long)]
+    max_pages: usize,
+    #[arg(long, value_enum)]
+    extractor: ExtractorArg,
+}
+
+impl WorkerArgs {
+    fn run(&self) -> io::Result<Status> {
+        let mut options = onshi_notice::ExtractOptions::default();
+        options.pdf.max_decompressed_bytes = self.max_decompressed_bytes;
+        options.pdf.max_pages = self.max_pages;
+        options.pdf.extractor = match self.extractor {
+            ExtractorArg::Builtin => onshi_notice::extract::Extractor::Builtin,
+            ExtractorArg::Pdftotext => onshi_notice::extract::Extractor::Pdftotext,
+        };
+        onshi_notice::extract::child::serve(&options)?;
+        Ok(Status::Success)
     }
 }
 
@@ -133,6 +179,7 @@ pub fn run() -> ExitCode {
         Command::Active(args) => timeline::run_active(&args),
         Command::Text(args) => text::run(&args),
         Command::Schema => schema::run(),
+        Command::ExtractWorker(args) => args.run(),
     };
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 //! anything with a `%PDF-` header near its start; everything else must be
 //! text in one of the supported encodings.
 
+pub mod child;
 pub mod pdf;
 pub mod text;
 
@@ -13,7 +14,7 @@ pub use pdf::{Extractor, PdfError, PdfOptions};
 pub use text::TextError;
 
 /// Page texts as extracted, before normalization.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Extracted {
     pub pages: Vec<String>,
     pub format: SourceFormat,
@@ -24,6 +25,8 @@ pub struct Extracted {
 #[derive(Debug, Clone, Default)]
 pub struct ExtractOptions {
     pub pdf: PdfOptions,
+    /// Run extraction in a child process (see [`child`]); `None` runs it here.
+    pub isolate: Option<child::Isolation>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +35,9 @@ pub enum ExtractError {
     Text(#[from] TextError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    /// The extraction child reported an error, or died.
+    #[error("{message}")]
+    Child { code: &'static str, message: String },
 }
 
 impl ExtractError {
@@ -41,6 +47,7 @@ impl ExtractError {
             ExtractError::Text(TextError::Binary { .. }) => "binary_file",
             ExtractError::Text(TextError::Undecodable { .. }) => "undecodable_text",
             ExtractError::Pdf(e) => e.code(),
+            ExtractError::Child { code, .. } => code,
         }
     }
 }
@@ -54,6 +61,14 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 pub fn extract(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted, ExtractError> {
+    match &options.isolate {
+        Some(isolation) if is_pdf(bytes) => child::extract(bytes, options, isolation),
+        _ => extract_here(bytes, options),
+    }
+}
+
+/// Extraction in this process.
+pub fn extract_here(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted, ExtractError> {
     if is_pdf(bytes) {
         let pdf = pdf::extract_pdf(bytes, &options.pdf)?;
         return Ok(Extracted {

@@ -1,0 +1,203 @@
+//! Extraction in a child process, for files that could abort this one.
+//!
+//! A panic in a dependency is caught in-process, but some failures cannot be:
+//! a stack overflow, an allocation the system refuses, an infinite loop. With
+//! isolation, each PDF is extracted by a child (`onshi-notice extract-worker`,
+//! the same executable) that gets the bytes on stdin and answers with one JSON
+//! value on stdout. The child runs under a memory limit (`RLIMIT_AS`) and a
+//! deadline; if it dies or runs out of time, only its file fails.
+//!
+//! Text files are decoded in-process: decoding cannot abort.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::{ExtractError, ExtractOptions, Extracted, Extractor};
+
+/// How to run the extraction child.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Isolation {
+    /// The executable that has the `extract-worker` subcommand.
+    pub exe: PathBuf,
+    pub timeout: Duration,
+    /// Address-space limit of the child, in bytes.
+    pub max_memory_bytes: u64,
+}
+
+/// What the child writes on stdout.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Extracted(Extracted),
+    Failed { code: String, message: String },
+}
+
+/// The child's side: read a file on stdin, extract it, answer on stdout.
+pub fn serve(options: &ExtractOptions) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().read_to_end(&mut bytes)?;
+    let answer = match super::extract_here(&bytes, options) {
+        Ok(extracted) => Answer::Extracted(extracted),
+        Err(e) => Answer::Failed {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+        },
+    };
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, &answer).map_err(std::io::Error::from)?;
+    out.flush()
+}
+
+/// The arguments that give the child the same extraction settings.
+pub fn worker_args(options: &ExtractOptions) -> Vec<String> {
+    let pdf = &options.pdf;
+    vec![
+        "extract-worker".to_owned(),
+        format!("--max-decompressed-bytes={}", pdf.max_decompressed_bytes),
+        format!("--max-pages={}", pdf.max_pages),
+        format!(
+            "--extractor={}",
+            match pdf.extractor {
+                Extractor::Builtin => "builtin",
+                Extractor::Pdftotext => "pdftotext",
+            }
+        ),
+    ]
+}
+
+/// The parent's side: run the child on `bytes`.
+pub fn extract(bytes: &[u8], options: &ExtractOptions, isolation: &Isolation) -> Result<Extracted, ExtractError> {
+    let failed = |code: &'static str, message: String| ExtractError::Child { code, message };
+    let mut command = Command::new(&isolation.exe);
+    command
+        .args(worker_args(options))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    limit_memory(&mut command, isolation.max_memory_bytes);
+    let mut child = command.spawn().map_err(|e| {
+        failed(
+            "extractor_unavailable",
+            format!("cannot start the extraction child: {e}"),
+        )
+    })?;
+
+    // Feed stdin and drain stdout on threads, so that neither pipe can fill up and block.
+    let mut stdin = child.stdin.take();
+    let input = bytes.to_vec();
+    let feeder = std::thread::spawn(move || {
+        if let Some(stdin) = stdin.as_mut() {
+            // A child that dies early closes the pipe; its exit status tells why.
+            let _ = stdin.write_all(&input);
+        }
+    });
+    let mut stdout = child.stdout.take();
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        if let Some(stdout) = stdout.as_mut() {
+            let _ = stdout.read_to_end(&mut out);
+        }
+        out
+    });
+
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > isolation.timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = feeder.join();
+                let _ = reader.join();
+                return Err(failed(
+                    "too_large",
+                    format!(
+                        "extraction took longer than {} s (--timeout-secs)",
+                        isolation.timeout.as_secs()
+                    ),
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => {
+                return Err(failed(
+                    "internal_error",
+                    format!("cannot wait for the extraction child: {e}"),
+                ));
+            }
+        }
+    };
+    let _ = feeder.join();
+    let out = reader.join().unwrap_or_default();
+    if !status.success() {
+        return Err(failed("extractor_crashed", crash_message(status, isolation)));
+    }
+    match serde_json::from_slice::<Answer>(&out) {
+        Ok(Answer::Extracted(extracted)) => Ok(extracted),
+        Ok(Answer::Failed { code, message }) => Err(failed(known_code(&code), message)),
+        Err(e) => Err(failed(
+            "internal_error",
+            format!("the extraction child answered nonsense: {e}"),
+        )),
+    }
+}
+
+fn crash_message(status: std::process::ExitStatus, isolation: &Isolation) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return format!(
+                "the extraction child was killed by signal {signal} (an abort, a stack overflow, or memory beyond \
+                 {} MiB); the file cannot be read safely",
+                isolation.max_memory_bytes >> 20
+            );
+        }
+    }
+    format!("the extraction child failed ({status}); the file cannot be read safely")
+}
+
+/// The child's error codes are this crate's own; map them back to static strings.
+fn known_code(code: &str) -> &'static str {
+    const CODES: &[&str] = &[
+        "empty_file",
+        "binary_file",
+        "undecodable_text",
+        "not_pdf",
+        "encrypted",
+        "corrupt",
+        "no_text_layer",
+        "no_unicode_mapping",
+        "mojibake",
+        "too_large",
+        "extractor_panicked",
+        "extractor_unavailable",
+        "extractor_crashed",
+    ];
+    CODES.iter().copied().find(|c| *c == code).unwrap_or("internal_error")
+}
+
+#[cfg(unix)]
+fn limit_memory(command: &mut Command, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit is async-signal-safe and touches no memory of the
+    // parent; it only lowers a limit of the child about to exec.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_command: &mut Command, _bytes: u64) {}
