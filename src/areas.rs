@@ -91,40 +91,45 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                 ),
             },
             ItemKind::Count(count) => {
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        "count_instead_of_names",
-                        format!("`{}` gives a count, not names; recorded as a scope", item.text),
-                    )
-                    .at(item.position)
-                    .about(item.text.clone()),
-                );
-                out.scopes.push(ResolvedScope {
+                let message = format!("`{}` gives a count, not names; recorded as a scope", item.text);
+                scope(
+                    item,
                     prefecture,
-                    count: Some(count),
-                    text: item.text.clone(),
-                    position: item.position,
-                });
+                    Some(count),
+                    "count_instead_of_names",
+                    message,
+                    &mut out,
+                );
             }
             ItemKind::Rule => {
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        "rule_instead_of_names",
-                        format!("`{}` gives a rule, not names; recorded as a scope", item.text),
-                    )
-                    .at(item.position)
-                    .about(item.text.clone()),
-                );
-                out.scopes.push(ResolvedScope {
-                    prefecture,
-                    count: None,
-                    text: item.text.clone(),
-                    position: item.position,
-                });
+                let message = format!("`{}` gives a rule, not names; recorded as a scope", item.text);
+                scope(item, prefecture, None, "rule_instead_of_names", message, &mut out);
             }
         }
     }
     out
+}
+
+/// An item that gives a count or a rule: a scope, and a warning that says so.
+fn scope(
+    item: &RangeItem,
+    prefecture: Option<Area>,
+    count: Option<u32>,
+    code: &str,
+    message: String,
+    out: &mut Resolved,
+) {
+    out.diagnostics.push(
+        Diagnostic::warning(code, message)
+            .at(item.position)
+            .about(item.text.clone()),
+    );
+    out.scopes.push(ResolvedScope {
+        prefecture,
+        count,
+        text: item.text.clone(),
+        position: item.position,
+    });
 }
 
 /// Resolve the names of one item; returns the prefecture fused into it, if any.

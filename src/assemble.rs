@@ -3,7 +3,7 @@
 use crate::areas::Resolved;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::notice::ParsedNotice;
-use crate::record::{self, Activation, Document, Notice, Scope, Source, SourceSpan};
+use crate::record::{self, Activation, Document, Scope, Source, SourceSpan};
 
 /// One 範囲 row with its resolved places and the period that applies to it.
 pub struct Row {
@@ -65,17 +65,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
     Document {
         schema_version: record::SCHEMA_VERSION.to_owned(),
         source,
-        notice: Notice {
-            kind: notice.kind,
-            document_type: notice.document_type,
-            issued_on: notice.issued_on,
-            title: notice.title,
-            sequel: notice.sequel,
-            disaster: notice.disaster,
-            issuers: notice.issuers,
-            addressees: notice.addressees,
-            references: notice.references,
-        },
+        notice: notice.notice,
         activations,
         scopes,
         diagnostics,

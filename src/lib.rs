@@ -81,7 +81,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     let resolved = notice
         .ranges
         .iter()
-        .map(|range| areas::resolve(range, notice.issued_on, gazetteer));
+        .map(|range| areas::resolve(range, notice.notice.issued_on, gazetteer));
     let (periods, diagnostics) = schedule::periods(&notice);
     let rows = resolved
         .zip(periods)

@@ -13,9 +13,10 @@ use crate::record;
 /// One period per 範囲 row of `notice`, plus what was noticed on the way.
 pub fn periods(notice: &ParsedNotice) -> (Vec<record::Period>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let context = notice
+    let header = &notice.notice;
+    let context = header
         .issued_on
-        .or_else(|| notice.disaster.as_ref().and_then(|d| d.began_on));
+        .or_else(|| header.disaster.as_ref().and_then(|d| d.began_on));
     let footnotes: Vec<&str> = notice.table.footnotes.iter().map(|f| f.text.as_str()).collect();
     let parsed: Vec<record::Period> = notice
         .table

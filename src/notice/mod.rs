@@ -19,7 +19,7 @@ use regex::Regex;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::era;
 use crate::normalize::{Line, Text};
-use crate::record::{Disaster, NoticeKind, Reference};
+use crate::record::{Disaster, Notice, NoticeKind};
 
 pub use range::{ItemKind, Range, RangeItem};
 pub use table::{CellLine, PeriodCell, Table};
@@ -27,15 +27,8 @@ pub use table::{CellLine, PeriodCell, Table};
 /// Everything the notice says, before places and periods are resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedNotice {
-    pub kind: NoticeKind,
-    pub document_type: Option<String>,
-    pub issued_on: Option<NaiveDate>,
-    pub title: Option<String>,
-    pub sequel: Option<u32>,
-    pub disaster: Option<Disaster>,
-    pub issuers: Vec<String>,
-    pub addressees: Vec<String>,
-    pub references: Vec<Reference>,
+    /// The header facts, as they go into the document.
+    pub notice: Notice,
     pub table: Table,
     /// The 範囲 cells read into items, one per 範囲 row.
     pub ranges: Vec<Range>,
@@ -117,15 +110,17 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
 
     let ranges = table.ranges.iter().map(|cell| range::parse(cell)).collect();
     Ok(ParsedNotice {
-        kind,
-        document_type: header.document_type,
-        issued_on: header.issued_on,
-        sequel: title.as_deref().and_then(sequel),
-        disaster: title.as_deref().and_then(disaster).or_else(|| disaster_in_body(body)),
-        title,
-        issuers: header.issuers,
-        addressees: header.addressees,
-        references: references::find(body),
+        notice: Notice {
+            kind,
+            document_type: header.document_type,
+            issued_on: header.issued_on,
+            sequel: title.as_deref().and_then(sequel),
+            disaster: title.as_deref().and_then(disaster).or_else(|| disaster_in_body(body)),
+            title,
+            issuers: header.issuers,
+            addressees: header.addressees,
+            references: references::find(body),
+        },
         table,
         ranges,
         diagnostics,
