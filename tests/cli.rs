@@ -85,6 +85,10 @@ fn output_is_deterministic() {
     let b = run(&["parse", "--jsonl", REFERENCE]);
     assert_eq!(a.stdout, b.stdout);
     assert_eq!(stdout(&a).lines().count(), 1);
+    // Several files give one compact document per line even without --jsonl.
+    let two = run(&["parse", REFERENCE, REFERENCE]);
+    assert_eq!(stdout(&two).lines().count(), 2);
+    assert_eq!(stdout(&two).lines().next().unwrap(), stdout(&a).trim_end());
 }
 
 #[test]
