@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Run every benchmark and print the figures the README quotes:
+#   scripts/bench.sh            # 10,000 text and 1,000 PDF notices
+#   BATCH_TEXT=2000 BATCH_PDF=200 scripts/bench.sh
+# pdftotext (poppler-utils, poppler-data) is the baseline; it is installed
+# when missing and apt-get is available.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v pdftotext >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends poppler-utils poppler-data >/dev/null
+fi
+
+echo "== batch: convert throughput, peak memory, and the ratio to pdftotext"
+cargo bench --locked --bench batch
+echo
+echo "== PDF extraction per corpus style"
+cargo bench --locked --bench pdf
+echo
+echo "== era dates and periods"
+cargo bench --locked --bench era
+echo
+echo "== municipality resolution"
+cargo bench --locked --bench resolve
