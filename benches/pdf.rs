@@ -95,6 +95,7 @@ fn main() {
     for style in STYLES {
         let path = match style {
             "multipage" => format!("{corpus}-multipage/source.pdf"),
+            "office" => format!("{corpus}/source.pdf"),
             _ => format!("{corpus}/source.{style}.pdf"),
         };
         let bytes = match std::fs::read(&path) {

@@ -144,7 +144,7 @@ fn files_over_the_size_limit_are_not_read() {
 /// child that dies or overruns costs its file only.
 #[test]
 fn isolated_extraction() {
-    let pdf = "corpus/2025-01-07-aomori-snow/source.office.pdf";
+    let pdf = "corpus/2025-01-07-aomori-snow/source.pdf";
     let here = run(&["parse", pdf]);
     let isolated = run(&["parse", "--isolate", pdf]);
     assert_eq!(isolated.status.code(), Some(0), "{}", stderr(&isolated));

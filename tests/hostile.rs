@@ -116,7 +116,7 @@ fn reference() -> String {
 }
 
 fn office_pdf() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.office.pdf"))
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.pdf"))
         .unwrap()
 }
 

@@ -49,6 +49,8 @@ fn corpus(style: &str) -> Vec<u8> {
     // The padded multipage rendering is a notice of its own, in its own corpus entry.
     let path = match style {
         "multipage" => format!("{CORPUS}-multipage/source.pdf"),
+        // The office-suite rendering is the entry's main PDF.
+        "office" => format!("{CORPUS}/source.pdf"),
         _ => format!("{CORPUS}/source.{style}.pdf"),
     };
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -21,6 +21,9 @@ make_notice() {
     for style in $styles; do
         if [ "$style" = scan ]; then
             "$pdfgen" --style "$style" --dpi "$scan_dpi" "$seed" "$out/source.$style.pdf"
+        elif [ "$style" = office ]; then
+            # The office-suite rendering is the entry's main PDF.
+            "$pdfgen" --style "$style" "$seed" "$out/source.pdf"
         elif [ "$style" = multipage ]; then
             # Padded with extra names, so a notice of its own: its own corpus entry.
             mkdir -p "$out-multipage"
