@@ -116,8 +116,7 @@ fn reference() -> String {
 }
 
 fn office_pdf() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.pdf"))
-        .unwrap()
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.pdf")).unwrap()
 }
 
 fn committed(name: &str) -> PathBuf {

@@ -101,7 +101,7 @@ pub fn parse(lines: &[Line]) -> Header {
 /// A line that is exactly one date (letter-spaced or not), perhaps with a
 /// clock time after it as news items and portal pages stamp them (`21:38`).
 fn whole_date(compact: &str) -> Option<NaiveDate> {
-    static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}$").expect("static regex"));
+    static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{1,2}:[0-9]{2}$").expect("static regex"));
     let compact = TIME.replace(compact, "");
     let compact = compact.as_ref();
     let found = era::find_dates(compact);
@@ -158,7 +158,7 @@ fn is_headline(compact: &str) -> bool {
 }
 
 fn ends_title(compact: &str) -> bool {
-    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\(その\d+\)|\(続\))$").expect("static regex"));
+    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\(その[0-9]+\)|\(続\))$").expect("static regex"));
     SEQUEL.replace(compact, "").ends_with("について")
 }
 

@@ -155,7 +155,7 @@ fn kind(title: Option<&str>, body: &[Line]) -> NoticeKind {
 }
 
 fn sequel(title: &str) -> Option<u32> {
-    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(その(\d+)\)").expect("static regex"));
+    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(その([0-9]+)\)").expect("static regex"));
     SEQUEL.captures(title)?.get(1)?.as_str().parse().ok()
 }
 
@@ -178,12 +178,16 @@ fn disaster(title: &str) -> Option<Disaster> {
 fn disaster_in_body(body: &[Line]) -> Option<Disaster> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"((?:令和|平成)(?:\d+|元)年(?:\d+月\d+日(?:から|に発生した)の?)?[^、。「」『』()]{0,20}?(?:地震|豪雨|大雨|大雪|台風|火災|噴火|豪雪|暴風雨)等?)",
+            r"((?:令和|平成)(?:[0-9]+|元)年(?:[0-9]+月[0-9]+日(?:から|に発生した)の?)?[^、。「」『』()]*?(?:地震|豪雨|大雨|大雪|台風|火災|噴火|豪雪|暴風雨)等?)",
         )
         .expect("static regex")
     });
     let text: String = body.iter().map(Line::compact).collect();
     let name = NAME.captures(&text)?.get(1)?.as_str().to_owned();
+    // A name, not a sentence that happens to end in 地震.
+    if name.chars().count() > 40 {
+        return None;
+    }
     let began_on = first_full_date(&name);
     Some(Disaster { name, began_on })
 }

@@ -15,7 +15,7 @@ use crate::era;
 use crate::normalize::Line;
 
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:他の|その他の|残りの|上記以外の)\d+(?:市区町村|市町村|市町|町村)").expect("static regex")
+    Regex::new(r"(?:他の|その他の|残りの|上記以外の)[0-9]+(?:市区町村|市町村|市町|町村)").expect("static regex")
 });
 
 pub fn collect(lines: &[Line]) -> Table {

@@ -50,11 +50,12 @@ pub struct Range {
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     // 【青森県】, [青森県], 〔青森県〕, <青森県>, ▽石川県=, 青森県: — the prefecture that names after it belong to.
-    Regex::new(r"[【\[〔<《]([^】\]〕>》]{2,5})[】\]〕>》]|▽([^=▽]{2,5})=|^([^、,:]{2,4}[都道府県]):")
+    // Unbounded classes (lengths are checked after matching) compile far faster than `{2,5}`.
+    Regex::new(r"[【\[〔<《]([^】\]〕>》【\[〔<《]+)[】\]〕>》]|▽([^=▽]+)=|^([^、,:]+[都道府県]):")
         .expect("static regex")
 });
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^、\d]*の)?(?:\d+[都道府県])?(?P<all>全)?(?P<n>\d+)?(?:市区町村|市町村|市町|市村|町村|市|町|村)(?:全域)?$")
+    Regex::new(r"^(?:[^、0-9]*の)?(?:[0-9]+[都道府県])?(?P<all>全)?(?P<n>[0-9]+)?(?:市区町村|市町村|市町|市村|町村|市|町|村)(?:全域)?$")
         .expect("static regex")
 });
 /// Prose around a list written as a sentence: `対象地域に…を追加`, `対象は…`.
@@ -100,6 +101,15 @@ pub fn parse(cell: &[CellLine]) -> Range {
     let mut segments: Vec<(Option<String>, usize, &str, bool)> = Vec::new();
     for m in HEADER.captures_iter(&body) {
         let Some(whole) = m.get(0) else { continue };
+        // A prefecture name is 2 to 4 characters, with its 都道府県 5 at most.
+        if !m
+            .iter()
+            .skip(1)
+            .flatten()
+            .all(|g| (2..=5).contains(&g.as_str().chars().count()))
+        {
+            continue;
+        }
         segments.push((prefecture.clone(), cursor, &body[cursor..whole.start()], header_pending));
         let name = m.get(1).or(m.get(2)).or(m.get(3)).map(|g| g.as_str().to_owned());
         prefecture = name;
@@ -153,7 +163,7 @@ pub fn parse(cell: &[CellLine]) -> Range {
 
 fn prefectures_with_count(text: &str) -> Option<u32> {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[、 ]*(?:[^、\d]{2,4}[、・と])+[^、\d]{2,4}の(?:\d+[都道府県])?(\d+)(?:市区町村|市町村|市町|町村)[、 ]*$").expect("static regex")
+        Regex::new(r"^[、 ]*(?:[^、0-9]{2,4}[、・と])+[^、0-9]{2,4}の(?:[0-9]+[都道府県])?([0-9]+)(?:市区町村|市町村|市町|町村)[、 ]*$").expect("static regex")
     });
     LIST.captures(text)?.get(1)?.as_str().parse().ok()
 }

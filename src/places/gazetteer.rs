@@ -1,8 +1,8 @@
 //! Loading the table and building its indexes.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 
 use super::variants::fold;
@@ -17,8 +17,6 @@ pub enum GazetteerError {
     Header(String),
     #[error("line {line}: {message}")]
     Row { line: usize, message: String },
-    #[error("cannot build the name automaton: {0}")]
-    Automaton(String),
 }
 
 fn row_error(line: usize, message: impl Into<String>) -> GazetteerError {
@@ -214,10 +212,6 @@ fn index(entries: Vec<Entry>, lines: Vec<usize>) -> Result<Gazetteer, GazetteerE
         ));
     }
 
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&table.patterns)
-        .map_err(|e| GazetteerError::Automaton(e.to_string()))?;
     Ok(Gazetteer {
         entries,
         by_code,
@@ -225,6 +219,7 @@ fn index(entries: Vec<Entry>, lines: Vec<usize>) -> Result<Gazetteer, GazetteerE
         keys: table.keys,
         targets: table.targets,
         pattern_chars: table.patterns.iter().map(|p| p.chars().collect()).collect(),
-        automaton,
+        patterns: table.patterns,
+        automaton: OnceLock::new(),
     })
 }

@@ -213,8 +213,11 @@ pub struct Gazetteer {
     targets: Vec<Target>,
     /// Characters of each target's key, by pattern id, for edit distances.
     pattern_chars: Vec<Box<[char]>>,
-    /// Leftmost-longest over every key.
-    automaton: AhoCorasick,
+    /// The keys by pattern id.
+    patterns: Vec<String>,
+    /// Leftmost-longest over every key, built on first use: resolving a whole
+    /// name (the usual case) only needs `keys`, and building takes a few ms.
+    automaton: OnceLock<Option<AhoCorasick>>,
 }
 
 static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
@@ -226,6 +229,21 @@ impl Gazetteer {
             Gazetteer::from_csv(include_str!("../../data/municipalities.csv"))
                 .expect("the bundled data/municipalities.csv is well formed (checked by tests/places.rs)")
         })
+    }
+
+    /// The automaton over all keys; `None` only if it could not be built,
+    /// in which case segmentation finds no names.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    // Builds in about half the time of the contiguous one; searches take microseconds either way.
+                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Builds a gazetteer from CSV text with the columns

@@ -230,7 +230,7 @@ pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<
 fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
     let admitted = |f: &&Form| scope.admits(&g.entries[f.entry]);
     let mut ranked: Vec<usize> = Vec::new();
-    for m in g.automaton.find_iter(key) {
+    for m in g.automaton().into_iter().flat_map(|a| a.find_iter(key)) {
         let forms = &g.targets[m.pattern().as_usize()].forms;
         ranked.extend(forms.iter().filter(admitted).map(|f| f.entry));
     }

@@ -21,7 +21,10 @@ pub(super) fn segment<'a, 'g>(
     let mut pos = 0;
     let mut consumed = 0;
     while pos < folded.text.len() {
-        let Some(m) = g.automaton.find(Input::new(&folded.text).span(pos..folded.text.len())) else {
+        let Some(m) = g
+            .automaton()
+            .and_then(|a| a.find(Input::new(&folded.text).span(pos..folded.text.len())))
+        else {
             break;
         };
         let (start, mut end) = (m.start(), m.end());
