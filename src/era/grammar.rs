@@ -240,8 +240,10 @@ fn numeric_date(mut cur: Cursor<'_>, mode: Mode) -> PResult<Raw> {
         return fail(&cur, Expected::Date);
     };
     let after_number = cur;
+    // A Western year has four digits and no leading zero (`0656` is not a year).
+    let western = n.digits == 4 && n.value >= 1000;
     if !n.kanji
-        && n.digits == 4
+        && western
         && let Some(sep) = cur.eat_any(&['.', '/', '-'])
     {
         let (month, day) = dotted_tail(&mut cur, sep, mode)?;
@@ -249,8 +251,8 @@ fn numeric_date(mut cur: Cursor<'_>, mode: Mode) -> PResult<Raw> {
     }
     cur.skip_spaces();
     if cur.eat('年') {
-        if n.digits != 4 || n.with_units {
-            // A year without an era (`25年`, `七年`) is not a date we read.
+        if !western || n.with_units {
+            // A year without an era (`25年`, `七年`, `0656年`) is not a date we read.
             return fail(&start, Expected::Date);
         }
         let (month, day) = kanji_tail(&mut cur)?;
