@@ -78,6 +78,7 @@ pub const CODES: &[(&str, &str)] = &[
         "ambiguous_period",
         "a date in the 期間 that is neither clearly a start nor an end",
     ),
+    ("content_junk", "unreadable bytes in a PDF content stream were skipped"),
     (
         "count_instead_of_names",
         "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope",
@@ -93,6 +94,10 @@ pub const CODES: &[(&str, &str)] = &[
         "the 期間 points to a footnote (`(※)`) that the notice does not have",
     ),
     (
+        "forms_skipped",
+        "PDF form XObjects nested too deeply or containing themselves were skipped",
+    ),
+    (
         "invalid_date",
         "a date that does not exist (`令和7年2月30日`, `平成31年5月1日`)",
     ),
@@ -105,6 +110,10 @@ pub const CODES: &[(&str, &str)] = &[
         "the municipality did not exist on the notice date (e.g. 浜松市中区 after 2024-01-01)",
     ),
     ("no_areas", "the 範囲 names nothing that could be resolved"),
+    (
+        "page_without_text",
+        "a PDF page only paints images (a scanned page among text pages)",
+    ),
     (
         "period_without_context",
         "a period with partial dates (`14日まで`) in a notice with no date to complete them from",
@@ -136,6 +145,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("unknown_prefecture", "a bracketed header that is no prefecture"),
     (
+        "unmapped_glyphs",
+        "a few glyphs of a PDF font have no Unicode mapping and read as U+FFFD; the font is named",
+    ),
+    (
         "unmatched_periods",
         "several 期間 cells that do not pair with the 範囲 cells",
     ),
@@ -148,4 +161,8 @@ pub const CODES: &[(&str, &str)] = &[
         "a weekday in brackets that does not match the date (`1月13日(火)` in a year where it is a Monday)",
     ),
     ("whole_area_without_prefecture", "`全域` with no prefecture before it"),
+    (
+        "xref_repaired",
+        "the PDF's cross-reference table was damaged and rebuilt",
+    ),
 ];

@@ -82,7 +82,14 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         .ranges
         .iter()
         .map(|range| areas::resolve(range, notice.notice.issued_on, gazetteer));
-    let (periods, diagnostics) = schedule::periods(&notice);
+    let (periods, mut diagnostics) = schedule::periods(&notice);
+    diagnostics.extend(extracted.warnings.iter().map(|w| {
+        let d = diagnostic::Diagnostic::warning(&w.code, w.message.clone());
+        match w.page {
+            Some(page) => diagnostic::Diagnostic { page: Some(page), ..d },
+            None => d,
+        }
+    }));
     let rows = resolved
         .zip(periods)
         .map(|(resolved, period)| assemble::Row { resolved, period })

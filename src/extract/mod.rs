@@ -20,6 +20,17 @@ pub struct Extracted {
     pub format: SourceFormat,
     /// The text encoding, or the PDF decoding path.
     pub decoded_by: String,
+    /// What the extractor noticed but read past (glyphs without Unicode, a repaired xref…).
+    #[serde(default)]
+    pub warnings: Vec<ExtractWarning>,
+}
+
+/// A warning from extraction, carried into the document's diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExtractWarning {
+    pub code: String,
+    pub message: String,
+    pub page: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -71,10 +82,20 @@ pub fn extract(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted, Extr
 pub fn extract_here(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted, ExtractError> {
     if is_pdf(bytes) {
         let pdf = pdf::extract_pdf(bytes, &options.pdf)?;
+        let warnings = pdf
+            .warnings
+            .into_iter()
+            .map(|w| ExtractWarning {
+                code: w.code.to_owned(),
+                message: w.message,
+                page: w.page,
+            })
+            .collect();
         return Ok(Extracted {
             pages: pdf.pages,
             format: SourceFormat::Pdf,
             decoded_by: pdf.method.to_owned(),
+            warnings,
         });
     }
     let decoded = text::decode(bytes)?;
@@ -83,5 +104,6 @@ pub fn extract_here(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted,
         pages: decoded.text.split('\u{000C}').map(str::to_owned).collect(),
         format: SourceFormat::Text,
         decoded_by: decoded.encoding.to_owned(),
+        warnings: Vec::new(),
     })
 }
