@@ -19,6 +19,17 @@ fn readme_lists_every_diagnostic_code() {
     }
 }
 
+#[test]
+fn readme_lists_every_failure_code() {
+    let readme = read("README.md");
+    for (code, _) in onshi_notice::error::FAILURE_CODES {
+        assert!(
+            readme.contains(&format!("`{code}`")),
+            "README.md does not document `{code}`"
+        );
+    }
+}
+
 /// Every code the sources emit is registered (and so documented).
 #[test]
 fn every_emitted_code_is_registered() {

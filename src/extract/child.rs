@@ -162,22 +162,11 @@ fn crash_message(status: std::process::ExitStatus, isolation: &Isolation) -> Str
 
 /// The child's error codes are this crate's own; map them back to static strings.
 fn known_code(code: &str) -> &'static str {
-    const CODES: &[&str] = &[
-        "empty_file",
-        "binary_file",
-        "undecodable_text",
-        "not_pdf",
-        "encrypted",
-        "corrupt",
-        "no_text_layer",
-        "no_unicode_mapping",
-        "mojibake",
-        "too_large",
-        "extractor_panicked",
-        "extractor_unavailable",
-        "extractor_crashed",
-    ];
-    CODES.iter().copied().find(|c| *c == code).unwrap_or("internal_error")
+    crate::error::FAILURE_CODES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| *c == code)
+        .unwrap_or("internal_error")
 }
 
 #[cfg(unix)]
