@@ -16,7 +16,8 @@ pub struct Outcome {
     pub path: PathBuf,
     /// A stable name for the notice, unique within the batch: the path below
     /// the folder it was found in (the file name for files given directly),
-    /// with `/` turned into `__`, e.g. `2024__noto.pdf`.
+    /// with `/` turned into `__`, e.g. `2024__noto.pdf`; where two inputs
+    /// would share a name, the whole path as given.
     pub id: String,
     pub result: Result<Document, Error>,
 }
@@ -33,8 +34,26 @@ const EXTENSIONS: &[&str] = &["pdf", "txt"];
 
 /// Expand files and folders into inputs: folders recursively, each folder's
 /// files sorted by name, notices recognised by extension (`.pdf`, `.txt`).
-/// Files given directly are taken whatever their name.
+/// Files given directly are taken whatever their name. A file named twice is
+/// taken once; ids are unique (see [`Outcome::id`]).
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)> {
+    let mut found = expand(paths)?;
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|input| seen.insert(input.path.clone()));
+    // `a/source.txt` and `b/source.txt` would both be `source.txt`: name such inputs by their whole path.
+    let mut count = std::collections::HashMap::new();
+    for input in &found {
+        *count.entry(input.id.clone()).or_insert(0) += 1;
+    }
+    for input in &mut found {
+        if count[&input.id] > 1 {
+            input.id = id_for(&input.path);
+        }
+    }
+    Ok(found)
+}
+
+fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)> {
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| (path.clone(), e))?;
@@ -85,9 +104,45 @@ fn convert_contained(path: &Path, options: &Options) -> Result<Document, Error> 
 fn id_for(relative: &Path) -> String {
     relative
         .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("__")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_files_named_twice_count_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["a", "b"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+            std::fs::write(dir.path().join(sub).join("source.txt"), "x").unwrap();
+        }
+        std::fs::write(dir.path().join("a/other.pdf"), "x").unwrap();
+        let a = dir.path().join("a/source.txt");
+        let found = inputs(&[
+            a.clone(),
+            dir.path().join("b/source.txt"),
+            a.clone(),
+            dir.path().join("a"),
+        ])
+        .unwrap();
+        let ids: Vec<&str> = found.iter().map(|i| i.id.as_str()).collect();
+        let whole = |p: &Path| id_for(p);
+        assert_eq!(
+            ids,
+            [
+                whole(&a).as_str(),
+                whole(&dir.path().join("b/source.txt")).as_str(),
+                "other.pdf"
+            ],
+            "a/source.txt given twice (once through its folder) is converted once"
+        );
+        assert!(ids[0].ends_with("a__source.txt"));
+    }
 }
 
 /// Files converted at a time per thread; a window is done before the next starts.
