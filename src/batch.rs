@@ -110,6 +110,35 @@ fn id_for(relative: &Path) -> String {
         .join("__")
 }
 
+/// Files converted at a time per thread; a window is done before the next starts.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// Convert `inputs` on `pool`, calling `each` with every outcome in input order.
+pub fn run(
+    inputs: &[Input],
+    options: &Options,
+    pool: &rayon::ThreadPool,
+    mut each: impl FnMut(Outcome) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
+    for chunk in inputs.chunks(window) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| Outcome {
+                    path: input.path.clone(),
+                    id: input.id.clone(),
+                    result: convert_contained(&input.path, options),
+                })
+                .collect()
+        });
+        for outcome in outcomes {
+            each(outcome)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,33 +172,4 @@ mod tests {
         );
         assert!(ids[0].ends_with("a__source.txt"));
     }
-}
-
-/// Files converted at a time per thread; a window is done before the next starts.
-const WINDOW_PER_THREAD: usize = 16;
-
-/// Convert `inputs` on `pool`, calling `each` with every outcome in input order.
-pub fn run(
-    inputs: &[Input],
-    options: &Options,
-    pool: &rayon::ThreadPool,
-    mut each: impl FnMut(Outcome) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
-    for chunk in inputs.chunks(window) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| Outcome {
-                    path: input.path.clone(),
-                    id: input.id.clone(),
-                    result: convert_contained(&input.path, options),
-                })
-                .collect()
-        });
-        for outcome in outcomes {
-            each(outcome)?;
-        }
-    }
-    Ok(())
 }
