@@ -75,12 +75,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                 }
             }
             ItemKind::WholePrefecture => match prefecture {
-                Some(prefecture) => out.areas.push(ResolvedArea {
-                    prefecture,
-                    municipality: None,
-                    written_as: item.text.clone(),
-                    position: item.position,
-                }),
+                Some(prefecture) => whole_prefecture(item, prefecture, &mut out),
                 None => out.diagnostics.push(
                     Diagnostic::error(
                         "whole_area_without_prefecture",
@@ -108,6 +103,28 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
         }
     }
     out
+}
+
+/// A whole prefecture (`【石川県】全域`, a header with no names after it): one
+/// record with no municipality, and a warning, since a reader may expect names.
+fn whole_prefecture(item: &RangeItem, prefecture: Area, out: &mut Resolved) {
+    out.diagnostics.push(
+        Diagnostic::warning(
+            "whole_prefecture",
+            format!(
+                "`{}` names all of {}; recorded without a municipality",
+                item.text, prefecture.name
+            ),
+        )
+        .at(item.position)
+        .about(item.text.clone()),
+    );
+    out.areas.push(ResolvedArea {
+        prefecture,
+        municipality: None,
+        written_as: item.text.clone(),
+        position: item.position,
+    });
 }
 
 /// An item that gives a count or a rule: a scope, and a warning that says so.
@@ -168,12 +185,7 @@ fn names(
     if let [only] = pieces.as_slice() {
         // A prefecture alone in a list (`佐賀県、大分県`) is the whole prefecture.
         if let Resolution::Prefecture { entry } = only.resolution {
-            out.areas.push(ResolvedArea {
-                prefecture: area(entry),
-                municipality: None,
-                written_as: item.text.clone(),
-                position: item.position,
-            });
+            whole_prefecture(item, area(entry), out);
             return None;
         }
     }

@@ -162,6 +162,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("whole_area_without_prefecture", "`全域` with no prefecture before it"),
     (
+        "whole_prefecture",
+        "the 範囲 names a whole prefecture (`全域`, or a header with no names); recorded with municipality null",
+    ),
+    (
         "xref_repaired",
         "the PDF's cross-reference table was damaged and rebuilt",
     ),
