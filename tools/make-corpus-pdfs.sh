@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerate the PDF copies of every corpus notice that has a seed text, one per pdfgen style.
+# Regenerate the corpus PDFs: the reference notice in every pdfgen style, and every
+# reconstructed entry's text as an office-suite PDF (`--reconstructions` for only those).
 # Run from anywhere; paths are resolved from the repository root. Needs the Debian packages
 # listed in pdfgen's README (libreoffice-writer fonts-ipaexfont ghostscript poppler-data
 # poppler-utils qpdf img2pdf).
@@ -34,8 +35,21 @@ make_notice() {
     done
 }
 
-if [ "$#" -gt 0 ]; then
+# Reconstructed entries: each corpus text rendered by an office suite, as source.pdf.
+make_reconstructions() {
+    for dir in "$root"/corpus/*/; do
+        name=$(basename "$dir")
+        [ "$name" = 2025-01-07-aomori-snow ] && continue
+        [ -f "$dir/source.txt" ] || continue
+        "$pdfgen" --style office "$dir/source.txt" "$dir/source.pdf"
+    done
+}
+
+if [ "${1:-}" = --reconstructions ]; then
+    make_reconstructions
+elif [ "$#" -gt 0 ]; then
     for name in "$@"; do make_notice "$name"; done
 else
     make_notice 2025-01-07-aomori-snow
+    make_reconstructions
 fi

@@ -79,9 +79,14 @@ pub fn parse(lines: &[Line]) -> Header {
 
     // Title: from the next non-blank line to the line ending in について.
     if let Some(start) = next_non_blank(i) {
+        // A wrapped title may break anywhere, even inside について: judge the joined lines.
+        let mut joined = String::new();
         let end = (start..lines.len().min(start + TITLE_LINES))
             .take_while(|&k| !lines[k].is_blank() || k == start)
-            .find(|&k| ends_title(&lines[k].compact()));
+            .find(|&k| {
+                joined.push_str(&lines[k].compact());
+                ends_title(&joined)
+            });
         if let Some(end) = end {
             let title: String = lines[start..=end].iter().map(Line::compact).collect();
             header.title = Some(title);
@@ -186,6 +191,12 @@ mod tests {
             )
         );
         assert_eq!(lines[h.body_start + 1].text, "本文");
+    }
+
+    #[test]
+    fn title_broken_inside_its_last_word() {
+        let lines = normalize(&["【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加につ\nいて\n".to_owned()]).lines;
+        assert_eq!(parse(&lines).title.as_deref(), Some("【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加について"));
     }
 
     #[test]

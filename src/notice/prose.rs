@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::table::{CellLine, PeriodCell, Table};
+use crate::diagnostic::Position;
 use crate::era;
 use crate::normalize::Line;
 
@@ -19,25 +20,44 @@ static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn collect(lines: &[Line]) -> Table {
-    let mut list: Option<CellLine> = None;
+    let mut list: Option<Vec<CellLine>> = None;
     let mut list_period: Option<CellLine> = None;
     let mut others: Vec<(CellLine, CellLine)> = Vec::new();
-    for line in lines {
-        for sentence in line.compact().split_inclusive('。') {
-            let cell = |text: &str| CellLine {
-                position: line.position,
-                text: text.to_owned(),
-            };
-            if list.is_none()
-                && let Some(start) = sentence.find('▽')
-            {
-                let items = sentence[start..].trim_end_matches(['。', '―', '-', 'ー']);
-                list = Some(cell(items));
-                continue;
+    for paragraph in lines.split(Line::is_blank) {
+        // Sentences wrap across lines: read the paragraph joined, and map
+        // offsets back to the lines they came from.
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(paragraph.len());
+        for line in paragraph {
+            starts.push((text.len(), line.position));
+            text.push_str(&line.compact());
+        }
+        let position_at = |offset: usize| {
+            starts
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= offset)
+                .map(|&(_, p)| p)
+                .unwrap_or(Position { page: 1, line: 1 })
+        };
+        let mut offset = 0;
+        for sentence in text.split_inclusive('。') {
+            let at = offset;
+            offset += sentence.len();
+            if list.is_none() {
+                if let Some(mark) = sentence.find('▽') {
+                    let items = sentence[mark..].trim_end_matches(['。', '―', '-', 'ー']);
+                    list = Some(split_by_lines(items, at + mark, &starts));
+                    continue;
+                }
             }
             if !ends_something(sentence) {
                 continue;
             }
+            let cell = |text: &str| CellLine {
+                position: position_at(at),
+                text: text.to_owned(),
+            };
             if let Some(count) = OTHERS.find(sentence) {
                 others.push((cell(count.as_str()), cell(sentence)));
             } else if list_period.is_none() {
@@ -47,7 +67,7 @@ pub fn collect(lines: &[Line]) -> Table {
     }
     let mut table = Table::default();
     if let Some(list) = list {
-        table.ranges.push(vec![list]);
+        table.ranges.push(list);
         table.periods.push(PeriodCell {
             closes: false,
             lines: list_period.into_iter().collect(),
@@ -65,6 +85,26 @@ pub fn collect(lines: &[Line]) -> Table {
     table
 }
 
+/// The part of the joined paragraph `text` that starts at `from`, cut back
+/// into the lines it came from, so that each name keeps its own line.
+fn split_by_lines(text: &str, from: usize, starts: &[(usize, Position)]) -> Vec<CellLine> {
+    let end = from + text.len();
+    let mut cells = Vec::new();
+    for (k, &(start, position)) in starts.iter().enumerate() {
+        let next = starts.get(k + 1).map_or(usize::MAX, |&(s, _)| s);
+        let (a, b) = (start.max(from), next.min(end));
+        if a < b {
+            if let Some(piece) = text.get(a - from..b - from) {
+                cells.push(CellLine {
+                    position,
+                    text: piece.to_owned(),
+                });
+            }
+        }
+    }
+    cells
+}
+
 /// A sentence that sets an end: a date followed by まで, 終了 or 閉塞.
 fn ends_something(sentence: &str) -> bool {
     (sentence.contains("まで") || sentence.contains("終了") || sentence.contains("閉塞"))
@@ -75,6 +115,15 @@ fn ends_something(sentence: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn sentences_and_lists_wrapped_across_lines() {
+        let lines = normalize(&["2県18市町の期限を14日まで延\nばす。対象は▽石川県=金沢市、能\n登町▽富山県=氷見市―。".to_owned()]).lines;
+        let t = collect(&lines);
+        assert_eq!(t.periods[0].lines[0].text, "2県18市町の期限を14日まで延ばす。");
+        let list: Vec<(&str, u32)> = t.ranges[0].iter().map(|c| (c.text.as_str(), c.position.line)).collect();
+        assert_eq!(list, [("▽石川県=金沢市、能", 2), ("登町▽富山県=氷見市", 3)]);
+    }
 
     #[test]
     fn news_item_with_split_periods() {

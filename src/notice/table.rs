@@ -185,6 +185,19 @@ pub fn collect(lines: &[Line]) -> Table {
             }
             continue;
         }
+        // A period cell continues only on indented lines (extractors start a
+        // continued cell with a tab); an unindented line is the next paragraph.
+        // A range list continues unless the line is a sentence of prose.
+        let indented = line.text.starts_with(char::is_whitespace);
+        let prose = compact.ends_with('。');
+        let continues = match kind {
+            RowKind::Period | RowKind::Closing => indented,
+            RowKind::Range => indented || !prose,
+        };
+        if !continues {
+            finish(&mut table, current.take());
+            continue;
+        }
         cell.push(CellLine {
             position: line.position,
             text: line.text.trim().to_owned(),
@@ -282,6 +295,13 @@ mod tests {
         assert_eq!(t.ranges[0][0].text, "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町");
         assert_eq!(t.periods[0].lines[0].text, "災害救助法の適用第一報から一週間(※)");
         assert_eq!(t.footnotes[0].text, "※令和7年1月13日まで");
+    }
+
+    #[test]
+    fn a_period_cell_ends_at_an_unindented_line() {
+        let t = table("閉塞日時 令和6年3月7日 24時00分\n閉塞後も被災された方の診療等のために\n期間\t災害救助法の適用から\n\t1週間\n");
+        assert_eq!(t.periods[0].lines.len(), 1);
+        assert_eq!(t.periods[1].lines.len(), 2);
     }
 
     #[test]
