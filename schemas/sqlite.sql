@@ -98,3 +98,15 @@ CREATE TABLE IF NOT EXISTS diagnostics (
 ) STRICT;
 
 CREATE INDEX IF NOT EXISTS diagnostics_by_code ON diagnostics (code);
+
+-- Each activation with the notice it came from and the day it takes effect:
+-- the stated start, or the notice's date when the notice states none.
+CREATE VIEW IF NOT EXISTS activation_spans AS
+SELECT a.*,
+       n.issued_on,
+       n.kind,
+       n.disaster_name,
+       n.batch_id,
+       COALESCE(a.start_on, n.issued_on) AS effective_start
+FROM activations a
+JOIN notices n ON n.id = a.notice_id;

@@ -111,6 +111,19 @@ fn json_jsonl_and_sqlite_hold_the_same_records() {
     let failed = stats["data"]["failed"].as_u64().unwrap();
     assert_eq!(o.status.code(), Some(if failed > 0 { 1 } else { 0 }));
 
+    // The documented query: what was active in 輪島市 on 2024-01-10.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let active: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM activation_spans WHERE municipality_code = '172049'
+             AND effective_start <= '2024-01-10'
+             AND (end_on >= '2024-01-10' OR (end_on IS NULL AND open_ended = 1))",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(active > 0, "the 2024-01-05 extension keeps 輪島市 active");
+
     // Loading the same files again changes nothing.
     let count = |db: &Path| -> (i64, i64) {
         let c = rusqlite::Connection::open(db).unwrap();

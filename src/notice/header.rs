@@ -195,8 +195,14 @@ mod tests {
 
     #[test]
     fn title_broken_inside_its_last_word() {
-        let lines = normalize(&["【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加につ\nいて\n".to_owned()]).lines;
-        assert_eq!(parse(&lines).title.as_deref(), Some("【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加について"));
+        let lines = normalize(&[
+            "【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加につ\nいて\n".to_owned(),
+        ])
+        .lines;
+        assert_eq!(
+            parse(&lines).title.as_deref(),
+            Some("【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加について")
+        );
     }
 
     #[test]

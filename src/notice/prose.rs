@@ -118,7 +118,10 @@ mod tests {
 
     #[test]
     fn sentences_and_lists_wrapped_across_lines() {
-        let lines = normalize(&["2県18市町の期限を14日まで延\nばす。対象は▽石川県=金沢市、能\n登町▽富山県=氷見市―。".to_owned()]).lines;
+        let lines = normalize(&[
+            "2県18市町の期限を14日まで延\nばす。対象は▽石川県=金沢市、能\n登町▽富山県=氷見市―。".to_owned(),
+        ])
+        .lines;
         let t = collect(&lines);
         assert_eq!(t.periods[0].lines[0].text, "2県18市町の期限を14日まで延ばす。");
         let list: Vec<(&str, u32)> = t.ranges[0].iter().map(|c| (c.text.as_str(), c.position.line)).collect();

@@ -299,7 +299,9 @@ mod tests {
 
     #[test]
     fn a_period_cell_ends_at_an_unindented_line() {
-        let t = table("閉塞日時 令和6年3月7日 24時00分\n閉塞後も被災された方の診療等のために\n期間\t災害救助法の適用から\n\t1週間\n");
+        let t = table(
+            "閉塞日時 令和6年3月7日 24時00分\n閉塞後も被災された方の診療等のために\n期間\t災害救助法の適用から\n\t1週間\n",
+        );
         assert_eq!(t.periods[0].lines.len(), 1);
         assert_eq!(t.periods[1].lines.len(), 2);
     }
