@@ -70,7 +70,7 @@ enum Command {
 /// Which program reads a PDF's text.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
 enum ExtractorArg {
-    /// The built-in reader (pdf-extract, with our own decoding of Japanese CMaps).
+    /// The built-in reader: its own decoding of Japanese CMaps and fonts, pdf-extract as a fallback.
     #[default]
     Builtin,
     /// poppler's pdftotext, when installed.
