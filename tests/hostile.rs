@@ -2,15 +2,16 @@
 //! within bounded time and memory, in a process of its own (as a batch job
 //! would run it), and never a panic or an abort.
 //!
-//! Limits: each file is converted by the release binary; the test fails if a
-//! file takes more than 2 s or its process more than 200 MB resident.
+//! Limits: the test fails if a file takes more than 2 s or its process more
+//! than 200 MB resident, measured on the release binary (`cargo test
+//! --release`, as CI runs it); an unoptimized build gets ten times the time.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const TIME_LIMIT: Duration = Duration::from_secs(2);
+const TIME_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 20 } else { 2 });
 const RSS_LIMIT_KIB: i64 = 200 * 1024;
 
 /// A fresh folder for one test (tests run in parallel).
