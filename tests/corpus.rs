@@ -146,6 +146,53 @@ fn renderings_of_one_notice_agree() {
     }
 }
 
+/// pdftotext, where installed, reads every corpus PDF to the same facts as the
+/// built-in extractor: a cross-check of extraction against another reader.
+#[test]
+fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
+    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("note: pdftotext is not installed; the cross-check is skipped");
+        return;
+    }
+    let mut options = onshi_notice::Options::default();
+    options.extract.pdf.extractor = onshi_notice::extract::Extractor::Pdftotext;
+    let mut checked = 0;
+    for case in corpus::discover(&root()).unwrap() {
+        let is_pdf = case.source.extension().is_some_and(|e| e == "pdf");
+        let Ok(text) = std::fs::read_to_string(case.expected_document()) else {
+            continue;
+        };
+        if !is_pdf {
+            continue;
+        }
+        let expected: Document = serde_json::from_str(&text).unwrap();
+        let actual = onshi_notice::convert_file(&case.source, &options)
+            .unwrap_or_else(|e| panic!("{}: {e}", case.source.display()));
+        assert_eq!(
+            compacted(facts(&actual)),
+            compacted(facts(&expected)),
+            "{}",
+            case.source.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked}");
+}
+
+/// Whitespace removed from every string: extractors space text differently.
+fn compacted(mut value: serde_json::Value) -> serde_json::Value {
+    fn walk(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => *s = s.chars().filter(|c| !c.is_whitespace()).collect(),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            serde_json::Value::Object(map) => map.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut value);
+    value
+}
+
 fn facts(doc: &Document) -> serde_json::Value {
     let mut value = serde_json::to_value(doc).unwrap();
     let object = value.as_object_mut().unwrap();

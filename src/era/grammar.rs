@@ -393,15 +393,25 @@ fn time(cur: &mut Cursor<'_>) -> Option<RawTime> {
         cur.skip_spaces();
     }
     let hour = short_number(cur)?;
+    // pdftotext writes half-width digits as runs of their own: `24 時 00 分`.
+    let before_unit = *cur;
+    cur.skip_spaces();
+    if cur.peek() != Some('時') {
+        *cur = before_unit;
+    }
     let minute = if cur.eat('時') {
         if cur.peek() == Some('間') {
             // `3時間` is a duration.
             return None;
         }
         let save = *cur;
+        cur.skip_spaces();
         if cur.eat('半') {
             30
-        } else if let Some(m) = short_number(cur).filter(|_| cur.eat('分')) {
+        } else if let Some(m) = short_number(cur).filter(|_| {
+            cur.skip_spaces();
+            cur.eat('分')
+        }) {
             let before_seconds = *cur;
             if short_number(cur).filter(|_| cur.eat('秒')).is_none() {
                 *cur = before_seconds;

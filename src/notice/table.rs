@@ -123,7 +123,7 @@ pub fn collect(lines: &[Line]) -> Table {
         Some((RowKind::Closing, lines)) => table.periods.push(PeriodCell { closes: true, lines }),
         None => {}
     };
-    for line in lines {
+    for (index, line) in lines.iter().enumerate() {
         // Tables flattened with `|` between cells (`| 【大分県】 | 大分市 |`).
         let unpiped;
         let line = if line.text.contains('|') {
@@ -175,12 +175,19 @@ pub fn collect(lines: &[Line]) -> Table {
             continue;
         };
         if line.is_blank() {
-            // A blank line ends a cell unless a list is still open (`、` or a lone `【県】`).
+            // A blank line ends a cell unless a list is still open (`、` or a lone
+            // `【県】`), or it is the foot of a page whose cell goes on overleaf.
             let open = cell.last().is_some_and(|l| {
                 let t = l.text.trim_end();
                 t.ends_with('、') || t.ends_with('】') || t.ends_with(',')
             }) || (*kind == RowKind::Range && cell.is_empty());
-            if !open {
+            let page_break = lines[index + 1..]
+                .iter()
+                .find(|l| !l.is_blank() && !is_page_furniture(&l.compact()))
+                .is_some_and(|next| {
+                    next.position.page > line.position.page && next.text.starts_with(char::is_whitespace)
+                });
+            if !open && !page_break {
                 finish(&mut table, current.take());
             }
             continue;
@@ -304,6 +311,17 @@ mod tests {
         );
         assert_eq!(t.periods[0].lines.len(), 1);
         assert_eq!(t.periods[1].lines.len(), 2);
+    }
+
+    #[test]
+    fn a_cell_goes_on_across_a_page_break() {
+        let pages = [
+            "範囲\t【青森県】青森市、弘前市\n\t黒石市\n\n".to_owned(),
+            "\t五所川原市、平川市\n期間\t1月13日まで\n".to_owned(),
+        ];
+        let t = collect(&normalize(&pages).lines);
+        let (joined, _) = join(&t.ranges[0]);
+        assert_eq!(joined, "【青森県】青森市、弘前市黒石市五所川原市、平川市");
     }
 
     #[test]
