@@ -44,12 +44,12 @@ pub fn collect(lines: &[Line]) -> Table {
         for sentence in text.split_inclusive('。') {
             let at = offset;
             offset += sentence.len();
-            if list.is_none() {
-                if let Some(mark) = sentence.find('▽') {
-                    let items = sentence[mark..].trim_end_matches(['。', '―', '-', 'ー']);
-                    list = Some(split_by_lines(items, at + mark, &starts));
-                    continue;
-                }
+            if list.is_none()
+                && let Some(mark) = sentence.find('▽')
+            {
+                let items = sentence[mark..].trim_end_matches(['。', '―', '-', 'ー']);
+                list = Some(split_by_lines(items, at + mark, &starts));
+                continue;
             }
             if !ends_something(sentence) {
                 continue;
@@ -93,13 +93,13 @@ fn split_by_lines(text: &str, from: usize, starts: &[(usize, Position)]) -> Vec<
     for (k, &(start, position)) in starts.iter().enumerate() {
         let next = starts.get(k + 1).map_or(usize::MAX, |&(s, _)| s);
         let (a, b) = (start.max(from), next.min(end));
-        if a < b {
-            if let Some(piece) = text.get(a - from..b - from) {
-                cells.push(CellLine {
-                    position,
-                    text: piece.to_owned(),
-                });
-            }
+        if a < b
+            && let Some(piece) = text.get(a - from..b - from)
+        {
+            cells.push(CellLine {
+                position,
+                text: piece.to_owned(),
+            });
         }
     }
     cells
