@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::notice::range::MAX_ITEMS;
 use crate::notice::{ItemKind, Range, RangeItem};
 use crate::places::{Entry, Gazetteer, Piece, Resolution};
 use crate::record::{Area, Municipality};
@@ -50,6 +51,21 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
     // A prefecture fused to a name (`佐賀県佐賀市、唐津市`) holds for the
     // items after it, until a written header says otherwise.
     let mut fused: Option<Area> = None;
+    if range.omitted > 0 {
+        let position = range.items.last().map_or(Position { page: 1, line: 1 }, |i| i.position);
+        out.diagnostics.push(
+            Diagnostic::error(
+                "range_too_long",
+                format!(
+                    "the 範囲 lists {} items, more than any notice could ({} local governments exist); only the \
+                     first {MAX_ITEMS} were read",
+                    range.items.len() + range.omitted,
+                    gazetteer.len()
+                ),
+            )
+            .at(position),
+        );
+    }
     for item in &range.items {
         let prefecture = match &item.prefecture {
             Some(written) => match gazetteer.prefecture(written) {

@@ -1,5 +1,7 @@
 //! The last stage: resolved areas and parsed periods become a [`Document`].
 
+use std::collections::HashMap;
+
 use crate::areas::Resolved;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::notice::ParsedNotice;
@@ -15,19 +17,23 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
     let mut activations = Vec::new();
     let mut scopes = Vec::new();
     diagnostics.extend(notice.diagnostics);
+    // A notice that names an area twice for the same period means it once;
+    // the first mention is kept (a map, as hostile lists can be very long).
+    let mut first_seen: HashMap<(String, Option<String>, record::Period), SourceSpan> = HashMap::new();
     for row in rows {
         for area in row.resolved.areas {
-            // A notice that names an area twice for the same period means it once.
-            let key = (&area.prefecture.code, area.municipality.as_ref().map(|m| &m.code));
-            if let Some(first) = activations.iter().find(|a: &&Activation| {
-                (&a.prefecture.code, a.municipality.as_ref().map(|m| &m.code)) == key && a.period == row.period
-            }) {
+            let key = (
+                area.prefecture.code.clone(),
+                area.municipality.as_ref().map(|m| m.code.clone()),
+                row.period.clone(),
+            );
+            if let Some(first) = first_seen.get(&key) {
                 diagnostics.push(
                     Diagnostic::warning(
                         "duplicate_area",
                         format!(
                             "`{}` is named again (first on page {}, line {}); recorded once",
-                            area.written_as, first.source_span.page, first.source_span.line
+                            area.written_as, first.page, first.line
                         ),
                     )
                     .at(area.position)
@@ -35,6 +41,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
                 );
                 continue;
             }
+            first_seen.insert(key, span(area.position));
             activations.push(Activation {
                 prefecture: area.prefecture,
                 municipality: area.municipality,

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::table::{CellLine, PeriodCell, Table};
+use super::table::{CellLine, PeriodCell, Table, position_at};
 use crate::diagnostic::Position;
 use crate::era;
 use crate::normalize::Line;
@@ -32,14 +32,7 @@ pub fn collect(lines: &[Line]) -> Table {
             starts.push((text.len(), line.position));
             text.push_str(&line.compact());
         }
-        let position_at = |offset: usize| {
-            starts
-                .iter()
-                .rev()
-                .find(|(start, _)| *start <= offset)
-                .map(|&(_, p)| p)
-                .unwrap_or(Position { page: 1, line: 1 })
-        };
+        let position_at = |offset: usize| position_at(&starts, offset);
         let mut offset = 0;
         for sentence in text.split_inclusive('。') {
             let at = offset;

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::diagnostic::Position;
 
-use super::table::{CellLine, join};
+use super::table::{CellLine, join, position_at};
 
 /// One thing the range cell names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +44,25 @@ pub struct RangeNote {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Range {
+    /// At most [`MAX_ITEMS`].
     pub items: Vec<RangeItem>,
     pub notes: Vec<RangeNote>,
+    /// Items past [`MAX_ITEMS`], counted but not kept.
+    pub omitted: usize,
+}
+
+/// More items than this in one 範囲 is not a notice but noise (or an attack):
+/// the whole country has fewer than 2,000 local governments.
+pub const MAX_ITEMS: usize = 10_000;
+
+impl Range {
+    fn push(&mut self, item: RangeItem) {
+        if self.items.len() < MAX_ITEMS {
+            self.items.push(item);
+        } else {
+            self.omitted += 1;
+        }
+    }
 }
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,15 +85,7 @@ static RULE: LazyLock<Regex> =
 
 pub fn parse(cell: &[CellLine]) -> Range {
     let (joined, starts) = join(cell);
-    let position_at = |offset: usize| {
-        starts
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= offset)
-            .or(starts.first())
-            .map(|&(_, p)| p)
-            .unwrap_or(Position { page: 1, line: 1 })
-    };
+    let position_at = |offset: usize| position_at(&starts, offset);
     let mut range = Range::default();
     let (body, map, notes) = strip_notes(&joined);
     // Drop the prose around a sentence-style list, keeping offsets by blanking
@@ -86,7 +95,7 @@ pub fn parse(cell: &[CellLine]) -> Range {
             "、".repeat(c[0].len() / 3) + &" ".repeat(c[0].len() % 3)
         })
         .into_owned();
-    let source_offset = |offset: usize| map.get(offset).copied().unwrap_or(joined.len());
+    let source_offset = |offset: usize| map.source(offset).min(joined.len());
     for (offset, note) in notes {
         range.notes.push(RangeNote {
             text: note,
@@ -122,7 +131,7 @@ pub fn parse(cell: &[CellLine]) -> Range {
         // `新潟、富山、石川、福井の4県47市町村`: prefectures listed before a count
         // belong to the count, not to the list of areas.
         if let Some(count) = prefectures_with_count(text) {
-            range.items.push(RangeItem {
+            range.push(RangeItem {
                 prefecture: prefecture.clone(),
                 text: text.trim_matches(['、', ' ']).to_owned(),
                 position: position_at(source_offset(offset)),
@@ -142,7 +151,7 @@ pub fn parse(cell: &[CellLine]) -> Range {
             }
             named_any = true;
             let kind = classify(piece);
-            range.items.push(RangeItem {
+            range.push(RangeItem {
                 prefecture: prefecture.clone(),
                 text: piece.to_owned(),
                 position: position_at(source_offset(start)),
@@ -150,7 +159,7 @@ pub fn parse(cell: &[CellLine]) -> Range {
             });
         }
         if after_header && !named_any {
-            range.items.push(RangeItem {
+            range.push(RangeItem {
                 prefecture: prefecture.clone(),
                 text: prefecture.clone().unwrap_or_default(),
                 position: position_at(source_offset(offset)),
@@ -192,14 +201,39 @@ fn classify(piece: &str) -> ItemKind {
 
 /// Remove `※…` remarks and `(…)` asides, which annotate rather than name, and
 /// turn the conjunctions 及び/並びに into separators. Returns the cleaned text,
-/// a map from each of its byte offsets to the offset in `joined`, and the remarks.
-fn strip_notes(joined: &str) -> (String, Vec<usize>, Vec<(usize, String)>) {
+/// a map from its byte offsets to the offsets in `joined`, and the remarks.
+/// Offsets in the cleaned text mapped back to the joined cell. Only the points
+/// where the two stop running in step are stored (an anchor per removed
+/// remark), so a long cell costs no map entry per byte.
+#[derive(Default)]
+struct OffsetMap {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    fn record(&mut self, body: usize, source: usize) {
+        let in_step = self.anchors.last().is_some_and(|&(b, s)| s + (body - b) == source);
+        if !in_step {
+            self.anchors.push((body, source));
+        }
+    }
+
+    fn source(&self, body: usize) -> usize {
+        let k = self.anchors.partition_point(|&(b, _)| b <= body);
+        match self.anchors.get(k.saturating_sub(1)) {
+            Some(&(b, s)) => s + body.saturating_sub(b),
+            None => body,
+        }
+    }
+}
+
+fn strip_notes(joined: &str) -> (String, OffsetMap, Vec<(usize, String)>) {
     let mut body = String::with_capacity(joined.len());
-    let mut map = Vec::with_capacity(joined.len() + 1);
+    let mut map = OffsetMap::default();
     let mut notes = Vec::new();
-    let push = |body: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+    let push = |body: &mut String, map: &mut OffsetMap, c: char, at: usize| {
+        map.record(body.len(), at);
         body.push(c);
-        map.extend(std::iter::repeat_n(at, c.len_utf8()));
     };
     let mut chars = joined.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -244,7 +278,7 @@ fn strip_notes(joined: &str) -> (String, Vec<usize>, Vec<(usize, String)>) {
             c => push(&mut body, &mut map, c, i),
         }
     }
-    map.push(joined.len());
+    map.record(body.len(), joined.len());
     (body, map, notes)
 }
 

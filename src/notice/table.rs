@@ -115,6 +115,16 @@ fn strip_numbering(s: &str) -> &str {
 
 /// Collect the table from `lines` (the notice's own letter, after `記` if any).
 pub fn collect(lines: &[Line]) -> Table {
+    // For each line, the next line with content (no blank, no page number):
+    // one pass from the end, so a run of blank lines costs linear time.
+    let mut next_content = vec![None; lines.len()];
+    let mut following = None;
+    for (k, line) in lines.iter().enumerate().rev() {
+        next_content[k] = following;
+        if !line.is_blank() && !is_page_furniture(&line.compact()) {
+            following = Some(k);
+        }
+    }
     let mut table = Table::default();
     let mut current: Option<(RowKind, Vec<CellLine>)> = None;
     let finish = |table: &mut Table, cell: Option<(RowKind, Vec<CellLine>)>| match cell {
@@ -181,12 +191,9 @@ pub fn collect(lines: &[Line]) -> Table {
                 let t = l.text.trim_end();
                 t.ends_with('、') || t.ends_with('】') || t.ends_with(',')
             }) || (*kind == RowKind::Range && cell.is_empty());
-            let page_break = lines[index + 1..]
-                .iter()
-                .find(|l| !l.is_blank() && !is_page_furniture(&l.compact()))
-                .is_some_and(|next| {
-                    next.position.page > line.position.page && next.text.starts_with(char::is_whitespace)
-                });
+            let page_break = next_content[index].map(|k| &lines[k]).is_some_and(|next| {
+                next.position.page > line.position.page && next.text.starts_with(char::is_whitespace)
+            });
             if !open && !page_break {
                 finish(&mut table, current.take());
             }
@@ -251,6 +258,16 @@ fn skip_compact_prefix(text: &str, n: usize) -> &str {
         }
     }
     ""
+}
+
+/// The position of the line that holds byte `offset` of a joined text, given
+/// each line's starting offset (sorted); a binary search, as cells can be long.
+pub fn position_at(starts: &[(usize, Position)], offset: usize) -> Position {
+    let k = starts.partition_point(|(start, _)| *start <= offset);
+    starts
+        .get(k.saturating_sub(1))
+        .map(|&(_, p)| p)
+        .unwrap_or(Position { page: 1, line: 1 })
 }
 
 /// The whole cell as one string, lines joined without a separator, with the
