@@ -128,6 +128,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a remark inside the 範囲 (`※7月10日19時30分追加`, `(一部)`), left out of the places",
     ),
     (
+        "range_too_long",
+        "the 範囲 lists more than 10,000 items; the rest were not read",
+    ),
+    (
         "rule_instead_of_names",
         "the 範囲 gives a rule (`災害救助法が適用された市区町村`); recorded as a scope",
     ),
