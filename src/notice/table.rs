@@ -115,13 +115,15 @@ fn strip_numbering(s: &str) -> &str {
 
 /// Collect the table from `lines` (the notice's own letter, after `記` if any).
 pub fn collect(lines: &[Line]) -> Table {
+    // Each line compacted once, the `|` of flattened table cells dropped.
+    let compacts: Vec<String> = lines.iter().map(|l| l.compact().replace('|', "")).collect();
     // For each line, the next line with content (no blank, no page number):
     // one pass from the end, so a run of blank lines costs linear time.
     let mut next_content = vec![None; lines.len()];
     let mut following = None;
-    for (k, line) in lines.iter().enumerate().rev() {
+    for (k, compact) in compacts.iter().enumerate().rev() {
         next_content[k] = following;
-        if !line.is_blank() && !is_page_furniture(&line.compact()) {
+        if !compact.is_empty() && !is_page_furniture(compact) {
             following = Some(k);
         }
     }
@@ -150,22 +152,22 @@ pub fn collect(lines: &[Line]) -> Table {
         } else {
             line
         };
-        let compact = line.compact();
+        let compact = compacts[index].as_str();
         if compact == "以上" {
             break;
         }
-        if is_page_furniture(&compact) {
+        if is_page_furniture(compact) {
             continue;
         }
         if compact.starts_with('※') {
             finish(&mut table, current.take());
             table.footnotes.push(CellLine {
                 position: line.position,
-                text: compact,
+                text: compact.to_owned(),
             });
             continue;
         }
-        if let Some((kind, label_len)) = line_label(line, &compact) {
+        if let Some((kind, label_len)) = line_label(line, compact) {
             finish(&mut table, current.take());
             let first = skip_compact_prefix(&line.text, label_len);
             let mut cell = Vec::new();
@@ -178,7 +180,7 @@ pub fn collect(lines: &[Line]) -> Table {
             current = Some((kind, cell));
             continue;
         }
-        if current.is_none() && opens_area_list(&compact) {
+        if current.is_none() && opens_area_list(compact) {
             current = Some((RowKind::Range, Vec::new()));
         }
         let Some((kind, cell)) = current.as_mut() else {
