@@ -58,6 +58,15 @@ impl Default for Options {
 
 /// Convert one notice file.
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
+    let bytes = read_input(path, options)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    convert(&name, &bytes, options)
+}
+
+/// Read an input file, refusing one over `max_file_bytes` before reading it.
+pub fn read_input(path: &Path, options: &Options) -> Result<Vec<u8>, Error> {
     let size = std::fs::metadata(path)?.len();
     if size > options.max_file_bytes {
         return Err(Error::FileTooLarge {
@@ -65,11 +74,7 @@ pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
             limit: options.max_file_bytes,
         });
     }
-    let bytes = std::fs::read(path)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    convert(&name, &bytes, options)
+    Ok(std::fs::read(path)?)
 }
 
 /// Convert one notice given as bytes; `file_name` is recorded as its source.

@@ -138,6 +138,9 @@ fn files_over_the_size_limit_are_not_read() {
     let o = run(&["parse", "--max-file-mb", "0", REFERENCE]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("more than the limit of 0"), "{}", stderr(&o));
+    let o = run(&["text", "--max-file-mb", "0", REFERENCE]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("more than the limit of 0"), "{}", stderr(&o));
 }
 
 /// With --isolate a PDF is read by a child process: the same output, and a

@@ -216,6 +216,30 @@ fn print(text: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// Do `work` on every file and `show` its result on stdout; a file whose work
+/// fails is reported on stderr as `path: reason` and the others go on.
+fn each_file<T>(
+    files: &[PathBuf],
+    work: impl Fn(&std::path::Path) -> Result<T, onshi_notice::Error>,
+    mut show: impl FnMut(&mut dyn Write, &std::path::Path, T) -> io::Result<()>,
+) -> io::Result<Status> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    for path in files {
+        match work(path) {
+            Ok(result) => show(&mut out, path, result)?,
+            Err(e) => {
+                // Keep stdout and stderr in order for a reader watching both.
+                out.flush()?;
+                eprintln!("{}: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { Status::SomeFailed } else { Status::Success })
+}
+
 fn default_corpus() -> PathBuf {
     PathBuf::from("corpus")
 }

@@ -1,10 +1,10 @@
 //! `onshi-notice text FILE...`: the text as the parser sees it, each line
 //! prefixed with `page:line`, so a diagnostic's position can be looked up.
 
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::path::PathBuf;
 
-use super::{ConvertOptions, Status};
+use super::{ConvertOptions, Status, each_file};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,28 +16,18 @@ pub struct Args {
 
 pub fn run(args: &Args) -> io::Result<Status> {
     let options = args.convert.options();
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut failed = false;
-    for path in &args.files {
-        let extracted = std::fs::read(path)
-            .map_err(onshi_notice::Error::from)
-            .and_then(|bytes| {
-                onshi_notice::extract::extract(&bytes, &options.extract).map_err(onshi_notice::Error::from)
-            });
-        match extracted {
-            Ok(extracted) => {
-                writeln!(out, "==> {} ({}) <==", path.display(), extracted.decoded_by)?;
-                for line in onshi_notice::normalize::normalize(&extracted.pages).lines {
-                    writeln!(out, "{}:{}\t{}", line.position.page, line.position.line, line.text)?;
-                }
+    each_file(
+        &args.files,
+        |path| {
+            let bytes = onshi_notice::read_input(path, &options)?;
+            Ok(onshi_notice::extract::extract(&bytes, &options.extract)?)
+        },
+        |out, path, extracted| {
+            writeln!(out, "==> {} ({}) <==", path.display(), extracted.decoded_by)?;
+            for line in onshi_notice::normalize::normalize(&extracted.pages).lines {
+                writeln!(out, "{}:{}\t{}", line.position.page, line.position.line, line.text)?;
             }
-            Err(e) => {
-                out.flush()?;
-                eprintln!("{}: {e}", path.display());
-                failed = true;
-            }
-        }
-    }
-    out.flush()?;
-    Ok(if failed { Status::SomeFailed } else { Status::Success })
+            Ok(())
+        },
+    )
 }
