@@ -18,8 +18,9 @@ pub enum Format {
     Json,
 }
 
+/// The notices a timeline is built from, and how to print it.
 #[derive(Debug, clap::Args)]
-pub struct TimelineArgs {
+pub struct Notices {
     /// Notice files and folders.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -27,6 +28,12 @@ pub struct TimelineArgs {
     format: Format,
     #[command(flatten)]
     convert: ConvertOptions,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    notices: Notices,
 }
 
 #[derive(Debug, clap::Args)]
@@ -34,33 +41,31 @@ pub struct ActiveArgs {
     /// The day, as YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     on: NaiveDate,
-    /// Notice files and folders.
-    #[arg(required = true)]
-    inputs: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t)]
-    format: Format,
     #[command(flatten)]
-    convert: ConvertOptions,
+    notices: Notices,
 }
 
-/// Convert every input; failures are reported and left out.
-fn documents(inputs: &[PathBuf], convert: &ConvertOptions) -> io::Result<(Vec<(String, Document)>, bool)> {
-    let inputs =
-        batch::inputs(inputs).map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
-    let mut docs = Vec::new();
-    let mut failed = false;
-    batch::run(&inputs, &convert.options(), &pool, |outcome| {
-        match outcome.result {
-            Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
-            Err(e) => {
-                eprintln!("{}: {e}", outcome.path.display());
-                failed = true;
+impl Notices {
+    /// Convert every input and build the timelines; failures are reported and left out.
+    fn timelines(&self) -> io::Result<(Vec<DisasterTimeline>, bool)> {
+        let inputs = batch::inputs(&self.inputs)
+            .map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
+        let mut docs: Vec<(String, Document)> = Vec::new();
+        let mut failed = false;
+        batch::run(&inputs, &self.convert.options(), &pool, |outcome| {
+            match outcome.result {
+                Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
+                Err(e) => {
+                    eprintln!("{}: {e}", outcome.path.display());
+                    failed = true;
+                }
             }
-        }
-        Ok(())
-    })?;
-    Ok((docs, failed))
+            Ok(())
+        })?;
+        let timelines = timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc)));
+        Ok((timelines, failed))
+    }
 }
 
 fn status(failed: bool) -> Status {
@@ -74,9 +79,8 @@ fn json<T: serde::Serialize>(value: &T) -> io::Result<String> {
 }
 
 pub fn run_timeline(args: &TimelineArgs) -> io::Result<Status> {
-    let (docs, failed) = documents(&args.inputs, &args.convert)?;
-    let timelines = timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc)));
-    match args.format {
+    let (timelines, failed) = args.notices.timelines()?;
+    match args.notices.format {
         Format::Json => print(&json(&timelines)?)?,
         Format::Text => print(&render_timelines(&timelines))?,
     }
@@ -84,12 +88,9 @@ pub fn run_timeline(args: &TimelineArgs) -> io::Result<Status> {
 }
 
 pub fn run_active(args: &ActiveArgs) -> io::Result<Status> {
-    let (docs, failed) = documents(&args.inputs, &args.convert)?;
-    let active = timeline::active_on(
-        &timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc))),
-        args.on,
-    );
-    match args.format {
+    let (timelines, failed) = args.notices.timelines()?;
+    let active = timeline::active_on(&timelines, args.on);
+    match args.notices.format {
         Format::Json => print(&json(&active)?)?,
         Format::Text => print(&render_active(&active, args.on))?,
     }
