@@ -1,0 +1,182 @@
+//! Tables written with delimiters: `|` between cells, or TAB.
+
+use crate::normalize::Line;
+
+use super::{Cell, MAX_TABLE_LINES, Table, TableForm, cell_line, is_page_furniture};
+
+/// The fields of a piped row (`| a | b |`, `a | b`), or `None`.
+fn piped_fields(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if !t.starts_with('|') || t.matches('|').count() < 2 {
+        return None;
+    }
+    let mut fields: Vec<String> = t.split('|').skip(1).map(|s| s.trim().to_owned()).collect();
+    if t.ends_with('|') {
+        fields.pop();
+    }
+    Some(fields)
+}
+
+/// A Markdown alignment row: `|---|:--:|`.
+fn is_alignment_row(fields: &[String]) -> bool {
+    fields
+        .iter()
+        .all(|f| !f.is_empty() && f.chars().all(|c| matches!(c, '-' | ':' | ' ')) && f.contains('-'))
+}
+
+/// The piped table that starts at `lines[start]`.
+pub(super) fn piped_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
+    piped_fields(&lines.get(start)?.text)?;
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut end = start;
+    while let Some(line) = lines.get(end) {
+        if end - start >= MAX_TABLE_LINES {
+            break;
+        }
+        let Some(fields) = piped_fields(&line.text) else { break };
+        if !is_alignment_row(&fields) {
+            rows.push((end, fields));
+        }
+        end += 1;
+    }
+    let columns = rows.iter().map(|(_, f)| f.len()).max()?;
+    let mut cells = Vec::new();
+    for (row, (index, fields)) in rows.iter().enumerate() {
+        let Some(line) = lines.get(*index) else { continue };
+        for column in 0..columns {
+            let last = column + 1 == fields.len();
+            if column >= fields.len() {
+                break;
+            }
+            cells.push(Cell {
+                row,
+                column,
+                row_span: 1,
+                // A short row's last cell spans the rest.
+                column_span: if last { columns - column } else { 1 },
+                lines: fields
+                    .get(column)
+                    .and_then(|f| cell_line(line.position, f))
+                    .into_iter()
+                    .collect(),
+            });
+        }
+    }
+    Some((
+        Table {
+            form: TableForm::Piped,
+            rows: rows.len(),
+            columns,
+            cells,
+            lines: lines.get(start..end).unwrap_or_default().to_vec(),
+        },
+        end,
+    ))
+}
+
+/// A line of a tabbed table: the number of leading tabs and the fields after them.
+fn tabbed_fields(text: &str) -> Option<(usize, Vec<String>)> {
+    if !text.contains('\t') {
+        return None;
+    }
+    let leading = text.chars().take_while(|&c| c == '\t').count();
+    let fields: Vec<String> = text[leading..].split('\t').map(|s| s.trim().to_owned()).collect();
+    if fields.iter().all(String::is_empty) {
+        return None;
+    }
+    Some((leading, fields))
+}
+
+/// The tabbed table that starts at `lines[start]`: a line with a TAB after
+/// content opens it; a line that starts with k TABs continues the cell in
+/// column k, or, when it fills the columns after k, is a row whose first k
+/// cells are left empty (merged with the row above).
+pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
+    let (leading, first) = tabbed_fields(&lines.get(start)?.text)?;
+    if leading > 0 || first.len() < 2 {
+        return None;
+    }
+    // Row → column → lines.
+    let mut rows: Vec<Vec<Vec<Line>>> = Vec::new();
+    let mut columns = 0usize;
+    let mut end = start;
+    let mut last_content = start;
+    while let Some(line) = lines.get(end) {
+        if end - start >= MAX_TABLE_LINES {
+            break;
+        }
+        if line.is_blank() || is_page_furniture(&line.compact()) {
+            end += 1;
+            continue;
+        }
+        let Some((leading, fields)) = tabbed_fields(&line.text) else { break };
+        let width = leading + fields.len();
+        let new_row = leading == 0 || (rows.last().is_some() && fields.len() >= 2 && width >= columns.max(2));
+        if new_row {
+            rows.push(Vec::new());
+        }
+        columns = columns.max(width);
+        let Some(row) = rows.last_mut() else { break };
+        if row.len() < width {
+            row.resize(width, Vec::new());
+        }
+        for (k, field) in fields.iter().enumerate() {
+            if let (Some(cell), Some(l)) = (row.get_mut(leading + k), cell_line(line.position, field)) {
+                cell.push(l);
+            }
+        }
+        end += 1;
+        last_content = end;
+    }
+    let end = last_content;
+    let cells = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| {
+            let width = row.len();
+            row.iter().enumerate().map(move |(c, lines)| Cell {
+                row: r,
+                column: c,
+                row_span: 1,
+                column_span: if c + 1 == width { columns - c } else { 1 },
+                lines: lines.clone(),
+            })
+        })
+        .collect();
+    Some((
+        Table {
+            form: TableForm::Tabbed,
+            rows: rows.len(),
+            columns,
+            cells,
+            lines: lines.get(start..end).unwrap_or_default().to_vec(),
+        },
+        end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{grid, lines};
+    use super::*;
+
+    #[test]
+    fn markdown_alignment_rows_are_not_content() {
+        let (t, end) = piped_at(&lines("| 都道府県 | 市町村 |\n|:---|---:|\n| 石川県 | 輪島市 |\n本文"), 0).unwrap();
+        assert_eq!(end, 3);
+        assert_eq!(grid(&t), [["都道府県", "市町村"], ["石川県", "輪島市"]]);
+    }
+
+    #[test]
+    fn tabbed_cells_continue_and_rows_with_empty_first_cells() {
+        let text = "範囲\t【青森県】青森市、\n\t弘前市\n\n期間\t1月13日まで\n※注";
+        let (t, end) = tabbed_at(&lines(text), 0).unwrap();
+        assert_eq!(end, 4);
+        assert_eq!(grid(&t), [["範囲", "【青森県】青森市、弘前市"], ["期間", "1月13日まで"]]);
+        let text = "都道府県\t市町村\t期間\n石川県\t輪島市\t1月14日まで\n\t珠洲市\t1月14日まで";
+        let (t, _) = tabbed_at(&lines(text), 0).unwrap();
+        assert_eq!(t.rows, 3);
+        assert_eq!(t.at(2, 0).map(Cell::text), Some(String::new()));
+        assert_eq!(t.at(2, 1).map(Cell::text).as_deref(), Some("珠洲市"));
+    }
+}

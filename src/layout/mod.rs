@@ -1,0 +1,307 @@
+//! The layout model: the notice's lines as blocks of paragraphs and tables.
+//!
+//! Every input reaches this stage as normalized lines. Tables come in three
+//! written forms, and each becomes the same [`Table`] of cells with row and
+//! column spans:
+//!
+//! * box-drawing grids (`┌─┬─┐ │ ├ ┼ └`, or ASCII `+--+`), which is also how
+//!   the PDF reader writes the tables it finds from ruling lines, so that a
+//!   merged cell survives as an open border;
+//! * `|`-separated rows (Markdown, portal pages, pasted tables);
+//! * TAB-separated cells, where a line that starts with tabs continues the
+//!   cell of the column it starts in.
+//!
+//! Lines that belong to no table stay paragraphs, with their indentation.
+//! The notice reader takes its facts from these blocks; it never has to know
+//! which written form a table came in.
+
+mod boxed;
+mod delimited;
+pub mod render;
+
+use crate::diagnostic::Position;
+use crate::normalize::Line;
+
+/// A run of lines that is either plain paragraphs or one table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// Lines outside any table, blank lines included, in reading order.
+    Paragraphs(Vec<Line>),
+    Table(Table),
+}
+
+/// How a table was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableForm {
+    /// Box-drawing or ASCII `+--+` borders (and every ruled table of a PDF).
+    Boxed,
+    /// `|` between cells.
+    Piped,
+    /// TAB between cells.
+    Tabbed,
+}
+
+/// A grid of cells. A merged cell is one [`Cell`] whose span covers several
+/// grid positions; [`Table::at`] finds it from any of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub form: TableForm,
+    pub rows: usize,
+    pub columns: usize,
+    /// Ordered by row, then column, of each cell's top-left position.
+    pub cells: Vec<Cell>,
+    /// The lines the table was read from, for readers that fall back to lines.
+    pub lines: Vec<Line>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub row: usize,
+    pub column: usize,
+    pub row_span: usize,
+    pub column_span: usize,
+    /// The cell's lines, trimmed, empty lines dropped; positions point at the
+    /// source line each came from.
+    pub lines: Vec<Line>,
+}
+
+impl Cell {
+    /// The cell's text with its lines joined without a separator (extractors
+    /// wrap cells anywhere, even inside a name).
+    pub fn text(&self) -> String {
+        self.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.iter().all(Line::is_blank)
+    }
+
+    pub fn position(&self) -> Option<Position> {
+        self.lines.first().map(|l| l.position)
+    }
+
+    fn covers(&self, row: usize, column: usize) -> bool {
+        (self.row..self.row + self.row_span).contains(&row)
+            && (self.column..self.column + self.column_span).contains(&column)
+    }
+}
+
+impl Table {
+    /// The cell covering grid position (`row`, `column`).
+    pub fn at(&self, row: usize, column: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.covers(row, column))
+    }
+
+    /// The distinct cells of one grid row, left to right (a merged cell that
+    /// reaches into the row from above is included).
+    pub fn row(&self, row: usize) -> Vec<&Cell> {
+        let mut cells: Vec<&Cell> = Vec::new();
+        for column in 0..self.columns {
+            if let Some(cell) = self.at(row, column)
+                && !cells.last().is_some_and(|last| std::ptr::eq(*last, cell))
+            {
+                cells.push(cell);
+            }
+        }
+        cells
+    }
+
+    pub fn position(&self) -> Option<Position> {
+        self.lines.first().map(|l| l.position)
+    }
+}
+
+/// The lines of a table form are at most this many; a longer run is still
+/// read, but as two tables, so no input makes the grid work quadratic.
+const MAX_TABLE_LINES: usize = 4_000;
+
+/// Split `lines` into blocks.
+pub fn blocks(lines: &[Line]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut paragraph: Vec<Line> = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let found = boxed::table_at(lines, index)
+            .or_else(|| delimited::piped_at(lines, index))
+            .or_else(|| delimited::tabbed_at(lines, index));
+        match found {
+            Some((table, end)) if end > index => {
+                if !paragraph.is_empty() {
+                    blocks.push(Block::Paragraphs(std::mem::take(&mut paragraph)));
+                }
+                blocks.push(Block::Table(table));
+                index = end;
+            }
+            _ => {
+                if let Some(line) = lines.get(index) {
+                    paragraph.push(line.clone());
+                }
+                index += 1;
+            }
+        }
+    }
+    if !paragraph.is_empty() {
+        blocks.push(Block::Paragraphs(paragraph));
+    }
+    join_across_pages(blocks)
+}
+
+/// A table that ends a page and one that starts the next with as many columns
+/// are one table broken by the page (only page furniture between them). When
+/// the continuation's first row leaves a column empty that the row before it
+/// filled, that row was cut by the break and its cells are joined again.
+fn join_across_pages(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut pending_gap: Vec<Line> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraphs(lines) if lines.iter().all(|l| l.is_blank() || is_page_furniture(&l.compact())) => {
+                // Only furniture: it may separate the two halves of a table.
+                if matches!(out.last(), Some(Block::Table(_))) && pending_gap.is_empty() {
+                    pending_gap = lines;
+                } else {
+                    flush_gap(&mut out, &mut pending_gap);
+                    out.push(Block::Paragraphs(lines));
+                }
+            }
+            Block::Table(next) => {
+                let joins = match out.last() {
+                    Some(Block::Table(previous)) => {
+                        let crosses = match (previous.lines.last(), next.lines.first()) {
+                            (Some(a), Some(b)) => b.position.page > a.position.page,
+                            _ => false,
+                        };
+                        crosses && previous.columns == next.columns && previous.form == next.form
+                    }
+                    _ => false,
+                };
+                if joins && let Some(Block::Table(previous)) = out.last_mut() {
+                    pending_gap.clear();
+                    append_table(previous, next);
+                } else {
+                    flush_gap(&mut out, &mut pending_gap);
+                    out.push(Block::Table(next));
+                }
+            }
+            other => {
+                flush_gap(&mut out, &mut pending_gap);
+                out.push(other);
+            }
+        }
+    }
+    flush_gap(&mut out, &mut pending_gap);
+    out
+}
+
+fn flush_gap(out: &mut Vec<Block>, gap: &mut Vec<Line>) {
+    if !gap.is_empty() {
+        out.push(Block::Paragraphs(std::mem::take(gap)));
+    }
+}
+
+fn append_table(table: &mut Table, next: Table) {
+    let last_row = table.rows.saturating_sub(1);
+    let first_filled: Vec<bool> = (0..next.columns)
+        .map(|c| next.at(0, c).is_some_and(|cell| !cell.is_empty()))
+        .collect();
+    let last_filled: Vec<bool> = (0..table.columns)
+        .map(|c| table.at(last_row, c).is_some_and(|cell| !cell.is_empty()))
+        .collect();
+    // The first row of the continuation finishes a row cut by the break when it
+    // only adds to columns the cut row already had, and leaves one of them open.
+    let cut = table.rows > 0
+        && first_filled.iter().any(|&f| f)
+        && first_filled.iter().zip(&last_filled).all(|(&f, &l)| !f || l)
+        && first_filled.iter().zip(&last_filled).any(|(&f, &l)| l && !f);
+    let offset = if cut { last_row } else { table.rows };
+    for cell in next.cells {
+        if cut && cell.row == 0 {
+            let target = (cell.column..cell.column + cell.column_span)
+                .find_map(|c| table.cells.iter().position(|t| t.covers(last_row, c)));
+            if let Some(t) = target.and_then(|t| table.cells.get_mut(t)) {
+                t.lines.extend(cell.lines);
+                t.row_span = t.row_span.max(last_row + cell.row_span - t.row);
+                continue;
+            }
+        }
+        table.cells.push(Cell {
+            row: cell.row + offset,
+            ..cell
+        });
+    }
+    table.rows = offset + next.rows;
+    table.cells.sort_by_key(|c| (c.row, c.column));
+    table.lines.extend(next.lines);
+}
+
+/// Page numbers and running marks that extractors put between a table's halves.
+pub fn is_page_furniture(compact: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits(compact) {
+        return true;
+    }
+    if let Some(inner) = compact.strip_prefix('-').and_then(|s| s.strip_suffix('-')) {
+        return digits(inner);
+    }
+    if let Some((a, b)) = compact.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    false
+}
+
+/// A cell's line: the text trimmed, the position kept.
+fn cell_line(position: Position, text: &str) -> Option<Line> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| Line {
+        position,
+        text: text.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    pub(super) fn lines(text: &str) -> Vec<Line> {
+        normalize(&[text.to_owned()]).lines
+    }
+
+    pub(super) fn grid(table: &Table) -> Vec<Vec<String>> {
+        (0..table.rows)
+            .map(|r| table.row(r).iter().map(|c| c.text()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_around_a_table() {
+        let b = blocks(&lines("記\n| 範囲 | 期間 |\n| 【青森県】青森市 | 1月13日まで |\n以上"));
+        assert_eq!(b.len(), 3);
+        let Block::Table(t) = &b[1] else { panic!("{b:?}") };
+        assert_eq!(grid(t), [["範囲", "期間"], ["【青森県】青森市", "1月13日まで"]]);
+    }
+
+    #[test]
+    fn a_table_broken_by_a_page_is_joined_and_its_cut_row_too() {
+        let pages = [
+            "| 石川県 | 輪島市、珠洲市、 | 1月14日まで |\n\n- 1 -".to_owned(),
+            "|  | 能登町 |  |\n| 富山県 | 氷見市 | 1月7日まで |".to_owned(),
+        ];
+        let b = blocks(&normalize(&pages).lines);
+        let tables: Vec<&Table> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1);
+        assert_eq!(
+            grid(tables[0]),
+            [
+                ["石川県", "輪島市、珠洲市、能登町", "1月14日まで"],
+                ["富山県", "氷見市", "1月7日まで"]
+            ]
+        );
+    }
+}
