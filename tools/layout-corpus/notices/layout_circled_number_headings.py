@@ -7,7 +7,7 @@ NOTICE = dict(
     layout="""No table: circled-number headings `①　範囲` and `②　期間`, each followed by an indented line.
 A sequel (`（その２）`) of the first Noto earthquake notice.""",
     producers=["docx", "reportlab"],
-    text_table="tab",
+    text_table=None,
     blocks=jimu_head("令和6年1月1日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",
         "「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について（その２）") + [

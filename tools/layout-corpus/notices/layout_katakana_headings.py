@@ -6,7 +6,7 @@ NOTICE = dict(
     id="layout-katakana-headings",
     layout="""No table: katakana headings `ア　範囲` and `イ　期間`, each followed by an indented line.""",
     producers=["html", "typst"],
-    text_table="tab",
+    text_table=None,
     blocks=jimu_head("令和6年1月2日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",
         "「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について（その３）") + [

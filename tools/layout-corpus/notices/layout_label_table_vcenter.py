@@ -16,7 +16,7 @@ x position ties them to the value column.""",
     ] + ki() + [
         P("○" + FUNCTION + "のアクティブ化対象範囲・期間"),
         Blank(),
-        Table([[C("範囲"), "【山形県】酒田市、新庄市、鶴岡市\n最上郡戸沢村、飽海郡遊佐町\n【秋田県】湯沢市"],
+        Table([[C("範囲"), "【山形県】酒田市、新庄市、鶴岡市、\n最上郡戸沢村、飽海郡遊佐町\n【秋田県】湯沢市、\n雄勝郡羽後町"],
                [C("期間"), "災害救助法の適用第一報から一週間\n（令和6年8月1日まで）"]],
               widths=[1, 4], valign="center"),
     ] + ijo(),
@@ -28,10 +28,11 @@ x position ties them to the value column.""",
         disaster_began_on=("2024-07-25", "illustrative"),
         activations=[("山形県", ["酒田市", "新庄市", "鶴岡市", "最上郡戸沢村", "飽海郡遊佐町"], "2024-08-01", None,
                       None, "illustrative"),
-                     ("秋田県", ["湯沢市"], "2024-08-01", None, None, "illustrative")],
+                     ("秋田県", ["湯沢市", "雄勝郡羽後町"], "2024-08-01", None, None, "illustrative")],
     ),
     real="nothing from the facts files beyond the genre and the relative-plus-absolute period form; the places "
          "are real municipalities of their prefectures.",
     illustrative="the disaster, date, range and end 令和6年8月1日.",
-    notes="The second range line `最上郡戸沢村、飽海郡遊佐町` continues the 【山形県】 list without a header.",
+    notes="The range lines end in `、` and continue without a prefecture header (`最上郡戸沢村、飽海郡遊佐町`, `雄勝郡羽後町`). "
+          "With four range lines and two period lines, each centred label sits between two value lines in the PDFs.",
 )

@@ -5,7 +5,7 @@ NOTICE = dict(
     layout="""No table: numbered section headings `１　範囲` and `２　期間`, each followed by its content as an
 indented paragraph (full-width spaces in the text; a left margin in the PDFs).""",
     producers=["docx", "typst"],
-    text_table="tab",
+    text_table=None,
     blocks=jimu_head("令和7年11月19日", ISSUERS_2025) + title(
         "令和7年11月18日に発生した大分市佐賀関の大規模火災にかかる",
         "オンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」を",
