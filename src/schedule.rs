@@ -24,23 +24,54 @@ pub fn periods(notice: &ParsedNotice) -> (Vec<record::Period>, Vec<Diagnostic>) 
         .iter()
         .map(|cell| parse_cell(cell, &footnotes, context, &mut diagnostics))
         .collect();
-    let rows = notice.table.ranges.len();
-    let assigned = match parsed.len() {
-        0 => vec![record::Period::default(); rows],
-        1 => vec![parsed[0].clone(); rows],
-        n if n == rows => parsed,
-        n => {
-            diagnostics.push(
-                Diagnostic::error(
-                    "unmatched_periods",
-                    format!("{n} 期間 cells for {rows} 範囲 cells; each area got the first period"),
-                )
-                .at(first_position(&notice.table.periods)),
-            );
-            vec![parsed[0].clone(); rows]
-        }
-    };
+    let ranges = &notice.table.ranges;
+    // Periods the table tied to their rows, and the others, which pair with
+    // the untied rows as in a plain table: one for all, or one each.
+    let claimed: Vec<usize> = ranges.iter().filter_map(|r| r.period).collect();
+    let free: Vec<usize> = (0..parsed.len()).filter(|i| !claimed.contains(i)).collect();
+    let untied = ranges.iter().filter(|r| r.period.is_none()).count();
+    let mut free_for_row = free.iter().copied();
+    let mut unmatched = false;
+    let assigned = ranges
+        .iter()
+        .map(|range| {
+            let index = match range.period {
+                Some(index) => Some(index),
+                None => match free.len() {
+                    0 if claimed.is_empty() => None,
+                    // Every period belongs to other rows; a single one is still
+                    // the notice's only period.
+                    0 => single(&claimed),
+                    1 => free.first().copied(),
+                    n if n == untied => free_for_row.next(),
+                    _ => {
+                        unmatched = true;
+                        None
+                    }
+                },
+            };
+            index.and_then(|i| parsed.get(i).cloned()).unwrap_or_default()
+        })
+        .collect();
+    if unmatched {
+        diagnostics.push(
+            Diagnostic::error(
+                "unmatched_periods",
+                format!(
+                    "{} 期間 cells for {untied} 範囲 cells that no table row ties together; those areas got no period",
+                    free.len()
+                ),
+            )
+            .at(first_position(&notice.table.periods)),
+        );
+    }
     (assigned, diagnostics)
+}
+
+/// The one distinct index in `indices`, if they are all the same.
+fn single(indices: &[usize]) -> Option<usize> {
+    let first = *indices.first()?;
+    indices.iter().all(|&i| i == first).then_some(first)
 }
 
 fn parse_cell(

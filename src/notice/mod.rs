@@ -9,6 +9,7 @@ mod letters;
 mod prose;
 pub mod range;
 pub mod references;
+mod grid;
 pub mod table;
 
 use std::sync::LazyLock;
@@ -22,7 +23,7 @@ use crate::normalize::{Line, Text};
 use crate::record::{Disaster, Notice, NoticeKind};
 
 pub use range::{ItemKind, Range, RangeItem};
-pub use table::{CellLine, PeriodCell, Table};
+pub use table::{CellLine, PeriodCell, RangeCell, Table};
 
 /// Everything the notice says, before places and periods are resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +109,7 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         ));
     }
 
-    let ranges = table.ranges.iter().map(|cell| range::parse(cell)).collect();
+    let ranges = table.ranges.iter().map(range::parse_cell).collect();
     Ok(ParsedNotice {
         notice: Notice {
             kind,

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::table::{CellLine, PeriodCell, Table, position_at};
+use super::table::{CellLine, PeriodCell, RangeCell, Table, position_at};
 use crate::diagnostic::Position;
 use crate::era;
 use crate::normalize::Line;
@@ -60,14 +60,14 @@ pub fn collect(lines: &[Line]) -> Table {
     }
     let mut table = Table::default();
     if let Some(list) = list {
-        table.ranges.push(list);
+        table.ranges.push(RangeCell::new(list));
         table.periods.push(PeriodCell {
             closes: false,
             lines: list_period.into_iter().collect(),
         });
     }
     for (range, period) in others {
-        table.ranges.push(vec![range]);
+        table.ranges.push(RangeCell::new(vec![range]));
         table.periods.push(PeriodCell {
             closes: false,
             lines: vec![period],
@@ -117,7 +117,7 @@ mod tests {
         .lines;
         let t = collect(&lines);
         assert_eq!(t.periods[0].lines[0].text, "2県18市町の期限を14日まで延ばす。");
-        let list: Vec<(&str, u32)> = t.ranges[0].iter().map(|c| (c.text.as_str(), c.position.line)).collect();
+        let list: Vec<(&str, u32)> = t.ranges[0].lines.iter().map(|c| (c.text.as_str(), c.position.line)).collect();
         assert_eq!(list, [("▽石川県=金沢市、能", 2), ("登町▽富山県=氷見市", 3)]);
     }
 
@@ -126,12 +126,12 @@ mod tests {
         let lines = normalize(&["厚生労働省は5日、2県18市町の期限を14日まで延ばす事務連絡を出した。対象は▽石川県=金沢市、能登町▽富山県=氷見市―。他の29市町村の特例は、7日で終了する。".to_owned()]).lines;
         let t = collect(&lines);
         assert_eq!(t.ranges.len(), 2);
-        assert_eq!(t.ranges[0][0].text, "▽石川県=金沢市、能登町▽富山県=氷見市");
+        assert_eq!(t.ranges[0].lines[0].text, "▽石川県=金沢市、能登町▽富山県=氷見市");
         assert_eq!(
             t.periods[0].lines[0].text,
             "厚生労働省は5日、2県18市町の期限を14日まで延ばす事務連絡を出した。"
         );
-        assert_eq!(t.ranges[1][0].text, "他の29市町村");
+        assert_eq!(t.ranges[1].lines[0].text, "他の29市町村");
         assert_eq!(t.periods[1].lines[0].text, "他の29市町村の特例は、7日で終了する。");
     }
 }

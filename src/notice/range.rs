@@ -11,7 +11,8 @@ use regex::Regex;
 
 use crate::diagnostic::Position;
 
-use super::table::{CellLine, join, position_at};
+use super::table::{CellLine, RangeCell, join, position_at};
+use crate::normalize::compact;
 
 /// One thing the range cell names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +84,17 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
 static RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"災害救助法|適用された|有する|所在する|市区町村に").expect("static regex"));
 
+/// Read a 範囲 cell; a prefecture given in a cell of its own holds for the
+/// names until the cell names another.
+pub fn parse_cell(cell: &RangeCell) -> Range {
+    parse_under(&cell.lines, cell.prefecture.as_ref())
+}
+
 pub fn parse(cell: &[CellLine]) -> Range {
+    parse_under(cell, None)
+}
+
+fn parse_under(cell: &[CellLine], prefecture_cell: Option<&CellLine>) -> Range {
     let (joined, starts) = join(cell);
     let position_at = |offset: usize| position_at(&starts, offset);
     let mut range = Range::default();
@@ -104,8 +115,24 @@ pub fn parse(cell: &[CellLine]) -> Range {
     }
 
     // Split at each prefecture header; the header holds until the next one.
-    let mut prefecture: Option<String> = None;
-    let mut header_pending = false;
+    let mut prefecture: Option<String> = prefecture_cell.map(|p| {
+        compact(&p.text)
+            .trim_matches(['【', '】', '[', ']', '〔', '〕', '(', ')'])
+            .to_owned()
+    });
+    let mut header_pending = prefecture.is_some();
+    if let Some(p) = prefecture_cell
+        && cell.is_empty()
+    {
+        // A prefecture row with no names: the whole prefecture.
+        range.push(RangeItem {
+            prefecture: prefecture.clone(),
+            text: prefecture.clone().unwrap_or_default(),
+            position: p.position,
+            kind: ItemKind::WholePrefecture,
+        });
+        return range;
+    }
     let mut cursor = 0;
     let mut segments: Vec<(Option<String>, usize, &str, bool)> = Vec::new();
     for m in HEADER.captures_iter(&body) {

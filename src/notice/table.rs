@@ -7,6 +7,7 @@
 //! interpret them.
 
 use crate::diagnostic::Position;
+use crate::layout::{self, Block};
 use crate::normalize::{Line, compact};
 
 /// Which row of the table a label opens.
@@ -33,10 +34,32 @@ pub struct PeriodCell {
     pub lines: Vec<CellLine>,
 }
 
+/// A 範囲 cell, with what its row says about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RangeCell {
+    pub lines: Vec<CellLine>,
+    /// The prefecture from a cell of its own (`都道府県 | 市町村`), which
+    /// holds for the names of this cell.
+    pub prefecture: Option<CellLine>,
+    /// The index in [`Table::periods`] of the period in this cell's row, when
+    /// the table says; otherwise periods pair with ranges by count.
+    pub period: Option<usize>,
+}
+
+impl RangeCell {
+    pub fn new(lines: Vec<CellLine>) -> Self {
+        RangeCell {
+            lines,
+            prefecture: None,
+            period: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// One entry per 範囲 row (notices with several areas have several rows).
-    pub ranges: Vec<Vec<CellLine>>,
+    pub ranges: Vec<RangeCell>,
     pub periods: Vec<PeriodCell>,
     /// `※` lines after the rows, compacted.
     pub footnotes: Vec<CellLine>,
@@ -51,10 +74,20 @@ impl Table {
 /// Labels that open a row, longest first so that `開放期間` wins over `期間`.
 const LABELS: &[(&str, RowKind)] = &[
     ("アクティブ化対象範囲", RowKind::Range),
+    ("追加する範囲", RowKind::Range),
+    ("延長する範囲", RowKind::Range),
+    ("上記以外の範囲", RowKind::Range),
+    ("対象となる市町村", RowKind::Range),
+    ("対象となる市区町村", RowKind::Range),
+    ("対象市町村", RowKind::Range),
+    ("対象市区町村", RowKind::Range),
+    ("対象区域", RowKind::Range),
     ("対象範囲", RowKind::Range),
     ("対象地域", RowKind::Range),
     ("範囲", RowKind::Range),
     ("アクティブ化期間", RowKind::Period),
+    ("アクティブ化の期間", RowKind::Period),
+    ("延長後の期間", RowKind::Period),
     ("開放期間", RowKind::Period),
     ("対象期間", RowKind::Period),
     ("閉塞日時", RowKind::Closing),
@@ -101,20 +134,110 @@ fn line_label(line: &Line, compact_line: &str) -> Option<(RowKind, usize)> {
 }
 
 fn strip_numbering(s: &str) -> &str {
-    // `(1)`, `1.`, `①` (NFKC turned it into `1`), `○`, `・`.
-    let s = s.trim_start_matches(['○', '◯', '・', '●', '■', '□']);
+    // `(1)`, `1.`, `1`, `①` (NFKC turned it into `1`), `第1`, `ア`, `(ア)`, `○`, `・`.
+    let s = s.trim_start_matches(['○', '◯', '・', '●', '■', '□', '◆', '◇', '▼', '▶', '-']);
+    let is_mark = |c: char| c.is_ascii_digit() || ('ア'..='ソ').contains(&c) || c.is_ascii_alphabetic();
     if let Some(rest) = s.strip_prefix('(')
         && let Some(close) = rest.find(')')
-        && rest[..close].chars().all(|c| c.is_ascii_digit())
         && close > 0
+        && rest[..close].chars().count() <= 3
+        && rest[..close].chars().all(is_mark)
     {
         return &rest[close + 1..];
+    }
+    let body = s.strip_prefix('第').unwrap_or(s);
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits <= 2 {
+        let rest = &body[digits..];
+        return rest.trim_start_matches(['.', '、', ')', ',']);
+    }
+    // One katakana of the iroha-style list (`ア`, `イ`) before a label.
+    let mut chars = s.chars();
+    if let Some(c) = chars.next()
+        && ('ア'..='コ').contains(&c)
+    {
+        let rest = chars.as_str().trim_start_matches(['.', '、', ')']);
+        if LABELS.iter().any(|(label, _)| rest.starts_with(label)) {
+            return rest;
+        }
     }
     s
 }
 
+/// What a cell that holds nothing but a label says its row is: `範囲`,
+/// `(1)対象地域:`, `追加する範囲`, `開放期間(予定)`, `閉塞日時`. Any short
+/// phrase ending in a word for areas or for a period counts, so that labels
+/// not seen before are read; `範囲・期間` (a heading for both) does not.
+pub fn cell_label(text: &str) -> Option<RowKind> {
+    let c = compact(text);
+    let c = strip_numbering(&c);
+    let c = c.trim_matches(['【', '】', '[', ']', ':', '*']);
+    let c = c.strip_suffix("(予定)").unwrap_or(c);
+    if c.is_empty() || c.chars().count() > 14 {
+        return None;
+    }
+    if let Some(&(_, kind)) = LABELS.iter().find(|(label, _)| *label == c) {
+        return Some(kind);
+    }
+    const AREA_WORDS: &[&str] = &["範囲", "地域", "市町村", "市区町村", "区域", "自治体", "市町村名", "市区町村名"];
+    const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日"];
+    let areas = AREA_WORDS.iter().any(|w| c.contains(w));
+    let period = PERIOD_WORDS.iter().any(|w| c.contains(w));
+    if areas && period {
+        return None;
+    }
+    if period && PERIOD_WORDS.iter().any(|w| c.ends_with(w)) {
+        let closes = c.contains("閉塞") || c.contains("終了");
+        return Some(if closes { RowKind::Closing } else { RowKind::Period });
+    }
+    if areas && AREA_WORDS.iter().any(|w| c.ends_with(w)) {
+        return Some(RowKind::Range);
+    }
+    None
+}
+
 /// Collect the table from `lines` (the notice's own letter, after `記` if any).
+///
+/// The lines are read as layout blocks: a table block by what its cells hold
+/// ([`super::grid`]), paragraphs by their labels and headings. Reading stops
+/// at `以上`.
 pub fn collect(lines: &[Line]) -> Table {
+    let mut table = Table::default();
+    for block in layout::blocks(lines) {
+        let flow = match &block {
+            Block::Table(grid) => {
+                let reading = super::grid::read(grid);
+                if reading.is_empty() {
+                    read_paragraphs(&grid.lines, &mut table)
+                } else {
+                    let offset = table.periods.len();
+                    table.periods.extend(reading.periods);
+                    table.ranges.extend(reading.ranges.into_iter().map(|mut r| {
+                        r.period = r.period.map(|p| p + offset);
+                        r
+                    }));
+                    Flow::Continue
+                }
+            }
+            Block::Paragraphs(lines) => read_paragraphs(lines, &mut table),
+        };
+        if flow == Flow::End {
+            break;
+        }
+    }
+    table
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    /// `以上`: the table is over.
+    End,
+}
+
+/// Paragraph lines: a label (or a numbered heading) opens a cell, which goes
+/// on over the lines that belong to it.
+fn read_paragraphs(lines: &[Line], table: &mut Table) -> Flow {
     // Each line compacted once, the `|` of flattened table cells dropped.
     let compacts: Vec<String> = lines.iter().map(|l| l.compact().replace('|', "")).collect();
     // For each line, the next line with content (no blank, no page number):
@@ -127,10 +250,9 @@ pub fn collect(lines: &[Line]) -> Table {
             following = Some(k);
         }
     }
-    let mut table = Table::default();
     let mut current: Option<(RowKind, Vec<CellLine>)> = None;
     let finish = |table: &mut Table, cell: Option<(RowKind, Vec<CellLine>)>| match cell {
-        Some((RowKind::Range, lines)) => table.ranges.push(lines),
+        Some((RowKind::Range, lines)) => table.ranges.push(RangeCell::new(lines)),
         Some((RowKind::Period, lines)) => table.periods.push(PeriodCell { closes: false, lines }),
         Some((RowKind::Closing, lines)) => table.periods.push(PeriodCell { closes: true, lines }),
         None => {}
@@ -154,13 +276,14 @@ pub fn collect(lines: &[Line]) -> Table {
         };
         let compact = compacts[index].as_str();
         if compact == "以上" {
-            break;
+            finish(table, current.take());
+            return Flow::End;
         }
         if is_page_furniture(compact) {
             continue;
         }
         if compact.starts_with('※') {
-            finish(&mut table, current.take());
+            finish(table, current.take());
             table.footnotes.push(CellLine {
                 position: line.position,
                 text: compact.to_owned(),
@@ -168,7 +291,7 @@ pub fn collect(lines: &[Line]) -> Table {
             continue;
         }
         if let Some((kind, label_len)) = line_label(line, compact) {
-            finish(&mut table, current.take());
+            finish(table, current.take());
             let first = skip_compact_prefix(&line.text, label_len);
             let mut cell = Vec::new();
             if !first.trim().is_empty() {
@@ -197,7 +320,7 @@ pub fn collect(lines: &[Line]) -> Table {
                 next.position.page > line.position.page && next.text.starts_with(char::is_whitespace)
             });
             if !open && !page_break {
-                finish(&mut table, current.take());
+                finish(table, current.take());
             }
             continue;
         }
@@ -211,7 +334,7 @@ pub fn collect(lines: &[Line]) -> Table {
             RowKind::Range => indented || !prose,
         };
         if !continues {
-            finish(&mut table, current.take());
+            finish(table, current.take());
             continue;
         }
         cell.push(CellLine {
@@ -219,8 +342,8 @@ pub fn collect(lines: &[Line]) -> Table {
             text: line.text.trim().to_owned(),
         });
     }
-    finish(&mut table, current.take());
-    table
+    finish(table, current.take());
+    Flow::Continue
 }
 
 /// A line that starts with a bracketed prefecture (`【大分県】`) begins an
@@ -318,7 +441,7 @@ mod tests {
             "範囲\t【青森県】青森市、弘前市、平川市 南津軽郡藤崎町\n期間\t災害救助法の適用第一報から一週間（※）\n\n※令和7年1月13日まで\n\n以上\n範囲 not this",
         );
         assert_eq!(t.ranges.len(), 1);
-        assert_eq!(t.ranges[0][0].text, "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町");
+        assert_eq!(t.ranges[0].lines[0].text, "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町");
         assert_eq!(t.periods[0].lines[0].text, "災害救助法の適用第一報から一週間(※)");
         assert_eq!(t.footnotes[0].text, "※令和7年1月13日まで");
     }
@@ -339,21 +462,21 @@ mod tests {
             "\t五所川原市、平川市\n期間\t1月13日まで\n".to_owned(),
         ];
         let t = collect(&normalize(&pages).lines);
-        let (joined, _) = join(&t.ranges[0]);
+        let (joined, _) = join(&t.ranges[0].lines);
         assert_eq!(joined, "【青森県】青森市、弘前市黒石市五所川原市、平川市");
     }
 
     #[test]
     fn piped_cells_and_a_prefecture_line_without_label() {
         let t = table("下記の通り延長致します。\n\n| 【大分県】 | 大分市 |\n| 開放期間 | 令和7年12月2日まで |\n");
-        assert_eq!(t.ranges[0][0].text, "【大分県】 大分市");
+        assert_eq!(join(&t.ranges[0].lines).0, "【大分県】大分市");
         assert_eq!(t.periods[0].lines[0].text, "令和7年12月2日まで");
     }
 
     #[test]
     fn wrapped_cell_across_a_page_number_and_open_list() {
         let t = table("範囲\n【石川県】\n\n金沢市、七尾市、\n\n- 2 -\n輪島市\n期間 14日まで\n");
-        let (joined, starts) = join(&t.ranges[0]);
+        let (joined, starts) = join(&t.ranges[0].lines);
         assert_eq!(joined, "【石川県】金沢市、七尾市、輪島市");
         assert_eq!(starts.len(), 3);
         assert_eq!(t.periods[0].lines[0].text, "14日まで");

@@ -1,0 +1,485 @@
+//! Reading a table block by what its cells hold.
+//!
+//! Labels and headers are hints, not requirements. Three shapes are read:
+//!
+//! * **Header row** (`範囲 | 期間`, `都道府県 | 市町村 | 期間`, `番号 | 都道府県名 |
+//!   市区町村名`): the header gives each column a role, and every row below
+//!   it is one area row with its own prefecture and period.
+//! * **Label column** (`範囲 | 【青森県】…` / `期間 | …`): each row's first cell
+//!   says what the rest of the row is.
+//! * **Neither**: each column's role comes from its cells: prefecture names,
+//!   lists of municipalities, or dates and rules.
+//!
+//! A period cell applies to the rows it sits in (a merged cell to every row it
+//! spans); a table's single period applies to all of the table's areas. An
+//! empty prefecture or period cell in a table that cannot draw merged cells
+//! (piped or tabbed) repeats the one above, as a merged cell would.
+
+use crate::era;
+use crate::layout::{Cell, Table, TableForm};
+use crate::normalize::compact;
+use crate::places::{Gazetteer, Resolution};
+
+use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label};
+
+/// What a column (or a label row) carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Prefecture,
+    Range,
+    Period { closes: bool },
+    /// Numbers, remarks and anything else that is no part of the data.
+    Other,
+}
+
+/// What one table gave: area rows and the periods they point to.
+#[derive(Debug, Default)]
+pub(super) struct Reading {
+    pub ranges: Vec<RangeCell>,
+    pub periods: Vec<PeriodCell>,
+    /// Rows read under a label or a header, so a reader that found nothing
+    /// else knows this table was about areas.
+    pub labelled: bool,
+}
+
+impl Reading {
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty() && self.periods.is_empty()
+    }
+}
+
+/// Read `table`; an empty reading means it holds no areas or periods.
+pub(super) fn read(table: &Table) -> Reading {
+    if let Some(roles) = header_roles(table) {
+        return by_columns(table, &roles, 1, true);
+    }
+    if let Some(reading) = by_labels(table) {
+        return reading;
+    }
+    match content_roles(table) {
+        Some(roles) => by_columns(table, &roles, 0, false),
+        None => Reading::default(),
+    }
+}
+
+fn lines_of(cell: &Cell) -> Vec<CellLine> {
+    cell.lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| CellLine {
+            position: l.position,
+            text: l.text.trim().to_owned(),
+        })
+        .collect()
+}
+
+/// The role a header cell names.
+fn header_role(text: &str) -> Option<Role> {
+    let c = compact(text);
+    let c = c.trim_matches(['【', '】', '[', ']', '(', ')', '*', ':']);
+    if c.is_empty() {
+        return None;
+    }
+    if matches!(c, "番号" | "No" | "No." | "NO" | "#" | "項番" | "連番" | "番")
+        || c.contains("備考")
+        || c.contains("摘要")
+        || c == "注"
+    {
+        return Some(Role::Other);
+    }
+    if c.chars().count() <= 6 && (c.starts_with("都道府県") || c == "県名" || c == "県" || c == "都道府県名") {
+        return Some(Role::Prefecture);
+    }
+    match cell_label(c) {
+        Some(RowKind::Range) => Some(Role::Range),
+        Some(RowKind::Period) => Some(Role::Period { closes: false }),
+        Some(RowKind::Closing) => Some(Role::Period { closes: true }),
+        None => None,
+    }
+}
+
+/// Column roles from a header row: every filled cell of the first row names
+/// a role, and one of them is the municipalities.
+fn header_roles(table: &Table) -> Option<Vec<Role>> {
+    if table.rows < 2 {
+        return None;
+    }
+    let mut roles = vec![Role::Other; table.columns];
+    let mut named = 0;
+    for column in 0..table.columns {
+        let Some(cell) = table.at(0, column) else { continue };
+        if cell.is_empty() || cell.row_span > 1 {
+            continue;
+        }
+        roles[column] = header_role(&cell.text())?;
+        named += 1;
+    }
+    let has_range = roles.contains(&Role::Range);
+    // `範囲 | 【青森県】…` is a label row, not a header: a header has two roles.
+    (named >= 2 && has_range).then_some(roles)
+}
+
+/// A table whose rows say what they are in their first cell.
+fn by_labels(table: &Table) -> Option<Reading> {
+    let mut labels = 0;
+    let mut reading = Reading::default();
+    // Areas of this table not yet given a period.
+    let mut waiting: Vec<usize> = Vec::new();
+    let mut unpaired_periods: Vec<usize> = Vec::new();
+    for row in 0..table.rows {
+        let cells = table.row(row);
+        let Some((first, rest)) = cells.split_first() else { continue };
+        // A label merged over several rows is read on its first row only.
+        if first.row != row && cell_label(&first.text()).is_some() {
+            continue;
+        }
+        let rest_lines: Vec<CellLine> = rest.iter().flat_map(|c| lines_of(c)).collect();
+        match cell_label(&first.text()) {
+            Some(RowKind::Range) => {
+                labels += 1;
+                if rest_lines.is_empty() {
+                    continue;
+                }
+                waiting.push(reading.ranges.len());
+                reading.ranges.push(RangeCell::new(rest_lines));
+            }
+            Some(kind @ (RowKind::Period | RowKind::Closing)) => {
+                labels += 1;
+                if rest_lines.is_empty() {
+                    continue;
+                }
+                let index = reading.periods.len();
+                reading.periods.push(PeriodCell {
+                    closes: kind == RowKind::Closing,
+                    lines: rest_lines,
+                });
+                match waiting.first() {
+                    Some(_) => {
+                        // The period under a group of areas is theirs.
+                        for area in waiting.drain(..) {
+                            if let Some(r) = reading.ranges.get_mut(area) {
+                                r.period = Some(index);
+                            }
+                        }
+                    }
+                    None => unpaired_periods.push(index),
+                }
+            }
+            None => {
+                // An unlabelled row inside a label table: areas by content
+                // (`【大分県】 | 大分市`), anything else is left alone.
+                let all: Vec<CellLine> = cells.iter().flat_map(|c| lines_of(c)).collect();
+                let text: String = all.iter().map(|l| l.text.as_str()).collect();
+                if labels > 0 || row == 0 || looks_like_areas(&text) {
+                    if looks_like_areas(&text) && !looks_like_period(&text) {
+                        waiting.push(reading.ranges.len());
+                        reading.ranges.push(RangeCell::new(all));
+                    }
+                }
+            }
+        }
+    }
+    if labels == 0 {
+        return None;
+    }
+    // A period that came before its areas (`期間` above `範囲`) is theirs when
+    // it is the table's only one.
+    if let [only] = unpaired_periods.as_slice() {
+        for area in waiting.drain(..) {
+            if let Some(r) = reading.ranges.get_mut(area) {
+                r.period = Some(*only);
+            }
+        }
+    }
+    reading.labelled = true;
+    Some(reading)
+}
+
+/// Column roles from the cells themselves, for a table without header or labels.
+fn content_roles(table: &Table) -> Option<Vec<Role>> {
+    let mut roles = vec![Role::Other; table.columns];
+    for (column, role) in roles.iter_mut().enumerate() {
+        let (mut prefectures, mut areas, mut periods, mut filled) = (0, 0, 0, 0);
+        for row in 0..table.rows {
+            let Some(cell) = table.at(row, column) else { continue };
+            if cell.row != row || cell.column != column || cell.is_empty() {
+                continue;
+            }
+            filled += 1;
+            let text = cell.text();
+            if is_prefecture(&text) {
+                prefectures += 1;
+            } else if looks_like_period(&text) {
+                periods += 1;
+            } else if looks_like_areas(&text) {
+                areas += 1;
+            }
+        }
+        if filled == 0 {
+            continue;
+        }
+        // A column takes a role when most of its cells have it.
+        *role = if prefectures * 2 > filled {
+            Role::Prefecture
+        } else if areas * 2 > filled {
+            Role::Range
+        } else if periods * 2 > filled {
+            Role::Period { closes: false }
+        } else {
+            Role::Other
+        };
+    }
+    roles.contains(&Role::Range).then_some(roles)
+}
+
+/// One area row per data row, each with the prefecture and period of its row.
+fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -> Reading {
+    let mut reading = Reading {
+        labelled,
+        ..Reading::default()
+    };
+    let repeats_above = table.form != TableForm::Boxed;
+    let mut prefecture_above: Option<CellLine> = None;
+    let mut period_above: Option<(usize, usize)> = None;
+    // Period cells already read, by their grid position, so a merged cell is read once.
+    let mut read_periods: Vec<((usize, usize), usize)> = Vec::new();
+    // A row that is only a labelled period (`期間 | 令和…`) gives the rows without one theirs.
+    let mut table_period: Option<usize> = None;
+    let mut without_period: Vec<usize> = Vec::new();
+    for row in first_row..table.rows {
+        let cells = table.row(row);
+        if let Some(first) = cells.first()
+            && let Some(kind @ (RowKind::Period | RowKind::Closing)) = cell_label(&first.text())
+        {
+            let rest: Vec<CellLine> = cells.iter().skip(1).flat_map(|c| lines_of(c)).collect();
+            if !rest.is_empty() {
+                table_period = Some(reading.periods.len());
+                reading.periods.push(PeriodCell {
+                    closes: kind == RowKind::Closing,
+                    lines: rest,
+                });
+            }
+            continue;
+        }
+        let mut prefecture: Option<CellLine> = None;
+        let mut names: Vec<CellLine> = Vec::new();
+        let mut period: Option<usize> = None;
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for (column, role) in roles.iter().enumerate() {
+            let Some(cell) = table.at(row, column) else { continue };
+            if seen.contains(&(cell.row, cell.column)) {
+                continue;
+            }
+            seen.push((cell.row, cell.column));
+            match role {
+                Role::Prefecture => {
+                    if !cell.is_empty() {
+                        prefecture = cell.lines.first().map(|l| CellLine {
+                            position: l.position,
+                            text: cell.text(),
+                        });
+                    }
+                }
+                Role::Range => {
+                    // A merged name cell belongs to its first row only.
+                    if cell.row == row {
+                        names.extend(lines_of(cell));
+                    }
+                }
+                Role::Period { closes } => {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    let key = (cell.row, cell.column);
+                    period = Some(match read_periods.iter().find(|(k, _)| *k == key) {
+                        Some(&(_, index)) => index,
+                        None => {
+                            let index = reading.periods.len();
+                            reading.periods.push(PeriodCell {
+                                closes: *closes,
+                                lines: lines_of(cell),
+                            });
+                            read_periods.push((key, index));
+                            index
+                        }
+                    });
+                }
+                Role::Other => {}
+            }
+        }
+        if prefecture.is_none() && repeats_above {
+            prefecture.clone_from(&prefecture_above);
+        }
+        if period.is_none()
+            && repeats_above
+            && let Some((index, above_row)) = period_above
+            && above_row + 1 == row
+        {
+            period = Some(index);
+        }
+        // A row with no names adds nothing unless it opens a prefecture.
+        let same_prefecture = prefecture.as_ref().map(|p| &p.text) == prefecture_above.as_ref().map(|p| &p.text);
+        if names.is_empty() && (prefecture.is_none() || same_prefecture) {
+            continue;
+        }
+        prefecture_above.clone_from(&prefecture);
+        if let Some(index) = period {
+            period_above = Some((index, row));
+        }
+        if period.is_none() {
+            without_period.push(reading.ranges.len());
+        }
+        reading.ranges.push(RangeCell {
+            lines: names,
+            prefecture,
+            period,
+        });
+    }
+    if let Some(index) = table_period {
+        for area in without_period {
+            if let Some(r) = reading.ranges.get_mut(area) {
+                r.period = Some(index);
+            }
+        }
+    }
+    reading
+}
+
+/// `石川県`, `【石川県】`, `石川`: a cell that is one prefecture.
+fn is_prefecture(text: &str) -> bool {
+    let c = compact(text);
+    let name = c.trim_matches(['【', '】', '[', ']', '〔', '〕', '(', ')']);
+    let chars = name.chars().count();
+    (2..=4).contains(&chars) && Gazetteer::bundled().prefecture(name).is_some()
+}
+
+/// A cell with dates, or a rule for an end (`…から一週間`, `当面の間`).
+pub(super) fn looks_like_period(text: &str) -> bool {
+    let c = compact(text);
+    ["まで", "週間", "当面", "日時", "時00分", "終了", "閉塞"]
+        .iter()
+        .any(|w| c.contains(w))
+        || era::find_dates(&c).iter().any(|s| s.result.is_ok())
+}
+
+/// A cell that names municipalities: a bracketed prefecture, or text of which
+/// most is known place names.
+pub(super) fn looks_like_areas(text: &str) -> bool {
+    let c = compact(text);
+    if c.is_empty() {
+        return false;
+    }
+    if c.contains('【') && c.contains('】') || c.contains('▽') || c.ends_with("全域") {
+        return true;
+    }
+    let pieces = Gazetteer::bundled().segment(&c, None, None);
+    let known: usize = pieces
+        .iter()
+        .filter(|p| !matches!(p.resolution, Resolution::Unknown { .. }))
+        .map(|p| p.text.chars().count())
+        .sum();
+    let total = c.chars().filter(|ch| !matches!(ch, '、' | ',' | '・')).count();
+    known > 0 && known * 2 >= total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Block, blocks};
+    use crate::normalize::Line;
+    use crate::normalize::normalize;
+
+    fn reading(text: &str) -> Reading {
+        let lines: Vec<Line> = normalize(&[text.to_owned()]).lines;
+        let table = blocks(&lines)
+            .into_iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table");
+        read(&table)
+    }
+
+    fn rows(r: &Reading) -> Vec<(Option<String>, String, Option<String>)> {
+        r.ranges
+            .iter()
+            .map(|c| {
+                (
+                    c.prefecture.as_ref().map(|p| p.text.clone()),
+                    c.lines.iter().map(|l| l.text.as_str()).collect(),
+                    c.period
+                        .and_then(|p| r.periods.get(p))
+                        .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect()),
+                )
+            })
+            .collect()
+    }
+
+    fn row(p: Option<&str>, names: &str, period: Option<&str>) -> (Option<String>, String, Option<String>) {
+        (p.map(str::to_owned), names.to_owned(), period.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_header_row_gives_each_row_its_own_period() {
+        let r = reading(
+            "| 都道府県 | 市町村 | 期間 |\n| 石川県 | 輪島市、珠洲市 | 令和6年1月14日まで |\n| 富山県 | 氷見市 | 令和6年1月7日まで |",
+        );
+        assert_eq!(
+            rows(&r),
+            [
+                row(Some("石川県"), "輪島市、珠洲市", Some("令和6年1月14日まで")),
+                row(Some("富山県"), "氷見市", Some("令和6年1月7日まで")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_merged_prefecture_and_period_apply_to_every_row_they_span() {
+        let r = reading(
+            "┌────┬────┬────┐\n│都道府県名│市区町村名│期間│\n├────┼────┼────┤\n│石川県│輪島市│1月14日まで│\n│    ├────┤    │\n│    │珠洲市│    │\n└────┴────┴────┘",
+        );
+        assert_eq!(
+            rows(&r),
+            [
+                row(Some("石川県"), "輪島市", Some("1月14日まで")),
+                row(Some("石川県"), "珠洲市", Some("1月14日まで")),
+            ]
+        );
+        assert_eq!(r.periods.len(), 1);
+    }
+
+    #[test]
+    fn label_tables_and_unlabelled_prefecture_rows() {
+        let r = reading("| 【大分県】 | 大分市 |\n| 開放期間 | 令和7年12月2日まで |");
+        assert_eq!(rows(&r), [row(None, "【大分県】大分市", Some("令和7年12月2日まで"))]);
+        let r = reading("延長する範囲\t【石川県】輪島市\n期間\t1月14日まで");
+        assert_eq!(rows(&r), [row(None, "【石川県】輪島市", Some("1月14日まで"))]);
+    }
+
+    #[test]
+    fn numbered_rows_without_a_period_column() {
+        let r = reading("番号\t都道府県名\t市区町村名\n1\t石川県\t輪島市\n2\t石川県\t珠洲市");
+        assert_eq!(
+            rows(&r),
+            [row(Some("石川県"), "輪島市", None), row(Some("石川県"), "珠洲市", None)]
+        );
+    }
+
+    #[test]
+    fn columns_by_content_without_a_header() {
+        let r = reading("石川県\t輪島市、珠洲市\t1月14日まで\n富山県\t氷見市\t1月7日まで");
+        assert_eq!(
+            rows(&r),
+            [
+                row(Some("石川県"), "輪島市、珠洲市", Some("1月14日まで")),
+                row(Some("富山県"), "氷見市", Some("1月7日まで")),
+            ]
+        );
+        assert!(read_text_is_empty("事務連絡\t令和7年1月7日"));
+    }
+
+    fn read_text_is_empty(text: &str) -> bool {
+        reading(text).is_empty()
+    }
+}
