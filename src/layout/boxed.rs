@@ -26,50 +26,73 @@ enum Kind {
     Row(Vec<String>),
 }
 
-fn classify(text: &str) -> Option<Kind> {
+fn is_separator(c: char) -> bool {
+    JUNCTIONS.contains(&c) || VERTICALS.contains(&c)
+}
+
+fn is_border(segment: &str) -> bool {
+    let t = segment.trim();
+    !t.is_empty() && t.chars().all(|c| HORIZONTALS.contains(&c))
+}
+
+/// A line of a box table as rule and row parts. A line can be both: under a
+/// cell merged across rows, the border of the next column runs beside the
+/// merged cell's text (`│    ├────┤ 1月14日まで │`).
+fn classify(text: &str) -> Vec<Kind> {
     let t = text.trim();
-    let first = t.chars().next()?;
-    let is_box = |c: char| VERTICALS.contains(&c) || HORIZONTALS.contains(&c) || JUNCTIONS.contains(&c);
-    if t.chars().all(|c| is_box(c) || c == ' ') && t.chars().any(|c| HORIZONTALS.contains(&c)) && t.chars().count() >= 3
-    {
-        // A rule needs a junction or a box corner; `-----` alone is a separator line in prose.
-        if !t.chars().any(|c| JUNCTIONS.contains(&c) || VERTICALS.contains(&c)) {
-            return None;
-        }
-        let segments: Vec<bool> = t
-            .split(|c: char| JUNCTIONS.contains(&c) || VERTICALS.contains(&c))
-            .skip(1)
-            .map(|s| s.chars().any(|c| HORIZONTALS.contains(&c)))
-            .collect();
-        // The text after the last junction is empty when the rule is closed on the right.
-        let segments = match t.chars().last() {
-            Some(c) if JUNCTIONS.contains(&c) || VERTICALS.contains(&c) => {
-                segments[..segments.len().saturating_sub(1)].to_vec()
-            }
-            _ => segments,
-        };
-        return (!segments.is_empty()).then_some(Kind::Rule(segments));
+    let Some(first) = t.chars().next() else { return Vec::new() };
+    if !is_separator(first) && !HORIZONTALS.contains(&first) {
+        return Vec::new();
     }
-    if VERTICALS.contains(&first) && first != '|' {
-        let mut fields: Vec<String> = t.split(VERTICALS).skip(1).map(|s| s.trim().to_owned()).collect();
-        if t.ends_with(VERTICALS) {
-            fields.pop();
-        }
-        return (!fields.is_empty()).then_some(Kind::Row(fields));
+    let mut segments: Vec<&str> = t.split(is_separator).collect();
+    // Text before the first bar (a `─` that starts the line) is a segment;
+    // nothing before a leading bar, or after a closing one, is not.
+    if is_separator(first) {
+        segments.remove(0);
     }
-    None
+    if t.ends_with(is_separator) {
+        segments.pop();
+    }
+    if segments.is_empty() {
+        return Vec::new();
+    }
+    let borders: Vec<bool> = segments.iter().map(|s| is_border(s)).collect();
+    let any_border = borders.iter().any(|&b| b);
+    let any_text = segments.iter().zip(&borders).any(|(s, &b)| !b && !s.trim().is_empty());
+    // A rule needs a junction or a bar; `-----` alone separates prose.
+    if any_border && !t.chars().any(is_separator) {
+        return Vec::new();
+    }
+    if !any_border {
+        // `|` rows outside `+--+` rules are piped tables, read elsewhere.
+        if first == '|' || !VERTICALS.contains(&first) {
+            return Vec::new();
+        }
+        return vec![Kind::Row(segments.iter().map(|s| s.trim().to_owned()).collect())];
+    }
+    if !any_text {
+        return vec![Kind::Rule(borders)];
+    }
+    let fields = segments
+        .iter()
+        .zip(&borders)
+        .map(|(s, &b)| if b { String::new() } else { s.trim().to_owned() })
+        .collect();
+    vec![Kind::Row(fields), Kind::Rule(borders)]
 }
 
 /// ASCII rows (`| a | b |`) belong to a box table only between `+--+` rules;
 /// elsewhere they are piped tables.
-fn classify_in_box(text: &str) -> Option<Kind> {
+fn classify_in_box(text: &str) -> Vec<Kind> {
     let t = text.trim();
-    if t.starts_with('|') {
+    if t.starts_with('|') && !t.chars().any(|c| HORIZONTALS.contains(&c) && c != '-') {
         let mut fields: Vec<String> = t.split('|').skip(1).map(|s| s.trim().to_owned()).collect();
         if t.ends_with('|') {
             fields.pop();
         }
-        return (!fields.is_empty()).then_some(Kind::Row(fields));
+        if !fields.is_empty() && !fields.iter().all(|f| is_border(f)) {
+            return vec![Kind::Row(fields)];
+        }
     }
     classify(text)
 }
@@ -78,17 +101,21 @@ fn classify_in_box(text: &str) -> Option<Kind> {
 pub(super) fn table_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
     // A table starts with a rule (its top border) or, when an extractor lost
     // the top border, with a row of box bars.
-    let first = classify(&lines.get(start)?.text)?;
-    let mut kinds = vec![(start, first)];
+    let first = classify(&lines.get(start)?.text);
+    if first.is_empty() {
+        return None;
+    }
+    let mut kinds: Vec<(usize, Kind)> = first.into_iter().map(|k| (start, k)).collect();
     let mut end = start + 1;
     while let Some(line) = lines.get(end) {
         if end - start >= MAX_TABLE_LINES {
             break;
         }
-        match classify_in_box(&line.text) {
-            Some(kind) => kinds.push((end, kind)),
-            None => break,
+        let found = classify_in_box(&line.text);
+        if found.is_empty() {
+            break;
         }
+        kinds.extend(found.into_iter().map(|k| (end, k)));
         end += 1;
     }
     let rules = kinds.iter().filter(|(_, k)| matches!(k, Kind::Rule(_))).count();
@@ -195,10 +222,11 @@ fn build(lines: &[Line], kinds: &[(usize, Kind)]) -> Table {
         rows: grid_rows.len(),
         columns,
         cells,
-        lines: kinds
-            .iter()
-            .filter_map(|(i, _)| lines.get(*i).cloned())
-            .collect(),
+        lines: {
+            let mut indices: Vec<usize> = kinds.iter().map(|(i, _)| *i).collect();
+            indices.dedup();
+            indices.into_iter().filter_map(|i| lines.get(i).cloned()).collect()
+        },
     }
 }
 

@@ -251,7 +251,10 @@ fn read_paragraphs(lines: &[Line], table: &mut Table) -> Flow {
         }
     }
     let mut current: Option<(RowKind, Vec<CellLine>)> = None;
+    // A label with nothing under it (a heading over a table or over another
+    // label) opens no cell.
     let finish = |table: &mut Table, cell: Option<(RowKind, Vec<CellLine>)>| match cell {
+        Some((_, lines)) if lines.is_empty() => {}
         Some((RowKind::Range, lines)) => table.ranges.push(RangeCell::new(lines)),
         Some((RowKind::Period, lines)) => table.periods.push(PeriodCell { closes: false, lines }),
         Some((RowKind::Closing, lines)) => table.periods.push(PeriodCell { closes: true, lines }),
@@ -330,7 +333,9 @@ fn read_paragraphs(lines: &[Line], table: &mut Table) -> Flow {
         let indented = line.text.starts_with(char::is_whitespace);
         let prose = compact.ends_with('。');
         let continues = match kind {
-            RowKind::Period | RowKind::Closing => indented,
+            // A heading alone on its line (`2 期間`) is followed by its
+            // content whether or not it is indented.
+            RowKind::Period | RowKind::Closing => indented || (cell.is_empty() && super::grid::looks_like_period(compact)),
             RowKind::Range => indented || !prose,
         };
         if !continues {
