@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run every benchmark and print the figures the README quotes:
+# Run every benchmark and print the figures the README quotes, and check the
+# hostile-input targets (2 s CPU, 200 MB per file):
 #   scripts/bench.sh            # 10,000 text and 1,000 PDF notices
 #   BATCH_TEXT=2000 BATCH_PDF=200 scripts/bench.sh
 # pdftotext (poppler-utils, poppler-data) is the baseline; it is installed
@@ -23,3 +24,10 @@ cargo bench --locked --bench era
 echo
 echo "== municipality resolution"
 cargo bench --locked --bench resolve
+echo
+# The tests bound each hostile input generously (30 s of CPU, 1 GiB); the
+# targets themselves are checked here: each file's parse within 2 s of CPU
+# time and 200 MB peak resident set (the process's own, see tests/support).
+echo "== hostile inputs: CPU time and peak memory of each parse (targets: 2 s, 200 MB)"
+ONSHI_HOSTILE_TARGETS=1 cargo test --release --locked --test hostile -- --test-threads=1 --nocapture 2>&1 \
+  | grep -E '^hostile:|^test result|panicked|limit'

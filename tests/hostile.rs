@@ -2,28 +2,56 @@
 //! within bounded time and memory, in a process of its own (as a batch job
 //! would run it), and never a panic or an abort.
 //!
-//! Limits: the test fails if a file takes more than 2 s or its process more
-//! than 200 MB resident, measured on the release binary (`cargo test
-//! --release`, as CI runs it); an unoptimized build gets ten times the time.
+//! Bounds (issue 13, "no flaky test"): a bound near what the code needs fails
+//! on a busy machine, so the bounds here are far from it. Each file's process
+//! may use at most 30 s of CPU time (its own, from `wait4`, which other load
+//! on the machine does not inflate; an unoptimized build gets ten times as
+//! much) and 1 GiB resident (its own peak: see `support`); a watchdog kills it
+//! after 5 minutes of wall time. The inputs need well under a second and
+//! under 200 MB on the release build. Those targets, 2 s of CPU and 200 MB,
+//! are checked by `scripts/bench.sh`, which runs these tests with
+//! `ONSHI_HOSTILE_TARGETS=1` and prints every file's figures.
+//!
+//! `tests/hostile/NAME.stdout` and `.stderr` are what the committed
+//! `NAME.pdf` gives, with this checkout's directory written `$CARGO_MANIFEST_DIR`.
+//! Rewrite them after a reviewed change with `ONSHI_BLESS=1 cargo test --test
+//! hostile` (refused when `CI` is set).
+
+mod support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Hostile tests run one at a time, and build their big inputs before they
-/// spawn: a child's peak memory as the kernel reports it includes what the
-/// test process held when it started the child.
+use support::measure::{self, Job, Usage};
+
+/// Hostile tests run one at a time: they build big inputs, and their
+/// processes are measured one by one.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-const TIME_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 20 } else { 2 });
-const RSS_LIMIT_KIB: i64 = 200 * 1024;
+/// Generous bounds: a failure means something far worse than a slow machine.
+const CPU_LIMIT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 300 } else { 30 });
+const RSS_LIMIT_KIB: i64 = 1024 * 1024;
+/// Not a bound: only turns a hang into a failure.
+const WATCHDOG: Duration = Duration::from_secs(if cfg!(debug_assertions) { 1800 } else { 300 });
 
-/// A fresh folder for one test (tests run in parallel).
+/// The targets, checked only when `ONSHI_HOSTILE_TARGETS` is set (by `scripts/bench.sh`).
+const CPU_TARGET: Duration = Duration::from_secs(2);
+const RSS_TARGET_KIB: i64 = 200 * 1024;
+
+fn targets_requested() -> bool {
+    std::env::var_os("ONSHI_HOSTILE_TARGETS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+fn bless_requested() -> bool {
+    std::env::var_os("ONSHI_BLESS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// A fresh folder for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile").join(name);
     let _ = std::fs::remove_dir_all(&dir);
@@ -35,50 +63,50 @@ struct Run {
     code: i32,
     stdout: String,
     stderr: String,
-    elapsed: Duration,
-    rss_kib: i64,
+    usage: Usage,
 }
 
-/// Run `onshi-notice parse FILE` and measure it.
-#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4")]
-fn parse(file: &Path) -> Run {
-    let out_path = file.with_extension("stdout");
-    let err_path = file.with_extension("stderr");
-    let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_onshi-notice"))
-        .arg("parse")
-        .arg(file)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out_path).unwrap())
-        .stderr(std::fs::File::create(&err_path).unwrap())
-        .spawn()
-        .unwrap();
-    // SAFETY: wait4 writes only into the status and rusage given; the child is ours and reaped once.
-    let (status, rss_kib) = unsafe {
-        let mut status = 0;
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
-        (status, usage.ru_maxrss)
-    };
-    let elapsed = start.elapsed();
+/// Run `onshi-notice parse FILE`, with its output in `out_dir`, and measure it.
+fn parse_into(file: &Path, out_dir: &Path) -> Run {
+    let name = file.file_name().unwrap();
+    let out_path = out_dir.join(name).with_extension("stdout");
+    let err_path = out_dir.join(name).with_extension("stderr");
+    let usage = measure::measure(&Job {
+        program: Path::new(env!("CARGO_BIN_EXE_onshi-notice")),
+        args: vec!["parse".into(), file.to_str().unwrap().into()],
+        env_remove: vec![],
+        stdout: out_path.clone(),
+        stderr: err_path.clone(),
+        watchdog: WATCHDOG,
+    });
     assert!(
-        libc::WIFEXITED(status),
-        "{}: killed by signal {}",
+        !usage.timed_out,
+        "{}: killed after {:?} of wall time",
         file.display(),
-        libc::WTERMSIG(status)
+        usage.wall
     );
+    let code = usage
+        .code
+        .unwrap_or_else(|| panic!("{}: killed by signal {:?}", file.display(), usage.signal));
     Run {
-        code: libc::WEXITSTATUS(status),
+        code,
         stdout: std::fs::read_to_string(out_path).unwrap(),
         stderr: std::fs::read_to_string(err_path).unwrap(),
-        elapsed,
-        rss_kib,
+        usage,
     }
+}
+
+/// Run `onshi-notice parse FILE`, with its output beside the file.
+fn parse(file: &Path) -> Run {
+    parse_into(file, file.parent().unwrap())
 }
 
 /// A file that must fail with `reason` in its one-line message.
 fn fails(file: &Path, reason: &str) {
-    let run = bounded(file);
+    expect_failure(file, &bounded(file), reason);
+}
+
+fn expect_failure(file: &Path, run: &Run, reason: &str) {
     assert_eq!(run.code, 1, "{}: {}", file.display(), run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(
@@ -97,19 +125,44 @@ fn fails(file: &Path, reason: &str) {
 
 /// A file that must convert; returns the document.
 fn converts(file: &Path) -> serde_json::Value {
-    let run = bounded(file);
+    expect_conversion(file, &bounded(file))
+}
+
+fn expect_conversion(file: &Path, run: &Run) -> serde_json::Value {
     assert_eq!(run.code, 0, "{}: {}", file.display(), run.stderr);
     serde_json::from_str(&run.stdout).unwrap()
 }
 
 fn bounded(file: &Path) -> Run {
-    let run = parse(file);
-    assert!(run.elapsed <= TIME_LIMIT, "{}: took {:?}", file.display(), run.elapsed);
+    check_bounds(file, parse(file))
+}
+
+fn check_bounds(file: &Path, run: Run) -> Run {
+    let u = run.usage;
+    eprintln!(
+        "hostile: {:<28} cpu {:>6.2} s  wall {:>6.2} s  peak {:>5} MB",
+        file.file_name().unwrap().to_string_lossy(),
+        u.cpu.as_secs_f64(),
+        u.wall.as_secs_f64(),
+        u.rss_kib / 1024
+    );
+    let (cpu, rss) = if targets_requested() {
+        (CPU_TARGET, RSS_TARGET_KIB)
+    } else {
+        (CPU_LIMIT, RSS_LIMIT_KIB)
+    };
     assert!(
-        run.rss_kib <= RSS_LIMIT_KIB,
-        "{}: {} MB resident",
+        u.cpu <= cpu,
+        "{}: took {:?} of CPU time (limit {cpu:?})",
         file.display(),
-        run.rss_kib / 1024
+        u.cpu
+    );
+    assert!(
+        u.rss_kib <= rss,
+        "{}: {} MB resident (limit {} MB)",
+        file.display(),
+        u.rss_kib / 1024,
+        rss / 1024
     );
     run
 }
@@ -162,10 +215,52 @@ fn truncated_pdfs_fail_cleanly() {
 #[test]
 fn encrypted_pdfs() {
     let _serial = serial();
-    fails(&committed("encrypted.pdf"), "encrypted");
+    // The output goes to a scratch folder: a test run changes no committed file.
+    let out = scratch("encrypted");
+    let file = committed("encrypted.pdf");
+    let run = check_bounds(&file, parse_into(&file, &out));
+    expect_failure(&file, &run, "encrypted");
+    matches_committed(&file, &run);
     // An empty user password opens the file, as a viewer would.
-    let doc = converts(&committed("encrypted-empty-password.pdf"));
+    let file = committed("encrypted-empty-password.pdf");
+    let run = check_bounds(&file, parse_into(&file, &out));
+    let doc = expect_conversion(&file, &run);
     assert_eq!(doc["activations"].as_array().unwrap().len(), 10);
+    matches_committed(&file, &run);
+}
+
+/// This checkout's directory, as the committed outputs write it.
+const CHECKOUT: &str = "$CARGO_MANIFEST_DIR";
+
+/// `text` with this checkout's directory replaced by [`CHECKOUT`].
+fn portable(text: &str) -> String {
+    text.replace(env!("CARGO_MANIFEST_DIR"), CHECKOUT)
+}
+
+/// The run's stdout and stderr equal the committed `.stdout` and `.stderr`
+/// beside `file`; with `ONSHI_BLESS=1` (never on CI) they are rewritten instead.
+fn matches_committed(file: &Path, run: &Run) {
+    for (extension, actual) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        let golden = file.with_extension(extension);
+        let actual = portable(actual);
+        if bless_requested() {
+            assert!(
+                !onshi_notice::corpus::on_ci(),
+                "ONSHI_BLESS is set on CI: committed outputs are only rewritten by a developer"
+            );
+            if std::fs::read_to_string(&golden).ok().as_deref() != Some(actual.as_str()) {
+                std::fs::write(&golden, &actual).unwrap();
+            }
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+        assert!(
+            expected == actual,
+            "{} differs from this run's {extension}; after review re-bless with \
+             ONSHI_BLESS=1 cargo test --test hostile\n--- committed\n{expected}\n--- this run\n{actual}",
+            golden.display()
+        );
+    }
 }
 
 /// A small file whose one stream inflates to 512 MiB of zeros.

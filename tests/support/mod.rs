@@ -1,0 +1,6 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code, reason = "each test binary uses part of this module")]
+
+pub mod measure;
+pub mod pdftotext;
