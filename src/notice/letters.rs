@@ -73,7 +73,7 @@ fn letter(lines: &[Line], start: usize, end: usize, quoted: bool) -> Letter {
     }
 }
 
-fn is_letter_start(compact: &str) -> bool {
+pub fn is_letter_start(compact: &str) -> bool {
     compact.starts_with("事務連絡") && compact.chars().count() <= "事務連絡".chars().count() + 16
 }
 

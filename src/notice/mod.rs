@@ -4,6 +4,7 @@
 //! This stage reads structure only; names become codes in [`crate::areas`]
 //! and period cells become dates in [`crate::period`].
 
+mod attachment;
 mod header;
 mod letters;
 mod prose;
@@ -61,6 +62,10 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         None => body,
     };
     let mut table = table::collect(table_lines);
+    let mut diagnostics = Vec::new();
+    // Attachments stand after the letter's own text, before any quoted notice.
+    let after_table = letter.start + (own.len() - table_lines.len());
+    attachment::follow(&mut table, lines, after_table, &mut diagnostics);
     if table.ranges.is_empty() {
         let written = prose::collect(body);
         if !written.ranges.is_empty() {
@@ -72,7 +77,6 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         return Err(NotANotice { lines: lines.len() });
     }
 
-    let mut diagnostics = Vec::new();
     let title = header.title.clone();
     let kind = kind(title.as_deref(), body);
     if kind == NoticeKind::Unknown {

@@ -228,6 +228,29 @@ pub fn collect(lines: &[Line]) -> Table {
     table
 }
 
+/// A list that stands alone (an attachment): like [`collect`], and a table
+/// or a run of names without any label is read as the areas.
+pub fn collect_list(lines: &[Line]) -> Table {
+    let table = collect(lines);
+    if !table.ranges.is_empty() {
+        return table;
+    }
+    // Names without a label: every line that is mostly names.
+    let cells: Vec<CellLine> = lines
+        .iter()
+        .filter(|l| !l.is_blank() && super::grid::looks_like_areas(&l.text))
+        .map(|l| CellLine {
+            position: l.position,
+            text: l.text.trim().to_owned(),
+        })
+        .collect();
+    let mut table = Table::default();
+    if !cells.is_empty() {
+        table.ranges.push(RangeCell::new(cells));
+    }
+    table
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Flow {
     Continue,
