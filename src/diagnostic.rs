@@ -75,6 +75,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed",
     ),
     (
+        "attachment_not_found",
+        "the 範囲 points to an attachment (`別紙のとおり`) that the document does not have; no names are read from the pointer",
+    ),
+    (
         "ambiguous_period",
         "a date in the 期間 that is neither clearly a start nor an end",
     ),
