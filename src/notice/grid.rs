@@ -20,7 +20,7 @@ use crate::layout::{Cell, Table, TableForm};
 use crate::normalize::compact;
 use crate::places::{Gazetteer, Resolution};
 
-use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label};
+use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label, is_numbering, leading_label};
 
 /// What a column (or a label row) carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,14 +128,13 @@ fn by_labels(table: &Table) -> Option<Reading> {
     let mut unpaired_periods: Vec<usize> = Vec::new();
     for row in 0..table.rows {
         let cells = table.row(row);
-        let Some((first, rest)) = cells.split_first() else { continue };
+        let Some(first) = cells.first() else { continue };
         // A label merged over several rows is read on its first row only.
         if first.row != row && cell_label(&first.text()).is_some() {
             continue;
         }
-        let rest_lines: Vec<CellLine> = rest.iter().flat_map(|c| lines_of(c)).collect();
-        match cell_label(&first.text()) {
-            Some(RowKind::Range) => {
+        match row_label(&cells) {
+            Some((RowKind::Range, rest_lines)) => {
                 labels += 1;
                 if rest_lines.is_empty() {
                     continue;
@@ -143,7 +142,7 @@ fn by_labels(table: &Table) -> Option<Reading> {
                 waiting.push(reading.ranges.len());
                 reading.ranges.push(RangeCell::new(rest_lines));
             }
-            Some(kind @ (RowKind::Period | RowKind::Closing)) => {
+            Some((kind @ (RowKind::Period | RowKind::Closing), rest_lines)) => {
                 labels += 1;
                 if rest_lines.is_empty() {
                     continue;
@@ -193,6 +192,30 @@ fn by_labels(table: &Table) -> Option<Reading> {
     }
     reading.labelled = true;
     Some(reading)
+}
+
+/// The label of a row and the lines it labels: the first cell that is not a
+/// number (`(1) | 範囲 | …`) is a label cell, or starts with a label
+/// (`範囲 【石川県】…`).
+fn row_label(cells: &[&Cell]) -> Option<(RowKind, Vec<CellLine>)> {
+    let k = cells.iter().position(|c| !is_numbering(&c.text()) && !c.is_empty())?;
+    let first = cells.get(k)?;
+    let after = cells.iter().skip(k + 1).flat_map(|c| lines_of(c));
+    if let Some(kind) = cell_label(&first.text()) {
+        return Some((kind, after.collect()));
+    }
+    let head = first.lines.first()?;
+    let (kind, rest) = leading_label(&head.text)?;
+    let mut lines = Vec::new();
+    if !rest.is_empty() {
+        lines.push(CellLine {
+            position: head.position,
+            text: rest.to_owned(),
+        });
+    }
+    lines.extend(lines_of(first).into_iter().skip(1));
+    lines.extend(after);
+    Some((kind, lines))
 }
 
 /// Column roles from the cells themselves, for a table without header or labels.
@@ -248,10 +271,7 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
     let mut without_period: Vec<usize> = Vec::new();
     for row in first_row..table.rows {
         let cells = table.row(row);
-        if let Some(first) = cells.first()
-            && let Some(kind @ (RowKind::Period | RowKind::Closing)) = cell_label(&first.text())
-        {
-            let rest: Vec<CellLine> = cells.iter().skip(1).flat_map(|c| lines_of(c)).collect();
+        if let Some((kind @ (RowKind::Period | RowKind::Closing), rest)) = row_label(&cells) {
             if !rest.is_empty() {
                 table_period = Some(reading.periods.len());
                 reading.periods.push(PeriodCell {

@@ -133,6 +133,25 @@ fn line_label(line: &Line, compact_line: &str) -> Option<(RowKind, usize)> {
     row_label_spaced(compact_line, spaced)
 }
 
+/// A label at the start of a cell's line (`範囲 【石川県】…`, `期間:7日まで`):
+/// its kind and the text after it.
+pub(super) fn leading_label(text: &str) -> Option<(RowKind, &str)> {
+    let line = Line {
+        position: Position { page: 1, line: 1 },
+        text: text.to_owned(),
+    };
+    let (kind, len) = line_label(&line, &compact(text))?;
+    let rest = skip_compact_prefix(text, len);
+    let offset = text.len() - rest.len();
+    Some((kind, text.get(offset..)?.trim()))
+}
+
+/// A cell that is only a number or mark (`(1)`, `1`, `ア`, `①`).
+pub(super) fn is_numbering(text: &str) -> bool {
+    let c = compact(text);
+    !c.is_empty() && c.chars().count() <= 5 && strip_numbering(&c).trim_matches(['.', ')', '、']).is_empty()
+}
+
 fn strip_numbering(s: &str) -> &str {
     // `(1)`, `1.`, `1`, `①` (NFKC turned it into `1`), `第1`, `ア`, `(ア)`, `○`, `・`.
     let s = s.trim_start_matches(['○', '◯', '・', '●', '■', '□', '◆', '◇', '▼', '▶', '-']);
@@ -178,6 +197,10 @@ pub fn cell_label(text: &str) -> Option<RowKind> {
     }
     if let Some(&(_, kind)) = LABELS.iter().find(|(label, _)| *label == c) {
         return Some(kind);
+    }
+    // `範囲上記以外の29市町村` is a label and its content, `29市町村` a count.
+    if c.chars().any(|ch| ch.is_ascii_digit()) || LABELS.iter().any(|(label, _)| c.len() > label.len() && c.starts_with(label)) {
+        return None;
     }
     const AREA_WORDS: &[&str] = &["範囲", "地域", "市町村", "市区町村", "区域", "自治体", "市町村名", "市区町村名"];
     const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日"];

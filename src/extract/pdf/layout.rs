@@ -37,13 +37,13 @@ pub(crate) struct Layout {
 
 /// A fragment turned upright: reading runs along +x (horizontal) or −y (vertical).
 #[derive(Debug, Clone)]
-struct Item {
-    text: String,
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    y1: f64,
-    size: f64,
+pub(super) struct Item {
+    pub(super) text: String,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) y0: f64,
+    pub(super) y1: f64,
+    pub(super) size: f64,
 }
 
 struct Line {
@@ -59,25 +59,25 @@ struct Line {
 
 /// A horizontal rule, upright: `y` and the x range it spans.
 #[derive(Debug, Clone, Copy)]
-struct Rule {
-    y: f64,
-    x0: f64,
-    x1: f64,
+pub(super) struct Rule {
+    pub(super) y: f64,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
 }
 
 /// A vertical rule, upright: `x` and the y range it spans (`y0` < `y1`).
 #[derive(Debug, Clone, Copy)]
-struct Post {
-    x: f64,
-    y0: f64,
-    y1: f64,
+pub(super) struct Post {
+    pub(super) x: f64,
+    pub(super) y0: f64,
+    pub(super) y1: f64,
 }
 
 /// The painted lines of a page that can delimit table cells.
 #[derive(Debug, Default)]
-struct Rules {
-    horizontal: Vec<Rule>,
-    vertical: Vec<Post>,
+pub(super) struct Rules {
+    pub(super) horizontal: Vec<Rule>,
+    pub(super) vertical: Vec<Post>,
 }
 
 /// Consecutive lines that form one bordered table row with a label column.
@@ -186,7 +186,19 @@ impl Layout {
             ));
             self.carried_column = None;
         } else {
-            lines.extend(self.horizontal_lines(horizontal.iter().map(|f| upright(f)).collect(), &rules, true));
+            let items: Vec<Item> = horizontal.iter().map(|f| upright(f)).collect();
+            let (tables, mut rest) = super::ruled::find(items, &rules);
+            // Text above each table, then the table; text beside a table
+            // (within its height) comes after it.
+            for table in tables {
+                let (above, below): (Vec<Item>, Vec<Item>) =
+                    rest.into_iter().partition(|i| i.y0 + 0.3 * i.size > table.top);
+                lines.extend(self.horizontal_lines(above, &rules, true));
+                lines.extend(table.lines);
+                self.carried_column = None;
+                rest = below;
+            }
+            lines.extend(self.horizontal_lines(rest, &rules, true));
             lines.extend(vertical_columns(vertical.iter().map(|f| upright(f)).collect()));
         }
         strip_page_numbers(&mut lines);
@@ -453,6 +465,26 @@ fn row_lines(lines: &[Line], boundary: f64) -> Vec<String> {
     }
     out.extend(content.map(|c| format!("\t{c}")));
     out
+}
+
+/// The lines of a group of items (a table cell), top to bottom.
+pub(super) fn lines_of(mut items: Vec<Item>) -> Vec<String> {
+    items.retain(|i| !i.text.is_empty());
+    items.sort_by(|a, b| b.y0.total_cmp(&a.y0).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<Item>> = Vec::new();
+    let mut reference: Option<(f64, f64)> = None;
+    for item in items {
+        let joins =
+            reference.is_some_and(|(y, size)| (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
+        match groups.last_mut() {
+            Some(group) if joins => group.push(item),
+            _ => {
+                reference = Some((item.y0, item.size));
+                groups.push(vec![item]);
+            }
+        }
+    }
+    groups.into_iter().filter_map(join_line).map(|l| l.text).collect()
 }
 
 /// Joins the fragments of one baseline, left to right.

@@ -21,6 +21,7 @@ mod error;
 mod font;
 mod isolate;
 mod layout;
+mod ruled;
 mod lexer;
 mod pdftotext;
 mod quality;

@@ -1,0 +1,277 @@
+//! Tables found from ruling lines, the way lattice table finders work.
+//!
+//! Word, LibreOffice, typst and reportlab draw a table's borders as stroked
+//! paths or thin filled rectangles, often one short piece per cell side. The
+//! pieces are snapped (collinear within [`SNAP`]) and joined (gaps up to
+//! [`JOIN`]); horizontal and vertical rules that touch form one table; the
+//! distinct rule positions make a grid, and where a border between two grid
+//! cells is missing, the two are one merged cell. Text goes to the cell that
+//! holds its centre, so the order in which a producer drew it does not matter
+//! (column by column, one glyph at a time). Each table is written as
+//! box-drawing text ([`crate::grid_text`]), which the layout stage reads back.
+
+use crate::grid_text::{self, GridCell};
+
+use super::layout::{Item, Post, Rule, Rules, lines_of};
+
+/// Rules within this distance (user units) are one line.
+const SNAP: f64 = 2.0;
+/// Collinear pieces with gaps up to this are one rule.
+const JOIN: f64 = 3.0;
+/// How far a rule may stop short of a crossing one and still meet it.
+const TOUCH: f64 = 3.0;
+/// More rule pairs than this on one page is no table a notice draws.
+const MAX_PAIRS: usize = 250_000;
+/// More grid positions than this is not read as a table.
+const MAX_CELLS: usize = 20_000;
+
+/// A table found on a page: its top edge and its text.
+#[derive(Debug)]
+pub(super) struct Found {
+    pub top: f64,
+    pub lines: Vec<String>,
+}
+
+/// Splits `items` into the tables they form with `rules` and the rest.
+pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
+    let horizontal = merge_rules(
+        rules.horizontal.iter().map(|r| (r.y, r.x0, r.x1)).collect(),
+    );
+    let vertical = merge_rules(rules.vertical.iter().map(|p| (p.x, p.y0, p.y1)).collect());
+    if horizontal.len() < 2 || vertical.len() < 2 || horizontal.len() * vertical.len() > MAX_PAIRS {
+        return (Vec::new(), items);
+    }
+    let horizontal: Vec<Rule> = horizontal.into_iter().map(|(y, x0, x1)| Rule { y, x0, x1 }).collect();
+    let vertical: Vec<Post> = vertical.into_iter().map(|(x, y0, y1)| Post { x, y0, y1 }).collect();
+
+    // Rules that meet belong to one table.
+    let mut sets = DisjointSets::new(horizontal.len() + vertical.len());
+    for (i, h) in horizontal.iter().enumerate() {
+        for (j, v) in vertical.iter().enumerate() {
+            if meets(h, v) {
+                sets.union(i, horizontal.len() + j);
+            }
+        }
+    }
+    let mut groups: Vec<(Vec<&Rule>, Vec<&Post>)> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; horizontal.len() + vertical.len()];
+    for k in 0..horizontal.len() + vertical.len() {
+        let root = sets.find(k);
+        let g = match group_of.get(root).copied().flatten() {
+            Some(g) => g,
+            None => {
+                groups.push((Vec::new(), Vec::new()));
+                let g = groups.len() - 1;
+                if let Some(slot) = group_of.get_mut(root) {
+                    *slot = Some(g);
+                }
+                g
+            }
+        };
+        if let Some(group) = groups.get_mut(g) {
+            match horizontal.get(k) {
+                Some(h) => group.0.push(h),
+                None => {
+                    if let Some(v) = vertical.get(k - horizontal.len()) {
+                        group.1.push(v);
+                    }
+                }
+            }
+        }
+    }
+
+    let mut rest = items;
+    let mut found = Vec::new();
+    for (hs, vs) in groups {
+        if hs.len() < 2 || vs.len() < 2 {
+            continue;
+        }
+        if let Some((table, left_over)) = read_grid(&hs, &vs, rest.clone()) {
+            found.push(table);
+            rest = left_over;
+        }
+    }
+    found.sort_by(|a, b| b.top.total_cmp(&a.top));
+    (found, rest)
+}
+
+fn meets(h: &Rule, v: &Post) -> bool {
+    v.x >= h.x0 - TOUCH && v.x <= h.x1 + TOUCH && h.y >= v.y0 - TOUCH && h.y <= v.y1 + TOUCH
+}
+
+/// Snaps and joins rules given as (position, from, to).
+fn merge_rules(mut rules: Vec<(f64, f64, f64)>) -> Vec<(f64, f64, f64)> {
+    rules.retain(|r| r.0.is_finite() && r.1.is_finite() && r.2.is_finite());
+    rules.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged = Vec::new();
+    let mut k = 0;
+    while k < rules.len() {
+        // One snapped position: every rule within SNAP of the first.
+        let first = rules.get(k).map_or(0.0, |r| r.0);
+        let mut end = k;
+        while rules.get(end).is_some_and(|r| r.0 - first <= SNAP) {
+            end += 1;
+        }
+        let mut band: Vec<(f64, f64, f64)> = rules.get(k..end).unwrap_or_default().to_vec();
+        let position = band.iter().map(|r| r.0).sum::<f64>() / band.len().max(1) as f64;
+        band.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut current: Option<(f64, f64)> = None;
+        for (_, from, to) in band {
+            current = match current {
+                Some((a, b)) if from <= b + JOIN => Some((a, b.max(to))),
+                Some((a, b)) => {
+                    merged.push((position, a, b));
+                    Some((from, to))
+                }
+                None => Some((from, to)),
+            };
+        }
+        if let Some((a, b)) = current {
+            merged.push((position, a, b));
+        }
+        k = end;
+    }
+    merged
+}
+
+/// Distinct positions, snapped, ascending.
+fn positions(mut values: Vec<f64>) -> Vec<f64> {
+    values.sort_by(f64::total_cmp);
+    let mut out: Vec<f64> = Vec::new();
+    for v in values {
+        match out.last() {
+            Some(&last) if v - last <= SNAP => {}
+            _ => out.push(v),
+        }
+    }
+    out
+}
+
+fn read_grid(hs: &[&Rule], vs: &[&Post], items: Vec<Item>) -> Option<(Found, Vec<Item>)> {
+    let xs = positions(vs.iter().map(|v| v.x).collect());
+    let mut ys = positions(hs.iter().map(|h| h.y).collect());
+    ys.reverse();
+    let (columns, rows) = (xs.len().checked_sub(1)?, ys.len().checked_sub(1)?);
+    if columns == 0 || rows == 0 || columns * rows > MAX_CELLS {
+        return None;
+    }
+    let x_at = |k: usize| xs.get(k).copied().unwrap_or(0.0);
+    let y_at = |k: usize| ys.get(k).copied().unwrap_or(0.0);
+    // Is there a vertical border at xs[k] along row r, a horizontal one at ys[k] along column c?
+    let has_post = |k: usize, r: usize| {
+        let (top, bottom) = (y_at(r), y_at(r + 1));
+        vs.iter()
+            .any(|v| (v.x - x_at(k)).abs() <= SNAP && v.y0 <= bottom + TOUCH && v.y1 >= top - TOUCH)
+    };
+    let has_rule = |k: usize, c: usize| {
+        let (left, right) = (x_at(c), x_at(c + 1));
+        hs.iter()
+            .any(|h| (h.y - y_at(k)).abs() <= SNAP && h.x0 <= left + TOUCH && h.x1 >= right - TOUCH)
+    };
+    let mut sets = DisjointSets::new(rows * columns);
+    for r in 0..rows {
+        for c in 0..columns {
+            if c + 1 < columns && !has_post(c + 1, r) {
+                sets.union(r * columns + c, r * columns + c + 1);
+            }
+            if r + 1 < rows && !has_rule(r + 1, c) {
+                sets.union(r * columns + c, (r + 1) * columns + c);
+            }
+        }
+    }
+    // Each merged cell as its bounding box; it must be a rectangle.
+    let mut boxes: Vec<(usize, usize, usize, usize, usize)> = Vec::new(); // root, r0, r1, c0, c1
+    for r in 0..rows {
+        for c in 0..columns {
+            let root = sets.find(r * columns + c);
+            match boxes.iter_mut().find(|b| b.0 == root) {
+                Some(b) => {
+                    b.1 = b.1.min(r);
+                    b.2 = b.2.max(r);
+                    b.3 = b.3.min(c);
+                    b.4 = b.4.max(c);
+                }
+                None => boxes.push((root, r, r, c, c)),
+            }
+        }
+    }
+    let area: usize = boxes.iter().map(|b| (b.2 - b.1 + 1) * (b.4 - b.3 + 1)).sum();
+    if boxes.len() < 2 || area != rows * columns {
+        return None;
+    }
+    let (left, right, top, bottom) = (x_at(0), x_at(columns), y_at(0), y_at(rows));
+    let mut inside: Vec<Vec<Item>> = vec![Vec::new(); boxes.len()];
+    let mut outside = Vec::new();
+    for item in items {
+        let cx = (item.x0 + item.x1) / 2.0;
+        let cy = item.y0 + 0.3 * item.size;
+        if cx < left || cx > right || cy < bottom || cy > top {
+            outside.push(item);
+            continue;
+        }
+        let c = xs.partition_point(|&x| x <= cx).saturating_sub(1).min(columns - 1);
+        let r = ys.partition_point(|&y| y >= cy).saturating_sub(1).min(rows - 1);
+        let root = sets.find(r * columns + c);
+        match boxes.iter().position(|b| b.0 == root).and_then(|k| inside.get_mut(k)) {
+            Some(cell) => cell.push(item),
+            None => outside.push(item),
+        }
+    }
+    if inside.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let cells: Vec<GridCell> = boxes
+        .iter()
+        .zip(inside)
+        .map(|(&(_, r0, r1, c0, c1), items)| GridCell {
+            row: r0,
+            column: c0,
+            row_span: r1 - r0 + 1,
+            column_span: c1 - c0 + 1,
+            lines: lines_of(items).into_iter().map(|l| l.replace('\t', " ")).collect(),
+        })
+        .collect();
+    Some((
+        Found {
+            top,
+            lines: grid_text::write(rows, columns, &cells),
+        },
+        outside,
+    ))
+}
+
+/// Union–find over indices, with path halving.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut k: usize) -> usize {
+        while let Some(&p) = self.parent.get(k) {
+            if p == k {
+                break;
+            }
+            let grand = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(k) {
+                *slot = grand;
+            }
+            k = grand;
+        }
+        k
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb
+            && let Some(slot) = self.parent.get_mut(ra.max(rb))
+        {
+            *slot = ra.min(rb);
+        }
+    }
+}
