@@ -93,7 +93,20 @@ fn tabbed_fields(text: &str) -> Option<(usize, Vec<String>)> {
 /// cells are left empty (merged with the row above).
 pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
     let (leading, first) = tabbed_fields(&lines.get(start)?.text)?;
-    if leading > 0 || first.len() < 2 {
+    if leading > 0 {
+        // Lines of a cell whose label sits lower down (a label centred in a
+        // tall row): the table starts here if a labelled line follows.
+        let opener = (start + 1..lines.len().min(start + MAX_TABLE_LINES))
+            .map_while(|k| {
+                let line = lines.get(k)?;
+                let (lead, fields) = tabbed_fields(&line.text)?;
+                Some((lead, fields.len()))
+            })
+            .any(|(lead, fields)| lead == 0 && fields >= 2);
+        if !opener {
+            return None;
+        }
+    } else if first.len() < 2 {
         return None;
     }
     // Row → column → lines.
@@ -111,7 +124,8 @@ pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
         }
         let Some((leading, fields)) = tabbed_fields(&line.text) else { break };
         let width = leading + fields.len();
-        let new_row = leading == 0 || (rows.last().is_some() && fields.len() >= 2 && width >= columns.max(2));
+        let new_row =
+            rows.is_empty() || leading == 0 || (fields.len() >= 2 && width >= columns.max(2));
         if new_row {
             rows.push(Vec::new());
         }

@@ -126,6 +126,7 @@ fn by_labels(table: &Table) -> Option<Reading> {
     // Areas of this table not yet given a period.
     let mut waiting: Vec<usize> = Vec::new();
     let mut unpaired_periods: Vec<usize> = Vec::new();
+    let mut moved_to_period: Vec<CellLine> = Vec::new();
     for row in 0..table.rows {
         let cells = table.row(row);
         let Some(first) = cells.first() else { continue };
@@ -134,8 +135,21 @@ fn by_labels(table: &Table) -> Option<Reading> {
             continue;
         }
         match row_label(&cells) {
-            Some((RowKind::Range, rest_lines)) => {
+            Some((RowKind::Range, mut rest_lines)) => {
                 labels += 1;
+                // Lines at the foot of the row that hold a period, not names,
+                // belong to a period label centred lower down.
+                let names_end = rest_lines
+                    .iter()
+                    .rposition(|l| !(looks_like_period(&l.text) && !looks_like_areas(&l.text)))
+                    .map_or(0, |k| k + 1);
+                let is_next_period = (row + 1..table.rows).find_map(|r| {
+                    let next = table.row(r);
+                    row_label(&next).map(|(kind, _)| kind != RowKind::Range)
+                });
+                if is_next_period == Some(true) && names_end < rest_lines.len() {
+                    moved_to_period = rest_lines.split_off(names_end);
+                }
                 if rest_lines.is_empty() {
                     continue;
                 }
@@ -144,6 +158,7 @@ fn by_labels(table: &Table) -> Option<Reading> {
             }
             Some((kind @ (RowKind::Period | RowKind::Closing), rest_lines)) => {
                 labels += 1;
+                let rest_lines: Vec<CellLine> = std::mem::take(&mut moved_to_period).into_iter().chain(rest_lines).collect();
                 if rest_lines.is_empty() {
                     continue;
                 }
