@@ -115,8 +115,60 @@ impl Table {
 /// read, but as two tables, so no input makes the grid work quadratic.
 const MAX_TABLE_LINES: usize = 4_000;
 
+/// Running heads and feet: lines that stand at the same place at the top or
+/// the bottom of at least two pages (a title repeated as a page header, a
+/// document number). They are skipped where they cut a table in two.
+#[derive(Debug, Clone, Default)]
+pub struct Furniture {
+    /// Where the running lines are.
+    running: std::collections::HashSet<Position>,
+}
+
+/// How many lines at the top and at the bottom of a page can be running ones.
+const RUNNING_SLOTS: usize = 2;
+
+impl Furniture {
+    /// The running lines of a whole document.
+    pub fn of(lines: &[Line]) -> Self {
+        use std::collections::HashMap;
+        // (text, slot) → where it stands; a slot counts from the top (0, 1)
+        // or from the bottom (−1, −2).
+        let mut slots: HashMap<(String, isize), Vec<Position>> = HashMap::new();
+        for page in lines.chunk_by(|a, b| a.position.page == b.position.page) {
+            let filled: Vec<&Line> = page.iter().filter(|l| !l.is_blank()).collect();
+            let n = filled.len();
+            for (k, line) in filled.iter().enumerate() {
+                let slot = if k < RUNNING_SLOTS {
+                    k as isize
+                } else if n - k <= RUNNING_SLOTS {
+                    k as isize - n as isize
+                } else {
+                    continue;
+                };
+                slots.entry((line.compact(), slot)).or_default().push(line.position);
+            }
+        }
+        Furniture {
+            running: slots
+                .into_values()
+                .filter(|at| {
+                    let mut pages: Vec<u32> = at.iter().map(|p| p.page).collect();
+                    pages.dedup();
+                    pages.len() >= 2
+                })
+                .flatten()
+                .collect(),
+        }
+    }
+
+    /// A page number, or a running head or foot where it runs.
+    pub fn contains(&self, line: &Line) -> bool {
+        is_page_furniture(&line.compact()) || self.running.contains(&line.position)
+    }
+}
+
 /// Split `lines` into blocks.
-pub fn blocks(lines: &[Line]) -> Vec<Block> {
+pub fn blocks(lines: &[Line], furniture: &Furniture) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<Line> = Vec::new();
     let mut index = 0;
@@ -143,19 +195,19 @@ pub fn blocks(lines: &[Line]) -> Vec<Block> {
     if !paragraph.is_empty() {
         blocks.push(Block::Paragraphs(paragraph));
     }
-    join_across_pages(blocks)
+    join_across_pages(blocks, furniture)
 }
 
 /// A table that ends a page and one that starts the next with as many columns
 /// are one table broken by the page (only page furniture between them). When
 /// the continuation's first row leaves a column empty that the row before it
 /// filled, that row was cut by the break and its cells are joined again.
-fn join_across_pages(blocks: Vec<Block>) -> Vec<Block> {
+fn join_across_pages(blocks: Vec<Block>, furniture: &Furniture) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut pending_gap: Vec<Line> = Vec::new();
     for block in blocks {
         match block {
-            Block::Paragraphs(lines) if lines.iter().all(|l| l.is_blank() || is_page_furniture(&l.compact())) => {
+            Block::Paragraphs(lines) if lines.iter().all(|l| l.is_blank() || furniture.contains(l)) => {
                 // Only furniture: it may separate the two halves of a table.
                 if matches!(out.last(), Some(Block::Table(_))) && pending_gap.is_empty() {
                     pending_gap = lines;
@@ -275,10 +327,28 @@ mod tests {
 
     #[test]
     fn paragraphs_around_a_table() {
-        let b = blocks(&lines("記\n| 範囲 | 期間 |\n| 【青森県】青森市 | 1月13日まで |\n以上"));
+        let b = blocks(&lines("記\n| 範囲 | 期間 |\n| 【青森県】青森市 | 1月13日まで |\n以上"), &Furniture::default());
         assert_eq!(b.len(), 3);
         let Block::Table(t) = &b[1] else { panic!("{b:?}") };
         assert_eq!(grid(t), [["範囲", "期間"], ["【青森県】青森市", "1月13日まで"]]);
+    }
+
+    #[test]
+    fn a_running_head_between_the_halves_of_a_table_is_skipped() {
+        let pages = [
+            "令和6年の大雪について\n本文\n| 範囲 | 青森市、弘前市、黒石 |".to_owned(),
+            "令和6年の大雪について\n|  | 市、平川市 |\n| 期間 | 1月13日まで |".to_owned(),
+        ];
+        let lines = normalize(&pages).lines;
+        let furniture = Furniture::of(&lines);
+        assert!(furniture.contains(&lines[3]));
+        assert!(!furniture.contains(&lines[1]));
+        let tables = blocks(&lines, &furniture)
+            .into_iter()
+            .filter(|b| matches!(b, Block::Table(_)))
+            .count();
+        assert_eq!(tables, 1);
+        assert_eq!(blocks(&lines, &Furniture::default()).len(), 4);
     }
 
     #[test]
@@ -287,7 +357,7 @@ mod tests {
             "| 石川県 | 輪島市、珠洲市、 | 1月14日まで |\n\n- 1 -".to_owned(),
             "|  | 能登町 |  |\n| 富山県 | 氷見市 | 1月7日まで |".to_owned(),
         ];
-        let b = blocks(&normalize(&pages).lines);
+        let b = blocks(&normalize(&pages).lines, &Furniture::default());
         let tables: Vec<&Table> = b
             .iter()
             .filter_map(|b| match b {

@@ -2,6 +2,7 @@
 //! later in the document (usually after `以上`, often on a page of its own).
 
 use crate::diagnostic::Diagnostic;
+use crate::layout::Furniture;
 use crate::normalize::{Line, compact};
 
 use super::letters;
@@ -42,7 +43,13 @@ fn is_heading(compact_line: &str, number: Option<&str>) -> bool {
 /// Replace each 範囲 cell of `table` that points to an attachment by what the
 /// attachment lists. `lines` is the whole document, `from` the index after
 /// which the attachment may stand.
-pub(super) fn follow(table: &mut Table, lines: &[Line], from: usize, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn follow(
+    table: &mut Table,
+    lines: &[Line],
+    from: usize,
+    furniture: &Furniture,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if !table.ranges.iter().any(|r| points_to_attachment(r).is_some()) {
         return;
     }
@@ -54,7 +61,7 @@ pub(super) fn follow(table: &mut Table, lines: &[Line], from: usize, diagnostics
         };
         let number: String = pointer["別紙".len()..].chars().take_while(char::is_ascii_digit).collect();
         let position = cell.lines.first().map(|l| l.position);
-        let Some(read) = read_attachment(lines, from, Some(number.as_str())) else {
+        let Some(read) = read_attachment(lines, from, Some(number.as_str()), furniture) else {
             let d = Diagnostic::error(
                 "attachment_not_found",
                 format!("the 範囲 points to an attachment (`{pointer}`) that the document does not have"),
@@ -77,7 +84,7 @@ pub(super) fn follow(table: &mut Table, lines: &[Line], from: usize, diagnostics
     table.ranges = ranges;
 }
 
-fn read_attachment(lines: &[Line], from: usize, number: Option<&str>) -> Option<Table> {
+fn read_attachment(lines: &[Line], from: usize, number: Option<&str>, furniture: &Furniture) -> Option<Table> {
     // Only this letter's attachments: the search ends at a quoted or a next letter.
     let limit = (from + 1..lines.len())
         .find(|&k| {
@@ -96,7 +103,7 @@ fn read_attachment(lines: &[Line], from: usize, number: Option<&str>) -> Option<
             is_heading(&c, None) || letters::is_quotation_heading(&c) || letters::is_letter_start(&c)
         })
         .unwrap_or(body.len());
-    let attachment = table::collect_list(body.get(..end)?);
+    let attachment = table::collect_list(body.get(..end)?, furniture);
     (!attachment.ranges.is_empty()).then_some(attachment)
 }
 
@@ -112,10 +119,10 @@ mod tests {
             "(別紙)\n対象市町村\n| 都道府県 | 市町村 |\n| 石川県 | 輪島市 |\n| 石川県 | 珠洲市 |".to_owned(),
         ])
         .lines;
-        let mut table = table::collect(&lines);
+        let mut table = table::collect(&lines, &Furniture::default());
         assert_eq!(table.ranges.len(), 1);
         let mut diagnostics = Vec::new();
-        follow(&mut table, &lines, 4, &mut diagnostics);
+        follow(&mut table, &lines, 4, &Furniture::default(), &mut diagnostics);
         assert!(diagnostics.is_empty());
         let names: Vec<String> = table.ranges.iter().map(|r| r.lines[0].text.clone()).collect();
         assert_eq!(names, ["輪島市", "珠洲市"]);
@@ -124,9 +131,9 @@ mod tests {
     #[test]
     fn a_missing_attachment_is_a_diagnostic_not_a_name() {
         let lines = normalize(&["記\n範囲:別紙のとおり\n期間:9月28日まで\n以上".to_owned()]).lines;
-        let mut table = table::collect(&lines);
+        let mut table = table::collect(&lines, &Furniture::default());
         let mut diagnostics = Vec::new();
-        follow(&mut table, &lines, 4, &mut diagnostics);
+        follow(&mut table, &lines, 4, &Furniture::default(), &mut diagnostics);
         assert!(table.ranges.is_empty());
         assert_eq!(diagnostics[0].code, "attachment_not_found");
         assert!(is_heading("(別紙1)", Some("1")) && is_heading("別紙", None) && !is_heading("別紙のとおり延長する", None));

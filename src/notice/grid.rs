@@ -426,7 +426,7 @@ mod tests {
 
     fn reading(text: &str) -> Reading {
         let lines: Vec<Line> = normalize(&[text.to_owned()]).lines;
-        let table = blocks(&lines)
+        let table = blocks(&lines, &crate::layout::Furniture::default())
             .into_iter()
             .find_map(|b| match b {
                 Block::Table(t) => Some(t),

@@ -20,6 +20,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::era;
+use crate::layout::Furniture;
 use crate::normalize::{Line, Text};
 use crate::record::{Disaster, Notice, NoticeKind};
 
@@ -61,11 +62,12 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         Some(k) => &body[k + 1..],
         None => body,
     };
-    let mut table = table::collect(table_lines);
+    let furniture = Furniture::of(lines);
+    let mut table = table::collect(table_lines, &furniture);
     let mut diagnostics = Vec::new();
     // Attachments stand after the letter's own text, before any quoted notice.
     let after_table = letter.start + (own.len() - table_lines.len());
-    attachment::follow(&mut table, lines, after_table, &mut diagnostics);
+    attachment::follow(&mut table, lines, after_table, &furniture, &mut diagnostics);
     if table.ranges.is_empty() {
         let written = prose::collect(body);
         if !written.ranges.is_empty() {

@@ -7,7 +7,7 @@
 //! interpret them.
 
 use crate::diagnostic::Position;
-use crate::layout::{self, Block};
+use crate::layout::{self, Block, Furniture};
 use crate::normalize::{Line, compact};
 
 /// Which row of the table a label opens.
@@ -224,14 +224,14 @@ pub fn cell_label(text: &str) -> Option<RowKind> {
 /// The lines are read as layout blocks: a table block by what its cells hold
 /// ([`super::grid`]), paragraphs by their labels and headings. Reading stops
 /// at `以上`.
-pub fn collect(lines: &[Line]) -> Table {
+pub fn collect(lines: &[Line], furniture: &Furniture) -> Table {
     let mut table = Table::default();
-    for block in layout::blocks(lines) {
+    for block in layout::blocks(lines, furniture) {
         let flow = match &block {
             Block::Table(grid) => {
                 let reading = super::grid::read(grid);
                 if reading.is_empty() {
-                    read_paragraphs(&grid.lines, &mut table)
+                    read_paragraphs(&grid.lines, &mut table, furniture)
                 } else {
                     let offset = table.periods.len();
                     table.periods.extend(reading.periods);
@@ -242,7 +242,7 @@ pub fn collect(lines: &[Line]) -> Table {
                     Flow::Continue
                 }
             }
-            Block::Paragraphs(lines) => read_paragraphs(lines, &mut table),
+            Block::Paragraphs(lines) => read_paragraphs(lines, &mut table, furniture),
         };
         if flow == Flow::End {
             break;
@@ -253,8 +253,8 @@ pub fn collect(lines: &[Line]) -> Table {
 
 /// A list that stands alone (an attachment): like [`collect`], and a table
 /// or a run of names without any label is read as the areas.
-pub fn collect_list(lines: &[Line]) -> Table {
-    let table = collect(lines);
+pub fn collect_list(lines: &[Line], furniture: &Furniture) -> Table {
+    let table = collect(lines, furniture);
     if !table.ranges.is_empty() {
         return table;
     }
@@ -283,7 +283,7 @@ enum Flow {
 
 /// Paragraph lines: a label (or a numbered heading) opens a cell, which goes
 /// on over the lines that belong to it.
-fn read_paragraphs(lines: &[Line], table: &mut Table) -> Flow {
+fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> Flow {
     // Each line compacted once, the `|` of flattened table cells dropped.
     let compacts: Vec<String> = lines.iter().map(|l| l.compact().replace('|', "")).collect();
     // For each line, the next line with content (no blank, no page number):
@@ -292,7 +292,7 @@ fn read_paragraphs(lines: &[Line], table: &mut Table) -> Flow {
     let mut following = None;
     for (k, compact) in compacts.iter().enumerate().rev() {
         next_content[k] = following;
-        if !compact.is_empty() && !is_page_furniture(compact) {
+        if !compact.is_empty() && !furniture.contains(&lines[k]) {
             following = Some(k);
         }
     }
@@ -328,7 +328,7 @@ fn read_paragraphs(lines: &[Line], table: &mut Table) -> Flow {
             finish(table, current.take());
             return Flow::End;
         }
-        if is_page_furniture(compact) {
+        if furniture.contains(line) {
             continue;
         }
         if compact.starts_with('※') {
@@ -407,21 +407,6 @@ fn opens_area_list(compact: &str) -> bool {
         .is_some_and(|end| rest[..end].ends_with(['都', '道', '府', '県']) && rest[..end].chars().count() <= 4)
 }
 
-/// Page numbers and running heads that extractors put between a cell's lines.
-fn is_page_furniture(compact: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if digits(compact) {
-        return true;
-    }
-    if let Some(inner) = compact.strip_prefix('-').and_then(|s| s.strip_suffix('-')) {
-        return digits(inner);
-    }
-    if let Some((a, b)) = compact.split_once('/') {
-        return digits(a) && digits(b);
-    }
-    false
-}
-
 /// The rest of `text` after its first `n` bytes of non-whitespace.
 fn skip_compact_prefix(text: &str, n: usize) -> &str {
     let mut seen = 0;
@@ -464,7 +449,7 @@ mod tests {
     use crate::normalize::normalize;
 
     fn table(text: &str) -> Table {
-        collect(&normalize(&[text.to_owned()]).lines)
+        collect(&normalize(&[text.to_owned()]).lines, &Furniture::default())
     }
 
     #[test]
@@ -512,7 +497,7 @@ mod tests {
             "範囲\t【青森県】青森市、弘前市\n\t黒石市\n\n".to_owned(),
             "\t五所川原市、平川市\n期間\t1月13日まで\n".to_owned(),
         ];
-        let t = collect(&normalize(&pages).lines);
+        let t = collect(&normalize(&pages).lines, &Furniture::default());
         let (joined, _) = join(&t.ranges[0].lines);
         assert_eq!(joined, "【青森県】青森市、弘前市黒石市五所川原市、平川市");
     }
