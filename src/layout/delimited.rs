@@ -169,10 +169,170 @@ pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     ))
 }
 
+/// The fields of a line whose cells are set apart by runs of spaces, as
+/// `pdftotext -layout` and hand-aligned text write tables: each with the
+/// character offset where it starts.
+fn spaced_fields(text: &str) -> Vec<(usize, String)> {
+    let mut fields: Vec<(usize, String)> = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    let mut spaces = 0;
+    for (k, c) in text.chars().enumerate() {
+        if c == ' ' || c == '\t' {
+            spaces += if c == '\t' { MIN_GAP } else { 1 };
+            continue;
+        }
+        if spaces >= MIN_GAP || current.is_none() {
+            fields.extend(current.take());
+            current = Some((k, String::new()));
+        } else if spaces > 0
+            && let Some((_, field)) = current.as_mut()
+        {
+            field.push(' ');
+        }
+        spaces = 0;
+        if let Some((_, field)) = current.as_mut() {
+            field.push(c);
+        }
+    }
+    fields.extend(current);
+    fields
+}
+
+/// Spaces that separate cells; one space is a word gap (`令和 6 年`).
+const MIN_GAP: usize = 2;
+/// How far (in characters) a continued cell's line may start from its column.
+const COLUMN_SLACK: usize = 4;
+
+/// Lines that end any table: a footnote, the closing `以上`, `記`.
+fn ends_tables(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('※') || t == "以上" || t == "記"
+}
+
+/// The space-aligned table that starts at `lines[start]`: at least two rows
+/// with the same number (two or more) of space-separated cells; a line with
+/// fewer cells continues the cells of the columns it starts under.
+pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
+    let first = lines.get(start)?;
+    if first.text.contains('\t') || ends_tables(&first.text) {
+        return None;
+    }
+    let head = spaced_fields(&first.text);
+    let columns = head.len();
+    if columns < 2 {
+        return None;
+    }
+    // Row → column → lines, and each column's start offset.
+    let mut rows: Vec<Vec<Vec<Line>>> = Vec::new();
+    let mut starts: Vec<usize> = head.iter().map(|(o, _)| *o).collect();
+    let mut end = start;
+    let mut last_content = start;
+    let mut full_rows = 0;
+    while let Some(line) = lines.get(end) {
+        if end - start >= MAX_TABLE_LINES || line.text.contains('\t') {
+            break;
+        }
+        if line.is_blank() {
+            end += 1;
+            continue;
+        }
+        if ends_tables(&line.text) {
+            break;
+        }
+        let fields = spaced_fields(&line.text);
+        if fields.len() == columns {
+            full_rows += 1;
+            starts = fields.iter().map(|(o, _)| *o).collect();
+            rows.push(fields.iter().map(|(_, f)| cell_line(line.position, f).into_iter().collect()).collect());
+        } else if fields.len() < columns && !rows.is_empty() {
+            // Each field goes to the column it starts under, or the line is not ours.
+            let mut placed = Vec::with_capacity(fields.len());
+            for (offset, field) in &fields {
+                // A line that runs on under the next column is the wrap of a
+                // wide cell written from the margin (`範囲  【青森県】…` /
+                // `鰐町、…`): it belongs to the last column it reaches.
+                let reach = offset + field.chars().count();
+                let under = starts.iter().rposition(|&s| s > *offset && s < reach);
+                let nearest = under.or_else(|| {
+                    starts
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, s)| s.abs_diff(*offset))
+                        .filter(|(_, s)| s.abs_diff(*offset) <= COLUMN_SLACK)
+                        .map(|(k, _)| k)
+                });
+                match nearest {
+                    Some(k) => placed.push((k, field)),
+                    None => break,
+                }
+            }
+            if placed.len() < fields.len() {
+                break;
+            }
+            let Some(row) = rows.last_mut() else { break };
+            for (k, field) in placed {
+                if let (Some(cell), Some(l)) = (row.get_mut(k), cell_line(line.position, field)) {
+                    cell.push(l);
+                }
+            }
+        } else {
+            break;
+        }
+        end += 1;
+        last_content = end;
+    }
+    if full_rows < 2 {
+        return None;
+    }
+    let cells = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| {
+            row.iter().enumerate().map(move |(c, lines)| Cell {
+                row: r,
+                column: c,
+                row_span: 1,
+                column_span: 1,
+                lines: lines.clone(),
+            })
+        })
+        .collect();
+    Some((
+        Table {
+            form: TableForm::Spaced,
+            rows: rows.len(),
+            columns,
+            cells,
+            lines: lines.get(start..last_content).unwrap_or_default().to_vec(),
+        },
+        last_content,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{grid, lines};
     use super::*;
+
+    #[test]
+    fn space_aligned_rows_and_a_wrapped_cell() {
+        let text = "  都道府県            市町村                      期間\n福岡県      久留米市、朝倉市          令和 5 年 7 月 16 日まで\n佐賀県      佐賀市、唐津          令和 5 年 7 月 17 日まで\n         市\n※注";
+        let (t, end) = spaced_at(&lines(text), 0).unwrap();
+        assert_eq!(end, 4);
+        assert_eq!(
+            grid(&t),
+            [
+                ["都道府県", "市町村", "期間"],
+                ["福岡県", "久留米市、朝倉市", "令和 5 年 7 月 16 日まで"],
+                ["佐賀県", "佐賀市、唐津市", "令和 5 年 7 月 17 日まで"]
+            ]
+        );
+        assert!(spaced_at(&lines("本文  です\n次の行"), 0).is_none());
+        let text = "範囲  【青森県】青森市、弘前市\n期間  1月13日まで\n";
+        let wrapped = "範囲  【青森県】青森市、南津軽郡大\n鰐町、平川市\n期間  1月13日まで";
+        assert_eq!(grid(&spaced_at(&lines(text), 0).unwrap().0)[1], ["期間", "1月13日まで"]);
+        assert_eq!(grid(&spaced_at(&lines(wrapped), 0).unwrap().0)[0], ["範囲", "【青森県】青森市、南津軽郡大鰐町、平川市"]);
+    }
 
     #[test]
     fn markdown_alignment_rows_are_not_content() {

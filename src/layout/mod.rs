@@ -39,6 +39,8 @@ pub enum TableForm {
     Piped,
     /// TAB between cells.
     Tabbed,
+    /// Runs of spaces between cells, aligned (`pdftotext -layout`, hand-made).
+    Spaced,
 }
 
 /// A grid of cells. A merged cell is one [`Cell`] whose span covers several
@@ -175,7 +177,8 @@ pub fn blocks(lines: &[Line], furniture: &Furniture) -> Vec<Block> {
     while index < lines.len() {
         let found = boxed::table_at(lines, index)
             .or_else(|| delimited::piped_at(lines, index))
-            .or_else(|| delimited::tabbed_at(lines, index));
+            .or_else(|| delimited::tabbed_at(lines, index))
+            .or_else(|| delimited::spaced_at(lines, index));
         match found {
             Some((table, end)) if end > index => {
                 if !paragraph.is_empty() {

@@ -28,6 +28,7 @@ fn render_table(table: &Table) -> Vec<String> {
         TableForm::Boxed => "ruled",
         TableForm::Piped => "piped",
         TableForm::Tabbed => "tabbed",
+        TableForm::Spaced => "aligned",
     };
     let at = table
         .position()
