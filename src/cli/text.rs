@@ -1,5 +1,7 @@
 //! `onshi-notice text FILE...`: the text as the parser sees it, each line
 //! prefixed with `page:line`, so a diagnostic's position can be looked up.
+//! With `--layout`, the blocks the notice reader reads: paragraph lines, and
+//! each table as a grid with its merged cells.
 
 use std::io;
 use std::path::PathBuf;
@@ -10,6 +12,10 @@ use super::{ConvertOptions, Status, each_file};
 pub struct Args {
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Show the layout blocks: paragraphs, and tables as grids (merged cells
+    /// drawn as open borders) with the position where each starts.
+    #[arg(long)]
+    layout: bool,
     #[command(flatten)]
     convert: ConvertOptions,
 }
@@ -24,7 +30,16 @@ pub fn run(args: &Args) -> io::Result<Status> {
         },
         |out, path, extracted| {
             writeln!(out, "==> {} ({}) <==", path.display(), extracted.decoded_by)?;
-            for line in onshi_notice::normalize::normalize(&extracted.pages).lines {
+            let text = onshi_notice::normalize::normalize(&extracted.pages);
+            if args.layout {
+                let furniture = onshi_notice::layout::Furniture::of(&text.lines);
+                let blocks = onshi_notice::layout::blocks(&text.lines, &furniture);
+                for line in onshi_notice::layout::render::render(&blocks) {
+                    writeln!(out, "{line}")?;
+                }
+                return Ok(());
+            }
+            for line in text.lines {
                 writeln!(out, "{}:{}\t{}", line.position.page, line.position.line, line.text)?;
             }
             Ok(())

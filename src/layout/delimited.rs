@@ -203,6 +203,15 @@ const MIN_GAP: usize = 2;
 /// How far (in characters) a continued cell's line may start from its column.
 const COLUMN_SLACK: usize = 4;
 
+/// The column whose start is nearest to `offset`.
+fn nearest(starts: &[usize], offset: usize) -> usize {
+    starts
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, s)| s.abs_diff(offset))
+        .map_or(0, |(k, _)| k)
+}
+
 /// Lines that end any table: a footnote, the closing `以上`, `記`.
 fn ends_tables(text: &str) -> bool {
     let t = text.trim();
@@ -228,11 +237,15 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     let mut end = start;
     let mut last_content = start;
     let mut full_rows = 0;
+    let mut after_blank = false;
+    // The longest line of each column, for the width of the last.
+    let mut widest: Vec<usize> = vec![0; columns];
     while let Some(line) = lines.get(end) {
         if end - start >= MAX_TABLE_LINES || line.text.contains('\t') {
             break;
         }
         if line.is_blank() {
+            after_blank = true;
             end += 1;
             continue;
         }
@@ -240,44 +253,72 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
             break;
         }
         let fields = spaced_fields(&line.text);
-        if fields.len() == columns {
-            full_rows += 1;
-            starts = fields.iter().map(|(o, _)| *o).collect();
-            rows.push(fields.iter().map(|(_, f)| cell_line(line.position, f).into_iter().collect()).collect());
-        } else if fields.len() < columns && !rows.is_empty() {
-            // Each field goes to the column it starts under, or the line is not ours.
-            let mut placed = Vec::with_capacity(fields.len());
-            for (offset, field) in &fields {
-                // A line that runs on under the next column is the wrap of a
-                // wide cell written from the margin (`範囲  【青森県】…` /
-                // `鰐町、…`): it belongs to the last column it reaches.
-                let reach = offset + field.chars().count();
-                let under = starts.iter().rposition(|&s| s > *offset && s < reach);
-                let nearest = under.or_else(|| {
-                    starts
-                        .iter()
-                        .enumerate()
-                        .min_by_key(|(_, s)| s.abs_diff(*offset))
-                        .filter(|(_, s)| s.abs_diff(*offset) <= COLUMN_SLACK)
-                        .map(|(k, _)| k)
-                });
-                match nearest {
-                    Some(k) => placed.push((k, field)),
-                    None => break,
-                }
-            }
-            if placed.len() < fields.len() {
+        if fields.len() > columns {
+            break;
+        }
+        if fields.len() >= 2 {
+            // A row; with fewer cells than columns, each goes to the column it
+            // starts under (a row whose last cells are empty).
+            let placed: Vec<usize> = if fields.len() == columns {
+                (0..columns).collect()
+            } else {
+                fields.iter().map(|(offset, _)| nearest(&starts, *offset)).collect()
+            };
+            if placed.windows(2).any(|w| w[0] >= w[1]) {
                 break;
             }
-            let Some(row) = rows.last_mut() else { break };
-            for (k, field) in placed {
-                if let (Some(cell), Some(l)) = (row.get_mut(k), cell_line(line.position, field)) {
+            if fields.len() == columns {
+                starts = fields.iter().map(|(o, _)| *o).collect();
+            }
+            full_rows += 1;
+            for (k, (_, field)) in placed.iter().zip(&fields) {
+                if let Some(w) = widest.get_mut(*k) {
+                    *w = (*w).max(field.chars().count());
+                }
+            }
+            let mut row: Vec<Vec<Line>> = vec![Vec::new(); columns];
+            for (k, (_, field)) in placed.iter().zip(&fields) {
+                if let (Some(cell), Some(l)) = (row.get_mut(*k), cell_line(line.position, field)) {
                     cell.push(l);
                 }
             }
+            rows.push(row);
         } else {
-            break;
+            // A wrapped line of a cell: never across a blank line (that is the
+            // next paragraph), and only under a column.
+            let Some((offset, field)) = fields.first() else { break };
+            if after_blank || rows.is_empty() {
+                break;
+            }
+            // A line that runs on under the next column is the wrap of a
+            // wide cell written from the margin (`範囲  【青森県】…` /
+            // `鰐町、…`): it belongs to the last column it reaches.
+            let reach = offset + field.chars().count();
+            let under = starts.iter().rposition(|&s| s > *offset && s < reach);
+            let column = under.or_else(|| {
+                let k = nearest(&starts, *offset);
+                starts.get(k).filter(|s| s.abs_diff(*offset) <= COLUMN_SLACK).map(|_| k)
+            });
+            let Some(column) = column else { break };
+            let Some(row) = rows.last_mut() else { break };
+            // A cell wraps only when its line is full: `10` in a wide number
+            // column is finished, and the line under it is something else.
+            let width = match starts.get(column + 1) {
+                Some(next) => next.saturating_sub(starts.get(column).copied().unwrap_or(0)),
+                None => widest.get(column).copied().unwrap_or(0),
+            };
+            let last = row
+                .get(column)
+                .and_then(|cell| cell.last())
+                .map_or(0, |l| l.text.chars().count());
+            if last + MIN_GAP + COLUMN_SLACK < width {
+                break;
+            }
+            if let (Some(cell), Some(l)) = (row.get_mut(column), cell_line(line.position, field)) {
+                cell.push(l);
+            }
         }
+        after_blank = false;
         end += 1;
         last_content = end;
     }
@@ -316,7 +357,7 @@ mod tests {
 
     #[test]
     fn space_aligned_rows_and_a_wrapped_cell() {
-        let text = "  都道府県            市町村                      期間\n福岡県      久留米市、朝倉市          令和 5 年 7 月 16 日まで\n佐賀県      佐賀市、唐津          令和 5 年 7 月 17 日まで\n         市\n※注";
+        let text = "都道府県  市町村    期間\n福岡県      久留米市、朝倉市  令和 5 年 7 月 16 日まで\n佐賀県      佐賀市、唐津市、  令和 5 年 7 月 17 日まで\n            伊万里市\n※注";
         let (t, end) = spaced_at(&lines(text), 0).unwrap();
         assert_eq!(end, 4);
         assert_eq!(
@@ -324,9 +365,12 @@ mod tests {
             [
                 ["都道府県", "市町村", "期間"],
                 ["福岡県", "久留米市、朝倉市", "令和 5 年 7 月 16 日まで"],
-                ["佐賀県", "佐賀市、唐津市", "令和 5 年 7 月 17 日まで"]
+                ["佐賀県", "佐賀市、唐津市、伊万里市", "令和 5 年 7 月 17 日まで"]
             ]
         );
+        // A short cell is finished: the line under it is no part of the table.
+        let (_, end) = spaced_at(&lines("1          青森県   青森市\n2          青森県   弘前市\n2 期間"), 0).unwrap();
+        assert_eq!(end, 2);
         assert!(spaced_at(&lines("本文  です\n次の行"), 0).is_none());
         let text = "範囲  【青森県】青森市、弘前市\n期間  1月13日まで\n";
         let wrapped = "範囲  【青森県】青森市、南津軽郡大\n鰐町、平川市\n期間  1月13日まで";
