@@ -87,7 +87,13 @@ pub fn parse(lines: &[Line]) -> Header {
                 joined.push_str(&lines[k].compact());
                 ends_title(&joined)
             });
-        if let Some(end) = end {
+        if let Some(mut end) = end {
+            // A sequel number wrapped onto a line of its own: `…について` / `(その2)`.
+            if !is_sequel_mark(&lines[end].compact())
+                && lines.get(end + 1).is_some_and(|l| is_sequel_mark(&l.compact()))
+            {
+                end += 1;
+            }
             let title: String = lines[start..=end].iter().map(Line::compact).collect();
             header.title = Some(title);
             header.title_position = Some(lines[start].position);
@@ -162,6 +168,12 @@ fn is_headline(compact: &str) -> bool {
         && SUBJECTS.iter().any(|s| compact.contains(s))
 }
 
+/// A line that is only a sequel number: `(その2)`, `(続)`.
+fn is_sequel_mark(compact: &str) -> bool {
+    let inner = compact.strip_prefix('(').and_then(|s| s.strip_suffix(')'));
+    inner.is_some_and(|i| i == "続" || i.strip_prefix("その").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
+}
+
 fn ends_title(compact: &str) -> bool {
     static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\(その[0-9]+\)|\(続\))$").expect("static regex"));
     SEQUEL.replace(compact, "").ends_with("について")
@@ -203,6 +215,12 @@ mod tests {
             parse(&lines).title.as_deref(),
             Some("【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加について")
         );
+    }
+
+    #[test]
+    fn a_sequel_number_on_a_line_of_its_own_belongs_to_the_title() {
+        let lines = normalize(&["厚生労働省医薬局総務課\n\n…の範囲・期間について\n（その２）\n令和6年…".to_owned()]).lines;
+        assert_eq!(parse(&lines).title.as_deref(), Some("...の範囲・期間について(その2)"));
     }
 
     #[test]
