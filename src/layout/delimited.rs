@@ -226,20 +226,53 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     if first.text.contains('\t') || ends_tables(&first.text) {
         return None;
     }
-    let head = spaced_fields(&first.text);
+    // Indented lines above a row whose label sits lower down (a label centred
+    // in a tall row): they are that row's cell when they stand under one of
+    // its columns.
+    // They must begin the run: after a line of cells (or inside a run of
+    // indented lines) they are wrapped cells of what stands above.
+    let after_cells = start.checked_sub(1).and_then(|k| lines.get(k)).is_some_and(|l| {
+        let f = spaced_fields(&l.text);
+        f.len() >= 2 || f.first().is_some_and(|(o, _)| *o > 0)
+    });
+    let lead = (start..lines.len().min(start + MAX_TABLE_LINES))
+        .take_while(|&k| {
+            lines.get(k).is_some_and(|l| {
+                let f = spaced_fields(&l.text);
+                !l.text.contains('\t') && f.len() == 1 && f.first().is_some_and(|(o, _)| *o > 0)
+            })
+        })
+        .count();
+    if lead > 0 && after_cells {
+        return None;
+    }
+    let opener = start + lead;
+    let head = spaced_fields(&lines.get(opener)?.text);
     let columns = head.len();
     if columns < 2 {
         return None;
     }
-    // Row → column → lines, and each column's start offset.
-    let mut rows: Vec<Vec<Vec<Line>>> = Vec::new();
     let mut starts: Vec<usize> = head.iter().map(|(o, _)| *o).collect();
-    let mut end = start;
+    // Row → column → lines.
+    let mut rows: Vec<Vec<Vec<Line>>> = Vec::new();
+    if lead > 0 {
+        let mut row: Vec<Vec<Line>> = vec![Vec::new(); columns];
+        for line in lines.get(start..opener).unwrap_or_default() {
+            let Some((offset, field)) = spaced_fields(&line.text).into_iter().next() else { return None };
+            let k = nearest(&starts, offset);
+            if k == 0 || starts.get(k).is_none_or(|s| s.abs_diff(offset) > COLUMN_SLACK) {
+                return None;
+            }
+            if let (Some(cell), Some(l)) = (row.get_mut(k), cell_line(line.position, &field)) {
+                cell.push(l);
+            }
+        }
+        rows.push(row);
+    }
+    let mut end = opener;
     let mut last_content = start;
     let mut full_rows = 0;
     let mut after_blank = false;
-    // The longest line of each column, for the width of the last.
-    let mut widest: Vec<usize> = vec![0; columns];
     while let Some(line) = lines.get(end) {
         if end - start >= MAX_TABLE_LINES || line.text.contains('\t') {
             break;
@@ -271,11 +304,6 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
                 starts = fields.iter().map(|(o, _)| *o).collect();
             }
             full_rows += 1;
-            for (k, (_, field)) in placed.iter().zip(&fields) {
-                if let Some(w) = widest.get_mut(*k) {
-                    *w = (*w).max(field.chars().count());
-                }
-            }
             let mut row: Vec<Vec<Line>> = vec![Vec::new(); columns];
             for (k, (_, field)) in placed.iter().zip(&fields) {
                 if let (Some(cell), Some(l)) = (row.get_mut(*k), cell_line(line.position, field)) {
@@ -301,18 +329,18 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
             });
             let Some(column) = column else { break };
             let Some(row) = rows.last_mut() else { break };
-            // A cell wraps only when its line is full: `10` in a wide number
-            // column is finished, and the line under it is something else.
-            let width = match starts.get(column + 1) {
-                Some(next) => next.saturating_sub(starts.get(column).copied().unwrap_or(0)),
-                None => widest.get(column).copied().unwrap_or(0),
-            };
-            let last = row
-                .get(column)
-                .and_then(|cell| cell.last())
-                .map_or(0, |l| l.text.chars().count());
-            if last + MIN_GAP + COLUMN_SLACK < width {
-                break;
+            // A line at the margin continues the first cell only when that
+            // cell's line is full: `10` in a wide number column is finished,
+            // and a heading under it (`2 期間`) is the next paragraph.
+            if column == 0 {
+                let width = starts.get(1).map_or(0, |next| next.saturating_sub(starts.first().copied().unwrap_or(0)));
+                let last = row
+                    .first()
+                    .and_then(|cell| cell.last())
+                    .map_or(0, |l| l.text.chars().count());
+                if last + MIN_GAP + COLUMN_SLACK < width {
+                    break;
+                }
             }
             if let (Some(cell), Some(l)) = (row.get_mut(column), cell_line(line.position, field)) {
                 cell.push(l);
