@@ -99,7 +99,11 @@ pub fn write(rows: usize, columns: usize, cells: &[GridCell]) -> Vec<String> {
                     Some(index) if cells[index].column == c || c == 0 => {
                         let cell = &cells[index];
                         let span = (cell.column + cell.column_span.max(1)).min(columns) - c;
-                        let line = cell.lines.get(offset_in(index) + k).map(|l| clean(l)).unwrap_or_default();
+                        let line = cell
+                            .lines
+                            .get(offset_in(index) + k)
+                            .map(|l| clean(l))
+                            .unwrap_or_default();
                         (line, span)
                     }
                     _ => (String::new(), 1),

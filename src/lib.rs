@@ -18,9 +18,9 @@ pub mod diagnostic;
 pub mod era;
 pub mod error;
 pub mod extract;
-pub mod grid_text;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod grid_text;
 pub mod layout;
 pub mod normalize;
 pub mod notice;

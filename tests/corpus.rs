@@ -149,8 +149,25 @@ fn renderings_of_one_notice_agree() {
     }
 }
 
+/// Layouts that `pdftotext -layout` cannot carry: it writes text on a grid
+/// of characters and draws no borders, so a cell merged over many rows (its
+/// text centred beside some of them) and a label centred in a tall row leave
+/// nothing that says which row a line belongs to. From these it must still
+/// give no wrong record, only fewer.
+const PDFTOTEXT_LOSES: &[(&str, &str)] = &[
+    (
+        "layout-rowspan-prefecture-period",
+        "a prefecture and a period merged over 17 rows",
+    ),
+    (
+        "layout-label-table-vcenter",
+        "a 範囲 label centred beside lines of two prefectures",
+    ),
+];
+
 /// pdftotext (installed, or a failure on CI) reads every corpus PDF to the same facts as the
-/// built-in extractor: a cross-check of extraction against another reader.
+/// built-in extractor: a cross-check of extraction against another reader. Where its text
+/// cannot carry the table ([`PDFTOTEXT_LOSES`]) it may miss records, never invent one.
 #[test]
 fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
     // Skipped without pdftotext, except on CI, where that fails (issue 13).
@@ -171,12 +188,30 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
         let expected: Document = serde_json::from_str(&text).unwrap();
         let actual = onshi_notice::convert_file(&case.source, &options)
             .unwrap_or_else(|e| panic!("{}: {e}", case.source.display()));
-        assert_eq!(
-            compacted(facts(&actual)),
-            compacted(facts(&expected)),
-            "{}",
-            case.source.display()
-        );
+        if PDFTOTEXT_LOSES.iter().any(|(entry, _)| *entry == case.notice) {
+            let records = |doc: &Document| -> Vec<(Option<String>, Option<chrono::NaiveDate>, Option<String>)> {
+                doc.activations
+                    .iter()
+                    .map(|a| {
+                        (
+                            a.municipality.as_ref().map(|m| m.code.clone()),
+                            a.period.end,
+                            a.period.end_time.clone(),
+                        )
+                    })
+                    .collect()
+            };
+            let wanted = records(&expected);
+            let wrong: Vec<_> = records(&actual).into_iter().filter(|r| !wanted.contains(r)).collect();
+            assert!(wrong.is_empty(), "{}: wrong records {wrong:?}", case.source.display());
+        } else {
+            assert_eq!(
+                compacted(facts(&actual)),
+                compacted(facts(&expected)),
+                "{}",
+                case.source.display()
+            );
+        }
         checked += 1;
     }
     assert!(checked >= 20, "{checked}");
@@ -211,7 +246,9 @@ fn facts(doc: &Document) -> serde_json::Value {
         d.remove("line");
         // Messages that point at another place (`first on page 1, line 44`).
         if let Some(serde_json::Value::String(message)) = d.get_mut("message") {
-            *message = positions_in_messages().replace_all(message, "page _, line _").into_owned();
+            *message = positions_in_messages()
+                .replace_all(message, "page _, line _")
+                .into_owned();
         }
     }
     value

@@ -63,8 +63,30 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The text without whitespace and without the box-drawing borders that
+/// ruled tables are written with, so a cell's wrapped lines read as one.
 fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{257F}').contains(c))
+        .collect()
+}
+
+/// The tables of the extracted text, as the layout stage reads them: each as
+/// its rows of cell texts.
+fn tables(text: &PdfText) -> Vec<Vec<Vec<String>>> {
+    use onshi_notice::layout::{Block, Furniture, blocks};
+    let lines = onshi_notice::normalize::normalize(&text.pages).lines;
+    blocks(&lines, &Furniture::of(&lines))
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(
+                (0..t.rows)
+                    .map(|r| t.row(r).iter().map(|c| compact(&c.text())).collect())
+                    .collect(),
+            ),
+            Block::Paragraphs(_) => None,
+        })
+        .collect()
 }
 
 fn all_text(text: &PdfText) -> String {
@@ -119,53 +141,57 @@ fn every_text_style_yields_the_notice() {
 fn table_rows_keep_label_and_cell_together() {
     for (style, _) in TEXT_STYLES {
         let text = extract(&corpus(style)).unwrap_or_else(|e| panic!("{style}: {e}"));
-        let lines: Vec<&str> = text.pages.iter().flat_map(|p| p.lines()).collect();
+        let lines: Vec<String> = text.pages.iter().flat_map(|p| p.lines()).map(compact).collect();
         let range = lines
             .iter()
-            .position(|l| compact(l).starts_with("範囲【青森県】青森市"))
+            .position(|l| l.starts_with("範囲【青森県】青森市"))
             .unwrap_or_else(|| panic!("{style}: no 範囲 row"));
         let period = lines
             .iter()
-            .position(|l| compact(l).starts_with("期間災害救助法の適用第一報から一週間"))
+            .position(|l| l.starts_with("期間災害救助法の適用第一報から一週間"))
             .unwrap_or_else(|| panic!("{style}: no 期間 row"));
         // The wrapped rest of the 範囲 cell sits between the two rows, in order.
-        let cell: String = lines[range..period].iter().map(|l| compact(l)).collect();
+        let cell: String = lines[range..period].concat();
         assert!(
             cell.contains("南津軽郡田舎館村北津軽郡板柳町、北津軽郡鶴田町"),
             "{style}: {cell}"
         );
-        assert!(compact(lines[period + 1]).starts_with("※令和7年1月13日まで"), "{style}");
+        let after = lines[period + 1..].iter().find(|l| !l.is_empty()).expect("a footnote");
+        assert!(after.starts_with("※令和7年1月13日まで"), "{style}");
     }
 }
 
+/// The office-suite rendering draws the table with ruling lines: it comes out
+/// as a grid, the label and its wrapped cell side by side.
 #[test]
-fn office_table_cells_are_tab_separated_and_continued() {
+fn office_tables_come_out_as_grids() {
     let text = extract(&corpus("office")).expect("office");
-    let lines: Vec<&str> = text.pages[0].lines().collect();
-    let row = lines
+    let found = tables(&text);
+    let table = found
         .iter()
-        .position(|l| l.starts_with("範囲\t【青森県】青森市、"))
-        .expect("範囲 row");
-    assert!(lines[row + 1].starts_with("\t郡大鰐町、"), "{:?}", lines[row + 1]);
-    assert!(lines[row + 2].starts_with("期間\t災害救助法"), "{:?}", lines[row + 2]);
+        .find(|t| t.first().is_some_and(|row| row.first().is_some_and(|c| c == "範囲")))
+        .unwrap_or_else(|| panic!("no 範囲 table in {found:?}"));
+    assert_eq!(table.len(), 2, "{table:?}");
+    assert!(table[0][1].starts_with("【青森県】青森市、") && table[0][1].ends_with("北津軽郡鶴田町"));
+    assert_eq!(table[1][0], "期間");
+    assert!(table[1][1].starts_with("災害救助法"));
 }
 
 #[test]
-fn centred_and_wrapped_table_labels_come_first() {
+fn centred_and_wrapped_table_labels_stay_in_their_cells() {
     // LibreOffice, cells vertically centred: 範囲 sits on the second of four content
     // lines and 期間 is wrapped as 期 / 間 around its content line.
     let text = extract(&fixture("table-middle-aligned.pdf")).expect("fixture");
-    let lines: Vec<&str> = text.pages[0].lines().collect();
-    let row = lines.iter().position(|l| l.starts_with("範囲\t")).expect("範囲 row");
+    let found = tables(&text);
+    let table = found.first().expect("a table");
     assert_eq!(
-        lines[row..row + 6],
+        *table,
         [
-            "範囲\t【青森県】青森市、弘前市、黒石市、五所川原市、平川市",
-            "\t南津軽郡藤崎町、南津軽郡大鰐町、南津軽郡田舎館村",
-            "\t北津軽郡板柳町、北津軽郡鶴田町",
-            "\t八戸市、十和田市",
-            "期間\t災害救助法の適用第一報から一週間（※）",
-            "※令和7年1月13日まで",
+            [
+                "範囲",
+                "【青森県】青森市、弘前市、黒石市、五所川原市、平川市南津軽郡藤崎町、南津軽郡大鰐町、南津軽郡田舎館村北津軽郡板柳町、北津軽郡鶴田町八戸市、十和田市"
+            ],
+            ["期間", "災害救助法の適用第一報から一週間(※)"],
         ]
     );
 }
@@ -173,17 +199,21 @@ fn centred_and_wrapped_table_labels_come_first() {
 #[test]
 fn multipage_cell_continues_across_the_page_break() {
     let text = extract(&corpus("multipage")).expect("multipage");
+    // The cell runs from page 1 onto page 2: two halves of one table, which
+    // the layout stage joins again.
     let first: Vec<&str> = text.pages[0].lines().collect();
     let second: Vec<&str> = text.pages[1].lines().collect();
-    assert!(first.iter().any(|l| l.starts_with("範囲\t【青森県】")));
+    assert!(first.iter().any(|l| compact(l).starts_with("範囲【青森県】")));
     assert!(
-        first.last().is_some_and(|l| l.starts_with('\t')),
-        "page 1 ends inside the cell"
+        first.last().is_some_and(|l| l.starts_with('└')),
+        "page 1 ends with the table"
     );
     assert!(
-        second.first().is_some_and(|l| l.starts_with('\t')),
-        "page 2 starts inside the cell"
+        second.first().is_some_and(|l| l.starts_with('┌')),
+        "page 2 starts with the table"
     );
+    let found = tables(&text);
+    assert_eq!(found.iter().filter(|t| t.iter().any(|r| r[0] == "範囲")).count(), 1);
     let all = compact(&all_text(&text));
     for name in [
         "【秋田県】秋田市",

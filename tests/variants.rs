@@ -61,7 +61,11 @@ fn break_list(text: &str) -> String {
     for line in text.split('\n') {
         let commas: Vec<usize> = line.match_indices('、').map(|(i, _)| i).collect();
         let is_list = line.contains('】') || line.starts_with("範囲") || line.starts_with('\t');
-        if !done && is_list && commas.len() >= 3 {
+        // A list in the last cell of its line: one followed by another cell
+        // (`【石川県】…\t1月7日まで`, `| … | … |`) cannot be broken by a new
+        // line in a TAB or piped table, where a line is a row.
+        let last_cell = commas.get(1).is_some_and(|&at| !line[at..].contains(['\t', '|', '│']));
+        if !done && is_list && last_cell && commas.len() >= 3 {
             let at = commas[1] + '、'.len_utf8();
             out.push(format!("{}\n\t{}", &line[..at], &line[at..]));
             done = true;

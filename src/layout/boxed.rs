@@ -9,7 +9,7 @@
 
 use crate::normalize::Line;
 
-use super::{Cell, MAX_TABLE_LINES, Table, TableForm, cell_line};
+use super::{Cell, MAX_COLUMNS, MAX_GRID, Table, TableForm, cell_line};
 
 const VERTICALS: &[char] = &['│', '┃', '║', '|', '┆', '┊'];
 const HORIZONTALS: &[char] = &['─', '━', '═', '-', '=', '┄', '┈', '╌'];
@@ -40,7 +40,9 @@ fn is_border(segment: &str) -> bool {
 /// merged cell's text (`│    ├────┤ 1月14日まで │`).
 fn classify(text: &str) -> Vec<Kind> {
     let t = text.trim();
-    let Some(first) = t.chars().next() else { return Vec::new() };
+    let Some(first) = t.chars().next() else {
+        return Vec::new();
+    };
     if !is_separator(first) && !HORIZONTALS.contains(&first) {
         return Vec::new();
     }
@@ -107,11 +109,30 @@ pub(super) fn table_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
     }
     let mut kinds: Vec<(usize, Kind)> = first.into_iter().map(|k| (start, k)).collect();
     let mut end = start + 1;
+    let width = |kinds: &[(usize, Kind)]| {
+        kinds
+            .iter()
+            .map(|(_, k)| match k {
+                Kind::Rule(s) => s.len(),
+                Kind::Row(f) => f.len(),
+            })
+            .max()
+            .unwrap_or(1)
+    };
+    if width(&kinds) > MAX_COLUMNS {
+        return None;
+    }
+    let mut grid_rows = 1;
     while let Some(line) = lines.get(end) {
-        if end - start >= MAX_TABLE_LINES {
+        let found = classify_in_box(&line.text);
+        grid_rows += found.iter().filter(|k| matches!(k, Kind::Rule(_))).count();
+        if found.iter().any(|k| match k {
+            Kind::Rule(s) => s.len() > MAX_COLUMNS,
+            Kind::Row(f) => f.len() > MAX_COLUMNS,
+        }) || grid_rows * MAX_COLUMNS >= MAX_GRID
+        {
             break;
         }
-        let found = classify_in_box(&line.text);
         if found.is_empty() {
             break;
         }
@@ -171,7 +192,13 @@ fn build(lines: &[Line], kinds: &[(usize, Kind)]) -> Table {
         // The fields of the widest line decide the row's columns; a line with
         // fewer fields lets its last field span the rest.
         let width = row_lines.iter().map(|(_, f)| f.len()).max().unwrap_or(0).max(1);
-        let span_of = |k: usize| if k + 1 == width { columns - k.min(columns - 1) } else { 1 };
+        let span_of = |k: usize| {
+            if k + 1 == width {
+                columns - k.min(columns - 1)
+            } else {
+                1
+            }
+        };
         let mut row_cells: Vec<Option<usize>> = vec![None; columns];
         for k in 0..width.min(columns) {
             let column = k;
@@ -216,18 +243,10 @@ fn build(lines: &[Line], kinds: &[(usize, Kind)]) -> Table {
             }
         }
     }
-    cells.sort_by_key(|c| (c.row, c.column));
-    Table {
-        form: TableForm::Boxed,
-        rows: grid_rows.len(),
-        columns,
-        cells,
-        lines: {
-            let mut indices: Vec<usize> = kinds.iter().map(|(i, _)| *i).collect();
-            indices.dedup();
-            indices.into_iter().filter_map(|i| lines.get(i).cloned()).collect()
-        },
-    }
+    let mut indices: Vec<usize> = kinds.iter().map(|(i, _)| *i).collect();
+    indices.dedup();
+    let source = indices.into_iter().filter_map(|i| lines.get(i).cloned()).collect();
+    Table::new(TableForm::Boxed, grid_rows.len(), columns, cells, source)
 }
 
 #[cfg(test)]
@@ -242,7 +261,10 @@ mod tests {
         );
         let (t, end) = table_at(&l, 0).unwrap();
         assert_eq!(end, 6);
-        assert_eq!(grid(&t), [["範囲", "【青森県】青森市、弘前市"], ["期間", "1月13日まで"]]);
+        assert_eq!(
+            grid(&t),
+            [["範囲", "【青森県】青森市、弘前市"], ["期間", "1月13日まで"]]
+        );
         assert_eq!(t.at(0, 1).unwrap().lines[1].position.line, 3);
     }
 

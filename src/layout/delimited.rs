@@ -2,7 +2,7 @@
 
 use crate::normalize::Line;
 
-use super::{Cell, MAX_TABLE_LINES, Table, TableForm, cell_line, is_page_furniture};
+use super::{Cell, LEAD_LINES, MAX_COLUMNS, MAX_GRID, Table, TableForm, cell_line, is_page_furniture};
 
 /// The fields of a piped row (`| a | b |`, `a | b`), or `None`.
 fn piped_fields(text: &str) -> Option<Vec<String>> {
@@ -30,10 +30,10 @@ pub(super) fn piped_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     let mut end = start;
     while let Some(line) = lines.get(end) {
-        if end - start >= MAX_TABLE_LINES {
+        let Some(fields) = piped_fields(&line.text) else { break };
+        if fields.len() > MAX_COLUMNS || (rows.len() + 1) * MAX_COLUMNS >= MAX_GRID {
             break;
         }
-        let Some(fields) = piped_fields(&line.text) else { break };
         if !is_alignment_row(&fields) {
             rows.push((end, fields));
         }
@@ -63,13 +63,13 @@ pub(super) fn piped_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
         }
     }
     Some((
-        Table {
-            form: TableForm::Piped,
-            rows: rows.len(),
+        Table::new(
+            TableForm::Piped,
+            rows.len(),
             columns,
             cells,
-            lines: lines.get(start..end).unwrap_or_default().to_vec(),
-        },
+            lines.get(start..end).unwrap_or_default().to_vec(),
+        ),
         end,
     ))
 }
@@ -96,7 +96,7 @@ pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     if leading > 0 {
         // Lines of a cell whose label sits lower down (a label centred in a
         // tall row): the table starts here if a labelled line follows.
-        let opener = (start + 1..lines.len().min(start + MAX_TABLE_LINES))
+        let opener = (start + 1..lines.len().min(start + LEAD_LINES + 1))
             .map_while(|k| {
                 let line = lines.get(k)?;
                 let (lead, fields) = tabbed_fields(&line.text)?;
@@ -115,17 +115,21 @@ pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     let mut end = start;
     let mut last_content = start;
     while let Some(line) = lines.get(end) {
-        if end - start >= MAX_TABLE_LINES {
+        if (rows.len() + 1) * MAX_COLUMNS >= MAX_GRID {
             break;
         }
         if line.is_blank() || is_page_furniture(&line.compact()) {
             end += 1;
             continue;
         }
-        let Some((leading, fields)) = tabbed_fields(&line.text) else { break };
+        let Some((leading, fields)) = tabbed_fields(&line.text) else {
+            break;
+        };
         let width = leading + fields.len();
-        let new_row =
-            rows.is_empty() || leading == 0 || (fields.len() >= 2 && width >= columns.max(2));
+        if width > MAX_COLUMNS {
+            break;
+        }
+        let new_row = rows.is_empty() || leading == 0 || (fields.len() >= 2 && width >= columns.max(2));
         if new_row {
             rows.push(Vec::new());
         }
@@ -158,13 +162,13 @@ pub(super) fn tabbed_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
         })
         .collect();
     Some((
-        Table {
-            form: TableForm::Tabbed,
-            rows: rows.len(),
+        Table::new(
+            TableForm::Tabbed,
+            rows.len(),
             columns,
             cells,
-            lines: lines.get(start..end).unwrap_or_default().to_vec(),
-        },
+            lines.get(start..end).unwrap_or_default().to_vec(),
+        ),
         end,
     ))
 }
@@ -235,7 +239,7 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
         let f = spaced_fields(&l.text);
         f.len() >= 2 || f.first().is_some_and(|(o, _)| *o > 0)
     });
-    let lead = (start..lines.len().min(start + MAX_TABLE_LINES))
+    let lead = (start..lines.len().min(start + LEAD_LINES))
         .take_while(|&k| {
             lines.get(k).is_some_and(|l| {
                 let f = spaced_fields(&l.text);
@@ -243,13 +247,18 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
             })
         })
         .count();
-    if lead > 0 && after_cells {
+    let opener = start + lead;
+    // A label is centred among lines: one stands under it too.
+    let centred = lines.get(opener + 1).is_some_and(|l| {
+        let f = spaced_fields(&l.text);
+        f.len() == 1 && f.first().is_some_and(|(o, _)| *o > 0)
+    });
+    if lead > 0 && (after_cells || !centred) {
         return None;
     }
-    let opener = start + lead;
     let head = spaced_fields(&lines.get(opener)?.text);
     let columns = head.len();
-    if columns < 2 {
+    if !(2..=MAX_COLUMNS).contains(&columns) {
         return None;
     }
     let mut starts: Vec<usize> = head.iter().map(|(o, _)| *o).collect();
@@ -258,7 +267,7 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     if lead > 0 {
         let mut row: Vec<Vec<Line>> = vec![Vec::new(); columns];
         for line in lines.get(start..opener).unwrap_or_default() {
-            let Some((offset, field)) = spaced_fields(&line.text).into_iter().next() else { return None };
+            let (offset, field) = spaced_fields(&line.text).into_iter().next()?;
             let k = nearest(&starts, offset);
             if k == 0 || starts.get(k).is_none_or(|s| s.abs_diff(offset) > COLUMN_SLACK) {
                 return None;
@@ -274,7 +283,7 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
     let mut full_rows = 0;
     let mut after_blank = false;
     while let Some(line) = lines.get(end) {
-        if end - start >= MAX_TABLE_LINES || line.text.contains('\t') {
+        if (rows.len() + 1) * MAX_COLUMNS >= MAX_GRID || line.text.contains('\t') {
             break;
         }
         if line.is_blank() {
@@ -333,7 +342,9 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
             // cell's line is full: `10` in a wide number column is finished,
             // and a heading under it (`2 期間`) is the next paragraph.
             if column == 0 {
-                let width = starts.get(1).map_or(0, |next| next.saturating_sub(starts.first().copied().unwrap_or(0)));
+                let width = starts
+                    .get(1)
+                    .map_or(0, |next| next.saturating_sub(starts.first().copied().unwrap_or(0)));
                 let last = row
                     .first()
                     .and_then(|cell| cell.last())
@@ -367,13 +378,13 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
         })
         .collect();
     Some((
-        Table {
-            form: TableForm::Spaced,
-            rows: rows.len(),
+        Table::new(
+            TableForm::Spaced,
+            rows.len(),
             columns,
             cells,
-            lines: lines.get(start..last_content).unwrap_or_default().to_vec(),
-        },
+            lines.get(start..last_content).unwrap_or_default().to_vec(),
+        ),
         last_content,
     ))
 }
@@ -397,18 +408,29 @@ mod tests {
             ]
         );
         // A short cell is finished: the line under it is no part of the table.
-        let (_, end) = spaced_at(&lines("1          青森県   青森市\n2          青森県   弘前市\n2 期間"), 0).unwrap();
+        let (_, end) = spaced_at(
+            &lines("1          青森県   青森市\n2          青森県   弘前市\n2 期間"),
+            0,
+        )
+        .unwrap();
         assert_eq!(end, 2);
         assert!(spaced_at(&lines("本文  です\n次の行"), 0).is_none());
         let text = "範囲  【青森県】青森市、弘前市\n期間  1月13日まで\n";
         let wrapped = "範囲  【青森県】青森市、南津軽郡大\n鰐町、平川市\n期間  1月13日まで";
         assert_eq!(grid(&spaced_at(&lines(text), 0).unwrap().0)[1], ["期間", "1月13日まで"]);
-        assert_eq!(grid(&spaced_at(&lines(wrapped), 0).unwrap().0)[0], ["範囲", "【青森県】青森市、南津軽郡大鰐町、平川市"]);
+        assert_eq!(
+            grid(&spaced_at(&lines(wrapped), 0).unwrap().0)[0],
+            ["範囲", "【青森県】青森市、南津軽郡大鰐町、平川市"]
+        );
     }
 
     #[test]
     fn markdown_alignment_rows_are_not_content() {
-        let (t, end) = piped_at(&lines("| 都道府県 | 市町村 |\n|:---|---:|\n| 石川県 | 輪島市 |\n本文"), 0).unwrap();
+        let (t, end) = piped_at(
+            &lines("| 都道府県 | 市町村 |\n|:---|---:|\n| 石川県 | 輪島市 |\n本文"),
+            0,
+        )
+        .unwrap();
         assert_eq!(end, 3);
         assert_eq!(grid(&t), [["都道府県", "市町村"], ["石川県", "輪島市"]]);
     }
@@ -418,7 +440,10 @@ mod tests {
         let text = "範囲\t【青森県】青森市、\n\t弘前市\n\n期間\t1月13日まで\n※注";
         let (t, end) = tabbed_at(&lines(text), 0).unwrap();
         assert_eq!(end, 4);
-        assert_eq!(grid(&t), [["範囲", "【青森県】青森市、弘前市"], ["期間", "1月13日まで"]]);
+        assert_eq!(
+            grid(&t),
+            [["範囲", "【青森県】青森市、弘前市"], ["期間", "1月13日まで"]]
+        );
         let text = "都道府県\t市町村\t期間\n石川県\t輪島市\t1月14日まで\n\t珠洲市\t1月14日まで";
         let (t, _) = tabbed_at(&lines(text), 0).unwrap();
         assert_eq!(t.rows, 3);

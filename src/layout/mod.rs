@@ -54,6 +54,8 @@ pub struct Table {
     pub cells: Vec<Cell>,
     /// The lines the table was read from, for readers that fall back to lines.
     pub lines: Vec<Line>,
+    /// For each grid position (row-major), the index of the cell covering it.
+    owners: Vec<Option<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,9 +91,42 @@ impl Cell {
 }
 
 impl Table {
+    /// A table of `cells` on a `rows` × `columns` grid.
+    pub fn new(form: TableForm, rows: usize, columns: usize, mut cells: Vec<Cell>, lines: Vec<Line>) -> Self {
+        cells.sort_by_key(|c| (c.row, c.column));
+        let mut table = Table {
+            form,
+            rows,
+            columns,
+            cells,
+            lines,
+            owners: Vec::new(),
+        };
+        table.index();
+        table
+    }
+
+    fn index(&mut self) {
+        let mut owners = vec![None; self.rows * self.columns];
+        for (k, cell) in self.cells.iter().enumerate() {
+            for r in cell.row..(cell.row + cell.row_span).min(self.rows) {
+                for c in cell.column..(cell.column + cell.column_span).min(self.columns) {
+                    if let Some(slot) = owners.get_mut(r * self.columns + c) {
+                        slot.get_or_insert(k);
+                    }
+                }
+            }
+        }
+        self.owners = owners;
+    }
+
     /// The cell covering grid position (`row`, `column`).
     pub fn at(&self, row: usize, column: usize) -> Option<&Cell> {
-        self.cells.iter().find(|c| c.covers(row, column))
+        if row >= self.rows || column >= self.columns {
+            return None;
+        }
+        let k = self.owners.get(row * self.columns + column).copied().flatten()?;
+        self.cells.get(k)
     }
 
     /// The distinct cells of one grid row, left to right (a merged cell that
@@ -113,9 +148,13 @@ impl Table {
     }
 }
 
-/// The lines of a table form are at most this many; a longer run is still
-/// read, but as two tables, so no input makes the grid work quadratic.
-const MAX_TABLE_LINES: usize = 4_000;
+/// Grid positions (rows × columns) of one table at most; a longer table is
+/// read as several, so its index stays bounded whatever the input.
+const MAX_GRID: usize = 1 << 22;
+/// A line with more cells than this is no table a notice holds.
+const MAX_COLUMNS: usize = 64;
+/// How many lines above its label a cell centred in a tall row may start.
+const LEAD_LINES: usize = 8;
 
 /// Running heads and feet: lines that stand at the same place at the top or
 /// the bottom of at least two pages (a title repeated as a page header, a
@@ -287,6 +326,7 @@ fn append_table(table: &mut Table, next: Table) {
     table.rows = offset + next.rows;
     table.cells.sort_by_key(|c| (c.row, c.column));
     table.lines.extend(next.lines);
+    table.index();
 }
 
 /// Page numbers and running marks that extractors put between a table's halves.
@@ -330,7 +370,10 @@ mod tests {
 
     #[test]
     fn paragraphs_around_a_table() {
-        let b = blocks(&lines("記\n| 範囲 | 期間 |\n| 【青森県】青森市 | 1月13日まで |\n以上"), &Furniture::default());
+        let b = blocks(
+            &lines("記\n| 範囲 | 期間 |\n| 【青森県】青森市 | 1月13日まで |\n以上"),
+            &Furniture::default(),
+        );
         assert_eq!(b.len(), 3);
         let Block::Table(t) = &b[1] else { panic!("{b:?}") };
         assert_eq!(grid(t), [["範囲", "期間"], ["【青森県】青森市", "1月13日まで"]]);

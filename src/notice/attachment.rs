@@ -15,9 +15,22 @@ fn points_to_attachment(cell: &RangeCell) -> Option<String> {
     // The pointer is the whole cell, give or take `のとおり`, `参照` or brackets.
     let rest = &text[at + "別紙".len()..];
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    let pointer = ["のとおり", "の通り", "参照", "に記載", "に掲げる", "記載のとおり", "のとおりとする", ""]
-        .iter()
-        .any(|w| rest.trim_end_matches(['。', ')', '」', '】']).trim_end_matches("の市町村").ends_with(w));
+    let pointer = [
+        "のとおり",
+        "の通り",
+        "参照",
+        "に記載",
+        "に掲げる",
+        "記載のとおり",
+        "のとおりとする",
+        "",
+    ]
+    .iter()
+    .any(|w| {
+        rest.trim_end_matches(['。', ')', '」', '】'])
+            .trim_end_matches("の市町村")
+            .ends_with(w)
+    });
     let before = text[..at].trim_start_matches(['(', '「', '【']);
     (pointer && before.chars().count() <= 2).then(|| text[at..].trim_end_matches('。').to_owned())
 }
@@ -59,7 +72,10 @@ pub(super) fn follow(
             ranges.push(cell);
             continue;
         };
-        let number: String = pointer["別紙".len()..].chars().take_while(char::is_ascii_digit).collect();
+        let number: String = pointer["別紙".len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let position = cell.lines.first().map(|l| l.position);
         let Some(read) = read_attachment(lines, from, Some(number.as_str()), furniture) else {
             let d = Diagnostic::error(
@@ -136,6 +152,8 @@ mod tests {
         follow(&mut table, &lines, 4, &Furniture::default(), &mut diagnostics);
         assert!(table.ranges.is_empty());
         assert_eq!(diagnostics[0].code, "attachment_not_found");
-        assert!(is_heading("(別紙1)", Some("1")) && is_heading("別紙", None) && !is_heading("別紙のとおり延長する", None));
+        assert!(
+            is_heading("(別紙1)", Some("1")) && is_heading("別紙", None) && !is_heading("別紙のとおり延長する", None)
+        );
     }
 }

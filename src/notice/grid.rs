@@ -27,7 +27,9 @@ use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label, is_numb
 enum Role {
     Prefecture,
     Range,
-    Period { closes: bool },
+    Period {
+        closes: bool,
+    },
     /// Numbers, remarks and anything else that is no part of the data.
     Other,
 }
@@ -87,7 +89,8 @@ fn header_role(text: &str) -> Option<Role> {
     {
         return Some(Role::Other);
     }
-    if c.chars().count() <= 6 && (c.starts_with("都道府県") || c == "県名" || c == "県" || c == "都道府県名") {
+    if c.chars().count() <= 6 && (c.starts_with("都道府県") || c == "県名" || c == "県" || c == "都道府県名")
+    {
         return Some(Role::Prefecture);
     }
     match cell_label(c) {
@@ -106,12 +109,12 @@ fn header_roles(table: &Table) -> Option<Vec<Role>> {
     }
     let mut roles = vec![Role::Other; table.columns];
     let mut named = 0;
-    for column in 0..table.columns {
+    for (column, role) in roles.iter_mut().enumerate() {
         let Some(cell) = table.at(0, column) else { continue };
         if cell.is_empty() || cell.row_span > 1 {
             continue;
         }
-        roles[column] = header_role(&cell.text())?;
+        *role = header_role(&cell.text())?;
         named += 1;
     }
     let has_range = roles.contains(&Role::Range);
@@ -127,6 +130,19 @@ fn by_labels(table: &Table) -> Option<Reading> {
     let mut waiting: Vec<usize> = Vec::new();
     let mut unpaired_periods: Vec<usize> = Vec::new();
     let mut moved_to_period: Vec<CellLine> = Vec::new();
+    // Each row's label, read once, and the kind of the next labelled row.
+    let mut row_labels: Vec<Option<(RowKind, Vec<CellLine>)>> =
+        (0..table.rows).map(|r| row_label(&table.row(r))).collect();
+    let mut next_label: Vec<Option<RowKind>> = vec![None; table.rows];
+    let mut following = None;
+    for (r, label) in row_labels.iter().enumerate().rev() {
+        if let Some(slot) = next_label.get_mut(r) {
+            *slot = following;
+        }
+        if let Some((kind, _)) = label {
+            following = Some(*kind);
+        }
+    }
     for row in 0..table.rows {
         let cells = table.row(row);
         let Some(first) = cells.first() else { continue };
@@ -134,20 +150,21 @@ fn by_labels(table: &Table) -> Option<Reading> {
         if first.row != row && cell_label(&first.text()).is_some() {
             continue;
         }
-        match row_label(&cells) {
+        match row_labels.get_mut(row).and_then(Option::take) {
             Some((RowKind::Range, mut rest_lines)) => {
                 labels += 1;
                 // Lines at the foot of the row that hold a period, not names,
                 // belong to a period label centred lower down.
                 let names_end = rest_lines
                     .iter()
-                    .rposition(|l| !(looks_like_period(&l.text) && !looks_like_areas(&l.text)))
+                    .rposition(|l| !looks_like_period(&l.text) || looks_like_areas(&l.text))
                     .map_or(0, |k| k + 1);
-                let is_next_period = (row + 1..table.rows).find_map(|r| {
-                    let next = table.row(r);
-                    row_label(&next).map(|(kind, _)| kind != RowKind::Range)
-                });
-                if is_next_period == Some(true) && names_end < rest_lines.len() {
+                let is_next_period = next_label
+                    .get(row)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|k| k != RowKind::Range);
+                if is_next_period && names_end < rest_lines.len() {
                     moved_to_period = rest_lines.split_off(names_end);
                 }
                 if rest_lines.is_empty() {
@@ -158,7 +175,10 @@ fn by_labels(table: &Table) -> Option<Reading> {
             }
             Some((kind @ (RowKind::Period | RowKind::Closing), rest_lines)) => {
                 labels += 1;
-                let rest_lines: Vec<CellLine> = std::mem::take(&mut moved_to_period).into_iter().chain(rest_lines).collect();
+                let rest_lines: Vec<CellLine> = std::mem::take(&mut moved_to_period)
+                    .into_iter()
+                    .chain(rest_lines)
+                    .collect();
                 if rest_lines.is_empty() {
                     continue;
                 }
@@ -184,12 +204,11 @@ fn by_labels(table: &Table) -> Option<Reading> {
                 // (`【大分県】 | 大分市`), anything else is left alone.
                 let all: Vec<CellLine> = cells.iter().flat_map(|c| lines_of(c)).collect();
                 let text: String = all.iter().map(|l| l.text.as_str()).collect();
-                if labels > 0 || row == 0 || looks_like_areas(&text) {
-                    if looks_like_areas(&text) && !looks_like_period(&text) {
+                if (labels > 0 || row == 0 || looks_like_areas(&text))
+                    && looks_like_areas(&text) && !looks_like_period(&text) {
                         waiting.push(reading.ranges.len());
                         reading.ranges.push(RangeCell::new(all));
                     }
-                }
             }
         }
     }
@@ -280,7 +299,7 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
     let mut prefecture_above: Option<CellLine> = None;
     let mut period_above: Option<(usize, usize)> = None;
     // Period cells already read, by their grid position, so a merged cell is read once.
-    let mut read_periods: Vec<((usize, usize), usize)> = Vec::new();
+    let mut read_periods: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     // A row that is only a labelled period (`期間 | 令和…`) gives the rows without one theirs.
     let mut table_period: Option<usize> = None;
     let mut without_period: Vec<usize> = Vec::new();
@@ -326,15 +345,15 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
                         continue;
                     }
                     let key = (cell.row, cell.column);
-                    period = Some(match read_periods.iter().find(|(k, _)| *k == key) {
-                        Some(&(_, index)) => index,
+                    period = Some(match read_periods.get(&key) {
+                        Some(&index) => index,
                         None => {
                             let index = reading.periods.len();
                             reading.periods.push(PeriodCell {
                                 closes: *closes,
                                 lines: lines_of(cell),
                             });
-                            read_periods.push((key, index));
+                            read_periods.insert(key, index);
                             index
                         }
                     });

@@ -171,7 +171,11 @@ fn is_headline(compact: &str) -> bool {
 /// A line that is only a sequel number: `(その2)`, `(続)`.
 fn is_sequel_mark(compact: &str) -> bool {
     let inner = compact.strip_prefix('(').and_then(|s| s.strip_suffix(')'));
-    inner.is_some_and(|i| i == "続" || i.strip_prefix("その").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
+    inner.is_some_and(|i| {
+        i == "続"
+            || i.strip_prefix("その")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 fn ends_title(compact: &str) -> bool {
@@ -219,7 +223,8 @@ mod tests {
 
     #[test]
     fn a_sequel_number_on_a_line_of_its_own_belongs_to_the_title() {
-        let lines = normalize(&["厚生労働省医薬局総務課\n\n…の範囲・期間について\n（その２）\n令和6年…".to_owned()]).lines;
+        let lines =
+            normalize(&["厚生労働省医薬局総務課\n\n…の範囲・期間について\n（その２）\n令和6年…".to_owned()]).lines;
         assert_eq!(parse(&lines).title.as_deref(), Some("...の範囲・期間について(その2)"));
     }
 

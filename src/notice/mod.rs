@@ -5,12 +5,12 @@
 //! and period cells become dates in [`crate::period`].
 
 mod attachment;
+mod grid;
 mod header;
 mod letters;
 mod prose;
 pub mod range;
 pub mod references;
-mod grid;
 pub mod table;
 
 use std::sync::LazyLock;

@@ -117,7 +117,11 @@ mod tests {
         .lines;
         let t = collect(&lines);
         assert_eq!(t.periods[0].lines[0].text, "2県18市町の期限を14日まで延ばす。");
-        let list: Vec<(&str, u32)> = t.ranges[0].lines.iter().map(|c| (c.text.as_str(), c.position.line)).collect();
+        let list: Vec<(&str, u32)> = t.ranges[0]
+            .lines
+            .iter()
+            .map(|c| (c.text.as_str(), c.position.line))
+            .collect();
         assert_eq!(list, [("▽石川県=金沢市、能", 2), ("登町▽富山県=氷見市", 3)]);
     }
 

@@ -199,10 +199,23 @@ pub fn cell_label(text: &str) -> Option<RowKind> {
         return Some(kind);
     }
     // `範囲上記以外の29市町村` is a label and its content, `29市町村` a count.
-    if c.chars().any(|ch| ch.is_ascii_digit()) || LABELS.iter().any(|(label, _)| c.len() > label.len() && c.starts_with(label)) {
+    if c.chars().any(|ch| ch.is_ascii_digit())
+        || LABELS
+            .iter()
+            .any(|(label, _)| c.len() > label.len() && c.starts_with(label))
+    {
         return None;
     }
-    const AREA_WORDS: &[&str] = &["範囲", "地域", "市町村", "市区町村", "区域", "自治体", "市町村名", "市区町村名"];
+    const AREA_WORDS: &[&str] = &[
+        "範囲",
+        "地域",
+        "市町村",
+        "市区町村",
+        "区域",
+        "自治体",
+        "市町村名",
+        "市区町村名",
+    ];
     const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日"];
     let areas = AREA_WORDS.iter().any(|w| c.contains(w));
     let period = PERIOD_WORDS.iter().any(|w| c.contains(w));
@@ -381,7 +394,9 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
         let continues = match kind {
             // A heading alone on its line (`2 期間`) is followed by its
             // content whether or not it is indented.
-            RowKind::Period | RowKind::Closing => indented || (cell.is_empty() && super::grid::looks_like_period(compact)),
+            RowKind::Period | RowKind::Closing => {
+                indented || (cell.is_empty() && super::grid::looks_like_period(compact))
+            }
             RowKind::Range => indented || !prose,
         };
         if !continues {
@@ -477,7 +492,10 @@ mod tests {
             "範囲\t【青森県】青森市、弘前市、平川市 南津軽郡藤崎町\n期間\t災害救助法の適用第一報から一週間（※）\n\n※令和7年1月13日まで\n\n以上\n範囲 not this",
         );
         assert_eq!(t.ranges.len(), 1);
-        assert_eq!(t.ranges[0].lines[0].text, "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町");
+        assert_eq!(
+            t.ranges[0].lines[0].text,
+            "【青森県】青森市、弘前市、平川市 南津軽郡藤崎町"
+        );
         assert_eq!(t.periods[0].lines[0].text, "災害救助法の適用第一報から一週間(※)");
         assert_eq!(t.footnotes[0].text, "※令和7年1月13日まで");
     }

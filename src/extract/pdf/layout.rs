@@ -474,8 +474,7 @@ pub(super) fn lines_of(mut items: Vec<Item>) -> Vec<String> {
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut reference: Option<(f64, f64)> = None;
     for item in items {
-        let joins =
-            reference.is_some_and(|(y, size)| (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
+        let joins = reference.is_some_and(|(y, size)| (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
         match groups.last_mut() {
             Some(group) if joins => group.push(item),
             _ => {

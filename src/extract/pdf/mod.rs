@@ -21,10 +21,10 @@ mod error;
 mod font;
 mod isolate;
 mod layout;
-mod ruled;
 mod lexer;
 mod pdftotext;
 mod quality;
+mod ruled;
 
 use std::path::PathBuf;
 use std::time::Duration;

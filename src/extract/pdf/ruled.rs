@@ -34,9 +34,7 @@ pub(super) struct Found {
 
 /// Splits `items` into the tables they form with `rules` and the rest.
 pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
-    let horizontal = merge_rules(
-        rules.horizontal.iter().map(|r| (r.y, r.x0, r.x1)).collect(),
-    );
+    let horizontal = merge_rules(rules.horizontal.iter().map(|r| (r.y, r.x0, r.x1)).collect());
     let vertical = merge_rules(rules.vertical.iter().map(|p| (p.x, p.y0, p.y1)).collect());
     if horizontal.len() < 2 || vertical.len() < 2 || horizontal.len() * vertical.len() > MAX_PAIRS {
         return (Vec::new(), items);

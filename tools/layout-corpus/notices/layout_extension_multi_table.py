@@ -34,7 +34,8 @@ NOTICE = dict(
               "as two tables with their own periods; the 'other' areas are an illustrative selection.",
         kind=("extension", "real"),
         issued_on=("2024-01-05", "real"),
-        disaster_began_on=("2024-01-01", "real"),
+        # The name (令和6年能登半島地震) gives no date, so the notice states none.
+        disaster_began_on=(None, "real"),
         activations=[("石川県", ISHIKAWA, "2024-01-14", None, None, "real"),
                      ("富山県", ["氷見市"], "2024-01-14", None, None, "real")] +
                     [(p, ms, "2024-01-07", None, None, "illustrative") for p, ms in OTHER],

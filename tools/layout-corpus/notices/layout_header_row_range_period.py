@@ -29,7 +29,8 @@ both rows give the same end date. Activation after the 令和6年能登半島地
               "the municipality selection illustrative.",
         kind=("activation", "real"),
         issued_on=("2024-01-01", "real"),
-        disaster_began_on=("2024-01-01", "real"),
+        # The name (令和6年能登半島地震) gives no date, so the notice states none.
+        disaster_began_on=(None, "real"),
         activations=[("石川県", ISHIKAWA, "2024-01-07", None, None, "illustrative"),
                      ("富山県", TOYAMA, "2024-01-07", None, None, "illustrative")],
     ),

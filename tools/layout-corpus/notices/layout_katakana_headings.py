@@ -23,7 +23,8 @@ NOTICE = dict(
               "is that of facts/2024-01-01_noto-earthquake_activation.json.",
         kind=("activation", "illustrative"),
         issued_on=("2024-01-02", "illustrative"),
-        disaster_began_on=("2024-01-01", "real"),
+        # The name (令和6年能登半島地震) gives no date, so the notice states none.
+        disaster_began_on=(None, "real"),
         activations=[("富山県", TOYAMA, "2024-01-07", None, None, "illustrative")],
     ),
     real="the disaster and the end 令和6年1月7日 of the first activations; 富山県 in the range.",

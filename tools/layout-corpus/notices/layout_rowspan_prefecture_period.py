@@ -37,7 +37,8 @@ municipality per row, and a period column merged over all data rows. Extension o
               "with the prefecture and the period in merged cells.",
         kind=("extension", "real"),
         issued_on=("2024-01-05", "real"),
-        disaster_began_on=("2024-01-01", "real"),
+        # The name (令和6年能登半島地震) gives no date, so the notice states none.
+        disaster_began_on=(None, "real"),
         activations=[("石川県", ISHIKAWA, "2024-01-14", None, None, "real"),
                      ("富山県", ["氷見市"], "2024-01-14", None, None, "real")],
     ),

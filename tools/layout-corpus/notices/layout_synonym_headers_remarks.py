@@ -25,7 +25,8 @@ the 備考 column holds notes such as `※1月10日追加` that are neither plac
               "column; places from the facts files, the table and dates illustrative.",
         kind=("activation", "illustrative"),
         issued_on=("2024-01-11", "illustrative"),
-        disaster_began_on=("2024-01-01", "real"),
+        # The name (令和6年能登半島地震) gives no date, so the notice states none.
+        disaster_began_on=(None, "real"),
         activations=[(p, [m], "2024-01-14", None, None, "illustrative") for p, m, _ in ROWS],
     ),
     real="the disaster and the places (all named in the Noto facts files); the end 令和6年1月14日 of the extension.",

@@ -27,7 +27,8 @@ each closing at `令和6年3月7日 24時00分`.""",
               "(facts/2024-03-07_noto-earthquake_termination.json) as a 事務連絡 with a closing-time table.",
         kind=("termination", "real"),
         issued_on=("2024-02-29", "illustrative"),
-        disaster_began_on=("2024-01-01", "real"),
+        # The name (令和6年能登半島地震) gives no date, so the notice states none.
+        disaster_began_on=(None, "real"),
         activations=[("石川県", ISHIKAWA, "2024-03-07", "24:00", None, "real")],
     ),
     real="the 19 municipalities as the portal wrote them (郡 kept, 野々市市 and 能美郡川北町 last), the closing "
