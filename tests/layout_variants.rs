@@ -1,0 +1,84 @@
+//! Generated variants of every corpus entry's text, drawn as PDFs the way
+//! other producers draw them: cells broken into narrow lines (even inside a
+//! name), ruling lines left out, glyphs drawn one by one in shuffled order.
+//! Each must give exactly the entry's facts (`facts.json`).
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use support::render::{Rules, Style, pdf};
+
+type Record = (Option<String>, Option<String>, Option<String>);
+
+fn entries() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("source.txt").exists() && p.join("facts.json").exists())
+        .collect();
+    out.sort();
+    out
+}
+
+fn facts(entry: &Path) -> BTreeSet<Record> {
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(entry.join("facts.json")).unwrap()).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_owned);
+    value["activations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (text(&a["code"]), text(&a["end"]), text(&a["end_time"])))
+        .collect()
+}
+
+fn records(bytes: &[u8]) -> BTreeSet<Record> {
+    let doc = onshi_notice::convert("variant.pdf", bytes, &onshi_notice::Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    doc.activations
+        .iter()
+        .map(|a| {
+            (
+                a.municipality.as_ref().map(|m| m.code.clone()),
+                a.period.end.map(|d| d.to_string()),
+                a.period.end_time.clone(),
+            )
+        })
+        .collect()
+}
+
+fn variants() -> [(&'static str, Style); 5] {
+    [
+        ("ruled", Style::default()),
+        ("cells broken every 5 characters", Style { cell_width: Some(5), ..Style::default() }),
+        ("no outer frame", Style { rules: Rules::NoFrame, ..Style::default() }),
+        ("horizontal rules only", Style { rules: Rules::Horizontal, ..Style::default() }),
+        ("glyphs drawn one by one, shuffled", Style { shuffle: Some(0x5eed), ..Style::default() }),
+    ]
+}
+
+#[test]
+fn drawn_variants_of_every_entry_give_its_facts() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for entry in entries() {
+        let text = std::fs::read_to_string(entry.join("source.txt")).unwrap();
+        let want = facts(&entry);
+        for (name, style) in variants() {
+            let got = records(&pdf(&text, &style));
+            if got != want {
+                let missing: Vec<_> = want.difference(&got).collect();
+                let extra: Vec<_> = got.difference(&want).collect();
+                failures.push(format!(
+                    "{} ({name}): missing {missing:?}, wrong {extra:?}",
+                    entry.file_name().unwrap().to_string_lossy()
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} variants differ:\n{}", failures.len(), failures.join("\n"));
+}
