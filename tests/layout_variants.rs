@@ -68,7 +68,14 @@ fn drawn_variants_of_every_entry_give_its_facts() {
         let text = std::fs::read_to_string(entry.join("source.txt")).unwrap();
         let want = facts(&entry);
         for (name, style) in variants() {
-            let got = records(&pdf(&text, &style));
+            let drawn = pdf(&text, &style);
+            // To look at a variant: ONSHI_VARIANTS_DIR=/tmp/v, then `onshi-notice text --layout`.
+            if let Some(dir) = std::env::var_os("ONSHI_VARIANTS_DIR") {
+                let file = format!("{}.{}.pdf", entry.file_name().unwrap().to_string_lossy(), name.replace(' ', "-"));
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(Path::new(&dir).join(file), &drawn).unwrap();
+            }
+            let got = records(&drawn);
             if got != want {
                 let missing: Vec<_> = want.difference(&got).collect();
                 let extra: Vec<_> = got.difference(&want).collect();

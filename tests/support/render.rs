@@ -14,7 +14,7 @@ pub enum Rules {
     All,
     /// No outer frame: only the lines between cells.
     NoFrame,
-    /// Horizontal lines only.
+    /// Horizontal lines only, the top and bottom rules included.
     Horizontal,
 }
 
@@ -178,10 +178,12 @@ impl Writer {
             let last_row = last == table.rows - 1;
             let lines = &mut self.pages[page].lines;
             let frame = style.rules == Rules::All;
-            if frame || !first_row {
+            // Horizontal-only tables keep their top and bottom rules.
+            let frame_h = style.rules != Rules::NoFrame;
+            if frame_h || !first_row {
                 lines.push((left, top, right, top));
             }
-            if frame || !last_row {
+            if frame_h || !last_row {
                 lines.push((left, bottom, right, bottom));
             }
             if style.rules != Rules::Horizontal {

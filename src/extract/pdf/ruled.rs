@@ -36,7 +36,7 @@ pub(super) struct Found {
 pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
     let horizontal = merge_rules(rules.horizontal.iter().map(|r| (r.y, r.x0, r.x1)).collect());
     let vertical = merge_rules(rules.vertical.iter().map(|p| (p.x, p.y0, p.y1)).collect());
-    if horizontal.len() < 2 || vertical.len() < 2 || horizontal.len() * vertical.len() > MAX_PAIRS {
+    if horizontal.len() < 2 || horizontal.len() * vertical.len().max(1) > MAX_PAIRS {
         return (Vec::new(), items);
     }
     let horizontal: Vec<Rule> = horizontal.into_iter().map(|(y, x0, x1)| Rule { y, x0, x1 }).collect();
@@ -78,12 +78,44 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
         }
     }
 
+    // Horizontal rules that meet no vertical one: stacked rules of one width
+    // are a table drawn with horizontal lines only.
+    let mut bands: Vec<Vec<&Rule>> = Vec::new();
+    for (hs, vs) in groups.iter().filter(|(hs, vs)| vs.is_empty() && hs.len() == 1) {
+        let _ = vs;
+        let Some(&h) = hs.first() else { continue };
+        match bands
+            .iter_mut()
+            .find(|b| b.first().is_some_and(|f| (f.x0 - h.x0).abs() <= TOUCH && (f.x1 - h.x1).abs() <= TOUCH))
+        {
+            Some(band) => band.push(h),
+            None => bands.push(vec![h]),
+        }
+    }
+    let mut candidates: Vec<(Vec<Rule>, Vec<Post>, bool)> = groups
+        .into_iter()
+        .filter(|(hs, vs)| !vs.is_empty() && !hs.is_empty())
+        .map(|(hs, vs)| (hs.into_iter().copied().collect(), vs.into_iter().copied().collect(), false))
+        .collect();
+    candidates.extend(
+        bands
+            .into_iter()
+            .filter(|b| b.len() >= MIN_BAND_RULES)
+            .map(|b| (b.into_iter().copied().collect(), Vec::new(), true)),
+    );
+
     let mut rest = items;
     let mut found = Vec::new();
-    for (hs, vs) in groups {
-        if hs.len() < 2 || vs.len() < 2 {
-            continue;
+    for (mut hs, mut vs, band) in candidates {
+        close_frame(&mut hs, &mut vs);
+        if band {
+            let Some(gutters) = gutters(&hs, &rest) else { continue };
+            vs.extend(gutters);
+        } else if positions(vs.iter().map(|v| v.x).collect()).len() < 3 {
+            // A frame (or lines between rows only): columns from the text's gutters.
+            vs.extend(gutters(&hs, &rest).unwrap_or_default());
         }
+        let (hs, vs): (Vec<&Rule>, Vec<&Post>) = (hs.iter().collect(), vs.iter().collect());
         if let Some((table, left_over)) = read_grid(&hs, &vs, rest.clone()) {
             found.push(table);
             rest = left_over;
@@ -91,6 +123,81 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
     }
     found.sort_by(|a, b| b.top.total_cmp(&a.top));
     (found, rest)
+}
+
+/// Horizontal-only tables need this many rules (a page's head and foot rules are two).
+const MIN_BAND_RULES: usize = 3;
+/// A gap between text columns at least this wide (in font sizes) is a gutter.
+const GUTTER: f64 = 0.8;
+
+/// Adds the table's outer edges where they are not drawn: a table without a
+/// frame has rules between its cells that reach to where the frame would be.
+fn close_frame(hs: &mut Vec<Rule>, vs: &mut Vec<Post>) {
+    let left = hs.iter().map(|h| h.x0).chain(vs.iter().map(|v| v.x)).fold(f64::INFINITY, f64::min);
+    let right = hs.iter().map(|h| h.x1).chain(vs.iter().map(|v| v.x)).fold(f64::NEG_INFINITY, f64::max);
+    let top = hs.iter().map(|h| h.y).chain(vs.iter().map(|v| v.y1)).fold(f64::NEG_INFINITY, f64::max);
+    let bottom = hs.iter().map(|h| h.y).chain(vs.iter().map(|v| v.y0)).fold(f64::INFINITY, f64::min);
+    if !(left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite()) {
+        return;
+    }
+    let drawn_v = |x: f64, vs: &[Post]| vs.iter().any(|v| (v.x - x).abs() <= SNAP && v.y0 <= bottom + TOUCH && v.y1 >= top - TOUCH);
+    let drawn_h = |y: f64, hs: &[Rule]| hs.iter().any(|h| (h.y - y).abs() <= SNAP && h.x0 <= left + TOUCH && h.x1 >= right - TOUCH);
+    for x in [left, right] {
+        if !drawn_v(x, vs) {
+            vs.push(Post { x, y0: bottom, y1: top });
+        }
+    }
+    for y in [top, bottom] {
+        if !drawn_h(y, hs) {
+            hs.push(Rule { y, x0: left, x1: right });
+        }
+    }
+}
+
+/// Column boundaries from the text inside a frame: x positions that no text
+/// crosses and that have text on both sides in at least two lines.
+fn gutters(hs: &[Rule], items: &[Item]) -> Option<Vec<Post>> {
+    let left = hs.iter().map(|h| h.x0).fold(f64::INFINITY, f64::min);
+    let right = hs.iter().map(|h| h.x1).fold(f64::NEG_INFINITY, f64::max);
+    let top = hs.iter().map(|h| h.y).fold(f64::NEG_INFINITY, f64::max);
+    let bottom = hs.iter().map(|h| h.y).fold(f64::INFINITY, f64::min);
+    let inside: Vec<&Item> = items
+        .iter()
+        .filter(|i| {
+            let (cx, cy) = ((i.x0 + i.x1) / 2.0, i.y0 + 0.3 * i.size);
+            cx > left && cx < right && cy > bottom && cy < top
+        })
+        .collect();
+    let size = inside.iter().map(|i| i.size).fold(0.0, f64::max);
+    if inside.is_empty() || size <= 0.0 {
+        return None;
+    }
+    let mut spans: Vec<(f64, f64)> = inside.iter().map(|i| (i.x0, i.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 + GUTTER * size => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let posts: Vec<Post> = merged
+        .windows(2)
+        .filter_map(|w| {
+            let x = (w[0].1 + w[1].0) / 2.0;
+            // Text on both sides on two lines or more: a column, not a stray word.
+            let mut lines: Vec<f64> = inside
+                .iter()
+                .filter(|i| i.x1 < x)
+                .filter(|i| inside.iter().any(|j| j.x0 > x && (j.y0 - i.y0).abs() < 0.4 * size))
+                .map(|i| i.y0)
+                .collect();
+            lines.sort_by(f64::total_cmp);
+            lines.dedup_by(|a, b| (*a - *b).abs() < 0.4 * size);
+            (lines.len() >= 2).then_some(Post { x, y0: bottom, y1: top })
+        })
+        .collect();
+    (!posts.is_empty()).then_some(posts)
 }
 
 fn meets(h: &Rule, v: &Post) -> bool {
