@@ -265,7 +265,9 @@ fn join_across_pages(blocks: Vec<Block>, furniture: &Furniture) -> Vec<Block> {
                             (Some(a), Some(b)) => b.position.page > a.position.page,
                             _ => false,
                         };
-                        crosses && previous.columns == next.columns && previous.form == next.form
+                        // The form may differ: a continuation that lost its rules
+                        // comes out tabbed under a ruled first half.
+                        crosses && previous.columns == next.columns
                     }
                     _ => false,
                 };

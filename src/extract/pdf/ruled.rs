@@ -36,7 +36,7 @@ pub(super) struct Found {
 pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
     let horizontal = merge_rules(rules.horizontal.iter().map(|r| (r.y, r.x0, r.x1)).collect());
     let vertical = merge_rules(rules.vertical.iter().map(|p| (p.x, p.y0, p.y1)).collect());
-    if horizontal.len() < 2 || horizontal.len() * vertical.len().max(1) > MAX_PAIRS {
+    if horizontal.is_empty() || horizontal.len() + vertical.len() < 2 || horizontal.len() * vertical.len().max(1) > MAX_PAIRS {
         return (Vec::new(), items);
     }
     let horizontal: Vec<Rule> = horizontal.into_iter().map(|(y, x0, x1)| Rule { y, x0, x1 }).collect();
