@@ -172,6 +172,9 @@ fn gutters(hs: &[Rule], items: &[Item]) -> Option<Vec<Post>> {
     if inside.is_empty() || size <= 0.0 {
         return None;
     }
+    let mut ys: Vec<f64> = hs.iter().map(|h| h.y).collect();
+    ys.sort_by(|a, b| b.total_cmp(a));
+    let row_of = |i: &Item| ys.iter().filter(|&&y| y > i.y0 + 0.3 * i.size).count();
     let mut spans: Vec<(f64, f64)> = inside.iter().map(|i| (i.x0, i.x1)).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f64, f64)> = Vec::new();
@@ -185,15 +188,19 @@ fn gutters(hs: &[Rule], items: &[Item]) -> Option<Vec<Post>> {
         .windows(2)
         .filter_map(|w| {
             let x = (w[0].1 + w[1].0) / 2.0;
-            // Text on both sides on two lines or more: a column, not a stray word.
-            let mut lines: Vec<f64> = inside
+            // Text on both sides in two rows or more (between the same two
+            // rules): a column, not a stray word. A label centred in its row
+            // need not share a baseline with the text beside it.
+            let mut lines: Vec<usize> = inside
                 .iter()
                 .filter(|i| i.x1 < x)
-                .filter(|i| inside.iter().any(|j| j.x0 > x && (j.y0 - i.y0).abs() < 0.4 * size))
-                .map(|i| i.y0)
+                .filter_map(|i| {
+                    let row = row_of(i);
+                    inside.iter().any(|j| j.x0 > x && row_of(j) == row).then_some(row)
+                })
                 .collect();
-            lines.sort_by(f64::total_cmp);
-            lines.dedup_by(|a, b| (*a - *b).abs() < 0.4 * size);
+            lines.sort_unstable();
+            lines.dedup();
             (lines.len() >= 2).then_some(Post { x, y0: bottom, y1: top })
         })
         .collect();
