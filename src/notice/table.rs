@@ -106,22 +106,38 @@ pub fn row_label(compact_line: &str) -> Option<(RowKind, usize)> {
 fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)> {
     let rest = strip_numbering(compact_line);
     let numbering = compact_line.len() - rest.len();
+    // A label in brackets: `【期間】`, `<対象地域>`, `[範囲]`.
+    let (rest, opened) = match rest.strip_prefix(['【', '<', '[', '《', '〈', '〔']) {
+        Some(inner) => (inner, rest.len() - inner.len()),
+        None => (rest, 0),
+    };
     LABELS.iter().find_map(|&(label, kind)| {
         let after = rest.strip_prefix(label)?;
+        let after = if opened > 0 {
+            after.strip_prefix(['】', '>', ']', '》', '〉', '〕'])?
+        } else {
+            after
+        };
+        let closing = rest.len() - label.len() - after.len();
         let separator = after.len() - after.trim_start_matches([':', '：', '|']).len();
         // `範囲・期間` is a heading, and `期間中は` is prose; a label stands
-        // alone, or at least is not followed by a particle.
+        // alone, or is followed by what a cell holds (`範囲【青森県】…`).
         let next = after.chars().next();
-        let apart = spaced || separator > 0 || next.is_none();
-        if !apart
-            && matches!(
-                next,
-                Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')
-            )
-        {
-            return None;
+        let apart = spaced || separator > 0 || closing > 0 || next.is_none();
+        if !apart {
+            let content = after.starts_with(['【', '[', '〔', '▽'])
+                || super::grid::looks_like_areas(after)
+                || super::grid::looks_like_period(after);
+            if !content
+                || matches!(
+                    next,
+                    Some('・' | 'は' | 'に' | 'の' | 'を' | 'が' | 'と' | 'で' | 'も' | '中' | '内' | '満' | '等')
+                )
+            {
+                return None;
+            }
         }
-        Some((kind, numbering + label.len() + separator))
+        Some((kind, numbering + opened + label.len() + closing + separator))
     })
 }
 
@@ -190,7 +206,7 @@ fn strip_numbering(s: &str) -> &str {
 pub fn cell_label(text: &str) -> Option<RowKind> {
     let c = compact(text);
     let c = strip_numbering(&c);
-    let c = c.trim_matches(['【', '】', '[', ']', ':', '*']);
+    let c = c.trim_matches(['【', '】', '[', ']', '<', '>', '《', '》', '〈', '〉', '〔', '〕', ':', '*']);
     let c = c.strip_suffix("(予定)").unwrap_or(c);
     if c.is_empty() || c.chars().count() > 14 {
         return None;
@@ -216,14 +232,14 @@ pub fn cell_label(text: &str) -> Option<RowKind> {
         "市町村名",
         "市区町村名",
     ];
-    const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日"];
+    const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日", "終了日時"];
     let areas = AREA_WORDS.iter().any(|w| c.contains(w));
     let period = PERIOD_WORDS.iter().any(|w| c.contains(w));
     if areas && period {
         return None;
     }
     if period && PERIOD_WORDS.iter().any(|w| c.ends_with(w)) {
-        let closes = c.contains("閉塞") || c.contains("終了");
+        let closes = c.contains("閉塞") || c.contains("終了") || c.contains("期限");
         return Some(if closes { RowKind::Closing } else { RowKind::Period });
     }
     if areas && AREA_WORDS.iter().any(|w| c.ends_with(w)) {
@@ -271,20 +287,31 @@ pub fn collect_list(lines: &[Line], furniture: &Furniture) -> Table {
     if !table.ranges.is_empty() {
         return table;
     }
-    // Names without a label: every line that is mostly names.
-    let cells: Vec<CellLine> = lines
-        .iter()
-        .filter(|l| !l.is_blank() && super::grid::looks_like_areas(&l.text))
-        .map(|l| CellLine {
-            position: l.position,
-            text: l.text.trim().to_owned(),
-        })
-        .collect();
+    // Names without a label: the lines that are mostly names, a new cell at
+    // each line that starts with its prefecture (`山形県:酒田市、…`), since a
+    // header of that form holds for its own line.
     let mut table = Table::default();
-    if !cells.is_empty() {
-        table.ranges.push(RangeCell::new(cells));
+    for line in lines.iter().filter(|l| !l.is_blank() && super::grid::looks_like_areas(&l.text)) {
+        let cell = CellLine {
+            position: line.position,
+            text: line.text.trim().to_owned(),
+        };
+        let opens = starts_with_prefecture(&compact(&line.text));
+        match table.ranges.last_mut() {
+            Some(last) if !opens => last.lines.push(cell),
+            _ => table.ranges.push(RangeCell::new(vec![cell])),
+        }
     }
     table
+}
+
+/// `【山形県】…`, `山形県:…`, `山形県 …`: a line that names its prefecture first.
+fn starts_with_prefecture(compact_line: &str) -> bool {
+    let inner = compact_line.trim_start_matches(['【', '[', '〔', '▽']);
+    inner.char_indices().take(5).any(|(i, c)| {
+        matches!(c, '都' | '道' | '府' | '県')
+            && crate::places::Gazetteer::bundled().prefecture(&inner[..i + c.len_utf8()]).is_some()
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
