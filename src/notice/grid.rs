@@ -75,6 +75,17 @@ fn lines_of(cell: &Cell) -> Vec<CellLine> {
         .collect()
 }
 
+/// A period cell as one line: a cell wraps wherever its width ends, even
+/// inside `まで`, so its lines are joined again (the first line's position).
+fn unwrapped(cell: &Cell) -> Vec<CellLine> {
+    let lines = lines_of(cell);
+    let Some(first) = lines.first() else { return lines };
+    vec![CellLine {
+        position: first.position,
+        text: lines.iter().map(|l| l.text.as_str()).collect(),
+    }]
+}
+
 /// The role a header cell names.
 fn header_role(text: &str) -> Option<Role> {
     let c = compact(text);
@@ -92,6 +103,10 @@ fn header_role(text: &str) -> Option<Role> {
     if c.chars().count() <= 6 && (c.starts_with("都道府県") || c == "県名" || c == "県" || c == "都道府県名")
     {
         return Some(Role::Prefecture);
+    }
+    // A start column (`開始日`) says when, not until when: not the period's end.
+    if c.contains("開始") && c.chars().count() <= 8 {
+        return Some(Role::Other);
     }
     match cell_label(c) {
         Some(RowKind::Range) => Some(Role::Range),
@@ -351,7 +366,7 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
                             let index = reading.periods.len();
                             reading.periods.push(PeriodCell {
                                 closes: *closes,
-                                lines: lines_of(cell),
+                                lines: unwrapped(cell),
                             });
                             read_periods.insert(key, index);
                             index
