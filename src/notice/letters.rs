@@ -24,7 +24,7 @@ pub fn split(lines: &[Line]) -> Vec<Letter> {
     let starts: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, line)| is_letter_start(&line.compact()))
+        .filter(|(i, line)| is_letter_start(&line.compact()) && heads_a_letter(lines, *i))
         .map(|(i, _)| i)
         .collect();
     let mut letters = Vec::new();
@@ -72,6 +72,29 @@ fn letter(lines: &[Line], start: usize, end: usize, quoted: bool) -> Letter {
         has_table,
     }
 }
+
+/// A `事務連絡` line heads a letter when a date or an addressee follows it
+/// within a few lines; a running head `事務連絡` over a table continued on the
+/// next page has neither under it.
+fn heads_a_letter(lines: &[Line], at: usize) -> bool {
+    lines
+        .iter()
+        .skip(at + 1)
+        .filter(|l| !l.is_blank())
+        .take(HEAD_LINES)
+        .any(|l| {
+            let c = l.compact();
+            c.contains("御中")
+                || c.ends_with('殿')
+                || (c.chars().count() <= 24
+                    && crate::era::find_dates(&c)
+                        .iter()
+                        .any(|d| d.result.as_ref().is_ok_and(|f| f.date.full().is_some())))
+        })
+}
+
+/// How many lines under `事務連絡` the letter's date or addressees may start.
+const HEAD_LINES: usize = 6;
 
 pub fn is_letter_start(compact: &str) -> bool {
     compact.starts_with("事務連絡") && compact.chars().count() <= "事務連絡".chars().count() + 16
