@@ -111,6 +111,10 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
         if band {
             let Some(gutters) = gutters(&hs, &rest) else { continue };
             vs.extend(gutters);
+            // Horizontal-only tables often rule the header alone: body rows
+            // come from the text lines themselves.
+            let rows = row_starts(&hs, &vs, &rest);
+            hs.extend(rows);
         } else if positions(vs.iter().map(|v| v.x).collect()).len() < 3 {
             // A frame (or lines between rows only): columns from the text's gutters.
             vs.extend(gutters(&hs, &rest).unwrap_or_default());
@@ -129,6 +133,57 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
 const MIN_BAND_RULES: usize = 3;
 /// A gap between text columns at least this wide (in font sizes) is a gutter.
 const GUTTER: f64 = 0.8;
+
+/// Rules between the rows of a band that holds several: within the space
+/// between two drawn rules, a text line starts a new row when it has text in
+/// two columns or more; a line with text in one column only continues a
+/// wrapped cell (or one merged over rows).
+fn row_starts(hs: &[Rule], vs: &[Post], items: &[Item]) -> Vec<Rule> {
+    let left = hs.iter().map(|h| h.x0).fold(f64::INFINITY, f64::min);
+    let right = hs.iter().map(|h| h.x1).fold(f64::NEG_INFINITY, f64::max);
+    let mut ys: Vec<f64> = hs.iter().map(|h| h.y).collect();
+    ys.sort_by(|a, b| b.total_cmp(a));
+    let xs = positions(vs.iter().map(|v| v.x).collect());
+    let column_of = |x: f64| xs.partition_point(|&p| p <= x).saturating_sub(1);
+    let mut added = Vec::new();
+    for band in ys.windows(2) {
+        let (top, bottom) = (band[0], band[1]);
+        let mut inside: Vec<&Item> = items
+            .iter()
+            .filter(|i| {
+                let (cx, cy) = ((i.x0 + i.x1) / 2.0, i.y0 + 0.3 * i.size);
+                cx > left && cx < right && cy < top && cy > bottom
+            })
+            .collect();
+        inside.sort_by(|a, b| b.y0.total_cmp(&a.y0));
+        // Text lines: items on one baseline, with the columns they fill.
+        let mut lines: Vec<(f64, f64, Vec<usize>)> = Vec::new();
+        for item in inside {
+            let column = column_of((item.x0 + item.x1) / 2.0);
+            match lines.last_mut() {
+                Some((y, _, columns)) if (*y - item.y0).abs() <= 0.4 * item.size => {
+                    if !columns.contains(&column) {
+                        columns.push(column);
+                    }
+                }
+                _ => lines.push((item.y0, item.size, vec![column])),
+            }
+        }
+        // A band of data rows has several lines that fill two columns or
+        // more; a label centred beside a wrapped cell fills two on one line.
+        if lines.iter().filter(|(_, _, columns)| columns.len() >= 2).count() < 2 {
+            continue;
+        }
+        for pair in lines.windows(2) {
+            let ((above, _, _), (baseline, size, columns)) = (&pair[0], &pair[1]);
+            if columns.len() >= 2 {
+                let y = (above - 0.2 * size + baseline + 0.85 * size) / 2.0;
+                added.push(Rule { y, x0: left, x1: right });
+            }
+        }
+    }
+    added
+}
 
 /// Adds the table's outer edges where they are not drawn: a table without a
 /// frame has rules between its cells that reach to where the frame would be.
