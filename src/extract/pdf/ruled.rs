@@ -97,12 +97,27 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
         .filter(|(hs, vs)| !vs.is_empty() && !hs.is_empty())
         .map(|(hs, vs)| (hs.into_iter().copied().collect(), vs.into_iter().copied().collect(), false))
         .collect();
-    candidates.extend(
-        bands
-            .into_iter()
-            .filter(|b| b.len() >= MIN_BAND_RULES)
-            .map(|b| (b.into_iter().copied().collect(), Vec::new(), true)),
-    );
+    // Tables of one width stacked on a page share a band: split it into the
+    // longest runs of rules whose text has gutters (a heading between two
+    // tables crosses every gutter).
+    for band in bands {
+        let mut band: Vec<Rule> = band.into_iter().copied().collect();
+        band.sort_by(|a, b| b.y.total_cmp(&a.y));
+        band.truncate(MAX_BAND_RULES);
+        let mut start = 0;
+        while start + MIN_BAND_RULES <= band.len() {
+            let end = (start + MIN_BAND_RULES..=band.len())
+                .rev()
+                .find(|&end| band.get(start..end).is_some_and(|run| gutters(run, &items).is_some()));
+            match end {
+                Some(end) => {
+                    candidates.push((band.get(start..end).unwrap_or_default().to_vec(), Vec::new(), true));
+                    start = end;
+                }
+                None => start += 1,
+            }
+        }
+    }
 
     let mut rest = items;
     let mut found = Vec::new();
@@ -131,6 +146,8 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
 
 /// Horizontal-only tables need this many rules (a page's head and foot rules are two).
 const MIN_BAND_RULES: usize = 3;
+/// Rules of one width on a page that are tried as tables (the split is quadratic).
+const MAX_BAND_RULES: usize = 200;
 /// A gap between text columns at least this wide (in font sizes) is a gutter.
 const GUTTER: f64 = 0.8;
 
