@@ -57,7 +57,7 @@ pub fn write(rows: usize, columns: usize, cells: &[GridCell]) -> Vec<String> {
     }
     for cell in cells.iter().filter(|c| c.row_span > 1 && c.row < rows) {
         let last = (cell.row + cell.row_span).min(rows);
-        let have: usize = heights[cell.row..last].iter().sum::<usize>() + (last - cell.row - 1);
+        let have: usize = heights[cell.row..last].iter().sum::<usize>();
         if cell.lines.len() > have {
             heights[last - 1] += cell.lines.len() - have;
         }
@@ -89,7 +89,7 @@ pub fn write(rows: usize, columns: usize, cells: &[GridCell]) -> Vec<String> {
         // Lines of a merged cell already written in the rows above.
         let offset_in = |index: usize| -> usize {
             let cell = &cells[index];
-            (cell.row..r).map(|k| heights[k] + 1).sum()
+            (cell.row..r).map(|k| heights[k]).sum()
         };
         for k in 0..heights[r] {
             let mut s = String::from("│");
