@@ -220,10 +220,12 @@ fn by_labels(table: &Table) -> Option<Reading> {
                 let all: Vec<CellLine> = cells.iter().flat_map(|c| lines_of(c)).collect();
                 let text: String = all.iter().map(|l| l.text.as_str()).collect();
                 if (labels > 0 || row == 0 || looks_like_areas(&text))
-                    && looks_like_areas(&text) && !looks_like_period(&text) {
-                        waiting.push(reading.ranges.len());
-                        reading.ranges.push(RangeCell::new(all));
-                    }
+                    && looks_like_areas(&text)
+                    && !looks_like_period(&text)
+                {
+                    waiting.push(reading.ranges.len());
+                    reading.ranges.push(RangeCell::new(all));
+                }
             }
         }
     }

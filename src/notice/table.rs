@@ -206,7 +206,9 @@ fn strip_numbering(s: &str) -> &str {
 pub fn cell_label(text: &str) -> Option<RowKind> {
     let c = compact(text);
     let c = strip_numbering(&c);
-    let c = c.trim_matches(['【', '】', '[', ']', '<', '>', '《', '》', '〈', '〉', '〔', '〕', ':', '*']);
+    let c = c.trim_matches([
+        '【', '】', '[', ']', '<', '>', '《', '》', '〈', '〉', '〔', '〕', ':', '*',
+    ]);
     let c = c.strip_suffix("(予定)").unwrap_or(c);
     if c.is_empty() || c.chars().count() > 14 {
         return None;
@@ -291,7 +293,10 @@ pub fn collect_list(lines: &[Line], furniture: &Furniture) -> Table {
     // each line that starts with its prefecture (`山形県:酒田市、…`), since a
     // header of that form holds for its own line.
     let mut table = Table::default();
-    for line in lines.iter().filter(|l| !l.is_blank() && super::grid::looks_like_areas(&l.text)) {
+    for line in lines
+        .iter()
+        .filter(|l| !l.is_blank() && super::grid::looks_like_areas(&l.text))
+    {
         let cell = CellLine {
             position: line.position,
             text: line.text.trim().to_owned(),
@@ -310,7 +315,9 @@ fn starts_with_prefecture(compact_line: &str) -> bool {
     let inner = compact_line.trim_start_matches(['【', '[', '〔', '▽']);
     inner.char_indices().take(5).any(|(i, c)| {
         matches!(c, '都' | '道' | '府' | '県')
-            && crate::places::Gazetteer::bundled().prefecture(&inner[..i + c.len_utf8()]).is_some()
+            && crate::places::Gazetteer::bundled()
+                .prefecture(&inner[..i + c.len_utf8()])
+                .is_some()
     })
 }
 

@@ -160,7 +160,10 @@ impl Writer {
             let page = row_page[cell.row];
             let last = (cell.row + cell.row_span - 1).min(table.rows - 1);
             // Spans that cross a page are cut at the page's foot.
-            let bottom_row = (cell.row..=last).take_while(|&r| row_page[r] == page).last().unwrap_or(cell.row);
+            let bottom_row = (cell.row..=last)
+                .take_while(|&r| row_page[r] == page)
+                .last()
+                .unwrap_or(cell.row);
             let top = row_top[cell.row];
             let bottom = row_top[bottom_row] - row_height(bottom_row);
             let (left, right) = (x_at(cell.column), x_at(cell.column + cell.column_span));
@@ -268,7 +271,14 @@ fn assemble(contents: &[String]) -> Vec<u8> {
     let mut objects: Vec<Vec<u8>> = Vec::new();
     let kids: Vec<String> = (0..contents.len()).map(|k| format!("{} 0 R", 5 + 2 * k)).collect();
     objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
-    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), contents.len()).into_bytes());
+    objects.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            contents.len()
+        )
+        .into_bytes(),
+    );
     objects.push(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /UniJIS-UTF16-H /DescendantFonts [4 0 R] >>"
             .to_vec(),

@@ -36,7 +36,10 @@ pub(super) struct Found {
 pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
     let horizontal = merge_rules(rules.horizontal.iter().map(|r| (r.y, r.x0, r.x1)).collect());
     let vertical = merge_rules(rules.vertical.iter().map(|p| (p.x, p.y0, p.y1)).collect());
-    if horizontal.is_empty() || horizontal.len() + vertical.len() < 2 || horizontal.len() * vertical.len().max(1) > MAX_PAIRS {
+    if horizontal.is_empty()
+        || horizontal.len() + vertical.len() < 2
+        || horizontal.len() * vertical.len().max(1) > MAX_PAIRS
+    {
         return (Vec::new(), items);
     }
     let horizontal: Vec<Rule> = horizontal.into_iter().map(|(y, x0, x1)| Rule { y, x0, x1 }).collect();
@@ -84,10 +87,10 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
     for (hs, vs) in groups.iter().filter(|(hs, vs)| vs.is_empty() && hs.len() == 1) {
         let _ = vs;
         let Some(&h) = hs.first() else { continue };
-        match bands
-            .iter_mut()
-            .find(|b| b.first().is_some_and(|f| (f.x0 - h.x0).abs() <= TOUCH && (f.x1 - h.x1).abs() <= TOUCH))
-        {
+        match bands.iter_mut().find(|b| {
+            b.first()
+                .is_some_and(|f| (f.x0 - h.x0).abs() <= TOUCH && (f.x1 - h.x1).abs() <= TOUCH)
+        }) {
             Some(band) => band.push(h),
             None => bands.push(vec![h]),
         }
@@ -95,7 +98,13 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
     let mut candidates: Vec<(Vec<Rule>, Vec<Post>, bool)> = groups
         .into_iter()
         .filter(|(hs, vs)| !vs.is_empty() && !hs.is_empty())
-        .map(|(hs, vs)| (hs.into_iter().copied().collect(), vs.into_iter().copied().collect(), false))
+        .map(|(hs, vs)| {
+            (
+                hs.into_iter().copied().collect(),
+                vs.into_iter().copied().collect(),
+                false,
+            )
+        })
         .collect();
     // Tables of one width stacked on a page share a band: split it into the
     // longest runs of rules whose text has gutters (a heading between two
@@ -205,15 +214,37 @@ fn row_starts(hs: &[Rule], vs: &[Post], items: &[Item]) -> Vec<Rule> {
 /// Adds the table's outer edges where they are not drawn: a table without a
 /// frame has rules between its cells that reach to where the frame would be.
 fn close_frame(hs: &mut Vec<Rule>, vs: &mut Vec<Post>) {
-    let left = hs.iter().map(|h| h.x0).chain(vs.iter().map(|v| v.x)).fold(f64::INFINITY, f64::min);
-    let right = hs.iter().map(|h| h.x1).chain(vs.iter().map(|v| v.x)).fold(f64::NEG_INFINITY, f64::max);
-    let top = hs.iter().map(|h| h.y).chain(vs.iter().map(|v| v.y1)).fold(f64::NEG_INFINITY, f64::max);
-    let bottom = hs.iter().map(|h| h.y).chain(vs.iter().map(|v| v.y0)).fold(f64::INFINITY, f64::min);
+    let left = hs
+        .iter()
+        .map(|h| h.x0)
+        .chain(vs.iter().map(|v| v.x))
+        .fold(f64::INFINITY, f64::min);
+    let right = hs
+        .iter()
+        .map(|h| h.x1)
+        .chain(vs.iter().map(|v| v.x))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let top = hs
+        .iter()
+        .map(|h| h.y)
+        .chain(vs.iter().map(|v| v.y1))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let bottom = hs
+        .iter()
+        .map(|h| h.y)
+        .chain(vs.iter().map(|v| v.y0))
+        .fold(f64::INFINITY, f64::min);
     if !(left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite()) {
         return;
     }
-    let drawn_v = |x: f64, vs: &[Post]| vs.iter().any(|v| (v.x - x).abs() <= SNAP && v.y0 <= bottom + TOUCH && v.y1 >= top - TOUCH);
-    let drawn_h = |y: f64, hs: &[Rule]| hs.iter().any(|h| (h.y - y).abs() <= SNAP && h.x0 <= left + TOUCH && h.x1 >= right - TOUCH);
+    let drawn_v = |x: f64, vs: &[Post]| {
+        vs.iter()
+            .any(|v| (v.x - x).abs() <= SNAP && v.y0 <= bottom + TOUCH && v.y1 >= top - TOUCH)
+    };
+    let drawn_h = |y: f64, hs: &[Rule]| {
+        hs.iter()
+            .any(|h| (h.y - y).abs() <= SNAP && h.x0 <= left + TOUCH && h.x1 >= right - TOUCH)
+    };
     for x in [left, right] {
         if !drawn_v(x, vs) {
             vs.push(Post { x, y0: bottom, y1: top });
