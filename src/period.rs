@@ -58,6 +58,25 @@ pub struct PeriodNote {
 /// dates that leave out the year or month (see [`crate::era::PartialDate::resolve`]); the
 /// end of a range is completed from its start (`7月8日~14日`). Never panics.
 pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (Period, Vec<PeriodNote>) {
+    parse_period_as(cell, footnotes, notice_date, CellRole::Period)
+}
+
+/// What the cell's label or column header says the cell is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRole {
+    /// `期間`: a date needs `から`, `まで` or `~` to be a start or an end.
+    Period,
+    /// `閉塞日時`, `終了日`, `期限`: the cell's one date is the end.
+    Closing,
+}
+
+/// [`parse_period`] for a cell whose label gives its role.
+pub fn parse_period_as(
+    cell: &str,
+    footnotes: &[&str],
+    notice_date: NaiveDate,
+    role: CellRole,
+) -> (Period, Vec<PeriodNote>) {
     let mut period = Period {
         text: cell.to_owned(),
         ..Period::default()
@@ -77,6 +96,13 @@ pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (
         period.provisional = true;
     }
 
+    if role == CellRole::Closing && !dated.iter().any(|d| d.role == Role::End) {
+        // Under a closing label, a single date with no word around it is the end.
+        let mut unknown = dated.iter_mut().filter(|d| d.role == Role::Unknown);
+        if let (Some(only), None) = (unknown.next(), unknown.next()) {
+            only.role = Role::End;
+        }
+    }
     resolve_roles(&dated, notice_date, &mut period, &mut notes);
     period.basis = basis(cell, &scanned, &markers);
     period.open_ended = period.end.is_none() && OPEN_ENDED_WORDS.iter().any(|w| contains_folded(cell, w));

@@ -117,12 +117,13 @@ fn parse_cell(
             ..Default::default()
         };
     };
-    // Under a closing label (`閉塞日時`) the date is the end, as if followed by まで.
-    let (mut period, notes) = if cell.closes && !text.contains("まで") {
-        period::parse_period(&format!("{text}まで"), footnotes, context)
+    // Under a closing label (`閉塞日時`, `期限`) the one date is the end.
+    let role = if cell.closes {
+        period::CellRole::Closing
     } else {
-        period::parse_period(&text, footnotes, context)
+        period::CellRole::Period
     };
+    let (mut period, notes) = period::parse_period_as(&text, footnotes, context, role);
     period.text = text.clone();
     for note in notes {
         let about = text.get(note.span.clone()).unwrap_or(&text).to_owned();
