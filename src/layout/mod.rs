@@ -296,6 +296,12 @@ fn flush_gap(out: &mut Vec<Block>, gap: &mut Vec<Line>) {
 }
 
 fn append_table(table: &mut Table, next: Table) {
+    // A header row repeated at the top of the next page is not data.
+    let next = if table.rows > 1 && next.rows > 1 && row_texts(&next, 0) == row_texts(table, 0) {
+        drop_first_row(next)
+    } else {
+        next
+    };
     let last_row = table.rows.saturating_sub(1);
     let first_filled: Vec<bool> = (0..next.columns)
         .map(|c| next.at(0, c).is_some_and(|cell| !cell.is_empty()))
@@ -329,6 +335,32 @@ fn append_table(table: &mut Table, next: Table) {
     table.cells.sort_by_key(|c| (c.row, c.column));
     table.lines.extend(next.lines);
     table.index();
+}
+
+/// The texts of one grid row, without whitespace.
+fn row_texts(table: &Table, row: usize) -> Vec<String> {
+    (0..table.columns)
+        .map(|c| table.at(row, c).map(|cell| crate::normalize::compact(&cell.text())).unwrap_or_default())
+        .collect()
+}
+
+/// `table` without its first row (cells merged down from it keep their lower part).
+fn drop_first_row(table: Table) -> Table {
+    let form = table.form;
+    let (rows, columns) = (table.rows - 1, table.columns);
+    let source = table.lines.clone();
+    let cells = table
+        .cells
+        .into_iter()
+        .filter_map(|cell| {
+            if cell.row == 0 && cell.row_span <= 1 {
+                return None;
+            }
+            let (row, row_span) = if cell.row == 0 { (0, cell.row_span - 1) } else { (cell.row - 1, cell.row_span) };
+            Some(Cell { row, row_span, ..cell })
+        })
+        .collect();
+    Table::new(form, rows, columns, cells, source)
 }
 
 /// Page numbers and running marks that extractors put between a table's halves.
