@@ -709,3 +709,21 @@ fn find_all_folded(text: &str, word: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+#[cfg(test)]
+mod closing_tests {
+    use super::*;
+
+    #[test]
+    fn under_a_closing_label_a_lone_date_is_the_end() {
+        let date = NaiveDate::from_ymd_opt(2025, 1, 7).unwrap();
+        let (p, _) = parse_period_as("令和7年1月13日(月)(延長なし)", &[], date, CellRole::Closing);
+        assert_eq!(p.end, NaiveDate::from_ymd_opt(2025, 1, 13));
+        let (p, notes) = parse_period_as("令和7年1月13日(月)(延長なし)", &[], date, CellRole::Period);
+        assert_eq!(p.end, None);
+        assert!(notes.iter().any(|n| n.code == "ambiguous_period"));
+        // Two dates under a closing label are still not guessed at.
+        let (p, _) = parse_period_as("1月13日、1月20日", &[], date, CellRole::Closing);
+        assert_eq!(p.end, None);
+    }
+}

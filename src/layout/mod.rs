@@ -432,6 +432,24 @@ mod tests {
     }
 
     #[test]
+    fn a_header_repeated_on_the_next_page_is_dropped() {
+        let pages = [
+            "| 都道府県 | 市町村 | 終了日時 |\n| 石川県 | 金沢市 | 3月7日 |\n| 石川県 | 七尾市 | 3月7日 |\n- 1 -".to_owned(),
+            "| 都道府県 | 市町村 | 終了日時 |\n| 石川県 | 輪島市 | 3月7日 |".to_owned(),
+        ];
+        let tables: Vec<Table> = blocks(&normalize(&pages).lines, &Furniture::default())
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraphs(_) => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1);
+        assert_eq!(grid(&tables[0]).len(), 4);
+        assert_eq!(grid(&tables[0])[3], ["石川県", "輪島市", "3月7日"]);
+    }
+
+    #[test]
     fn a_table_broken_by_a_page_is_joined_and_its_cut_row_too() {
         let pages = [
             "| 石川県 | 輪島市、珠洲市、 | 1月14日まで |\n\n- 1 -".to_owned(),
