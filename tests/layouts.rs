@@ -314,3 +314,222 @@ fn unknown_ambiguous_and_town_city_traps() {
     );
     assert!(diagnostics.contains(&"unknown_municipality"));
 }
+
+// ---------------------------------------------------------------------------
+// Table and section shapes (the layout model). Each entry comes as text and
+// as PDFs of two or three producers; every rendering gives the entry's facts
+// (checked in full by tests/facts.rs), and these tests say what each shape is
+// about, on every rendering.
+
+/// Every rendering of a corpus entry, converted.
+fn renderings(entry: &str) -> Vec<(String, Document)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(entry);
+    let mut sources: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("source.")
+                && !name.contains(".expected")
+                && (name.ends_with(".txt") || name.ends_with(".pdf"))
+        })
+        .collect();
+    sources.sort();
+    assert!(sources.len() >= 3, "{entry}: text and two producers");
+    sources
+        .into_iter()
+        .map(|p| {
+            let doc = onshi_notice::convert_file(&p, &onshi_notice::Options::default()).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), doc)
+        })
+        .collect()
+}
+
+/// (municipality code, end) of each activation, sorted.
+fn code_ends(doc: &Document) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = doc
+        .activations
+        .iter()
+        .map(|a| {
+            (
+                a.municipality
+                    .as_ref()
+                    .map_or_else(|| a.prefecture.code.clone(), |m| m.code.clone()),
+                format!("{:?}", a.period.end),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn end_of(doc: &Document, code: &str) -> String {
+    doc.activations
+        .iter()
+        .find(|a| a.municipality.as_ref().is_some_and(|m| m.code == code))
+        .map_or_else(|| panic!("{code} missing"), |a| format!("{:?}", a.period.end))
+}
+
+// A header row (`範囲 | 期間`) names the columns; it is no area.
+#[test]
+fn table_header_row() {
+    for (source, d) in renderings("layout-header-row-range-period") {
+        assert_eq!(codes(&d).len(), 8, "{source}");
+        assert!(!diagnostic_codes(&d).contains(&"unknown_municipality"), "{source}");
+    }
+}
+
+// `都道府県 | 市町村 | 期間`, one row per prefecture with its own end.
+#[test]
+fn table_row_per_prefecture_with_its_own_end() {
+    for (source, d) in renderings("layout-three-col-pref-muni-period") {
+        assert_eq!(end_of(&d, "402036"), "Some(2023-07-16)", "{source}: 久留米市");
+        assert_eq!(end_of(&d, "412015"), "Some(2023-07-17)", "{source}: 佐賀市");
+    }
+}
+
+// `番号 | 都道府県名 | 市区町村名`, one municipality per row; the period in a section after it.
+#[test]
+fn table_numbered_rows_and_a_period_outside() {
+    for (source, d) in renderings("layout-numbered-municipality-table") {
+        assert_eq!(codes(&d).len(), 10, "{source}");
+        assert_eq!(ends(&d), ["Some(2025-01-13)"], "{source}");
+    }
+}
+
+// A prefecture cell and a period cell merged over many rows apply to every row.
+#[test]
+fn table_merged_prefecture_and_period() {
+    for (source, d) in renderings("layout-rowspan-prefecture-period") {
+        assert_eq!(codes(&d).len(), 18, "{source}");
+        assert!(d.activations.iter().all(|a| a.period.end.is_some()), "{source}");
+        assert_eq!(
+            d.activations.iter().filter(|a| a.prefecture.code == "16").count(),
+            1,
+            "{source}: 氷見市 in 富山県"
+        );
+    }
+}
+
+// Numbered headings instead of a table: `1 範囲`, `(1)対象地域`, `①`, `ア`.
+#[test]
+fn section_headings_numbered_bracketed_circled_katakana() {
+    for entry in [
+        "layout-numbered-section-headings",
+        "layout-bracket-number-headings",
+        "layout-circled-number-headings",
+        "layout-katakana-headings",
+    ] {
+        for (source, d) in renderings(entry) {
+            assert!(!d.activations.is_empty(), "{entry}/{source}");
+            assert!(d.activations.iter().all(|a| a.period.end.is_some()), "{entry}/{source}");
+        }
+    }
+}
+
+// `追加する範囲`: a label seen nowhere else, read by what it ends in.
+#[test]
+fn labels_for_added_areas() {
+    for (source, d) in renderings("layout-amendment-added-range") {
+        assert_eq!(d.notice.kind, NoticeKind::Amendment, "{source}");
+        assert!(!d.activations.is_empty(), "{source}");
+    }
+}
+
+// Two tables in one notice (`延長する範囲` and `上記以外の範囲`), each with its own period.
+#[test]
+fn several_tables_each_with_its_period() {
+    for (source, d) in renderings("layout-extension-multi-table") {
+        let mut ends = ends(&d);
+        ends.sort();
+        ends.dedup();
+        assert_eq!(ends, ["Some(2024-01-07)", "Some(2024-01-14)"], "{source}");
+    }
+}
+
+// `範囲：別紙のとおり`: the list is read from the table under `(別紙)`.
+#[test]
+fn attachment_followed() {
+    for (source, d) in renderings("layout-attachment-besshi") {
+        assert_eq!(codes(&d).len(), 3, "{source}");
+        assert!(!d.activations.iter().any(|a| a.written_as.contains("別紙")), "{source}");
+    }
+}
+
+// A decorated portal announcement (【お知らせ】, ■ sections, a table).
+#[test]
+fn portal_announcement() {
+    for (source, d) in renderings("layout-portal-announcement") {
+        assert_eq!(codes(&d).len(), 10, "{source}");
+    }
+}
+
+// A cell that wraps (inside a name) across a page break under a running head.
+#[test]
+fn cell_across_a_page_break_with_running_heads() {
+    for (source, d) in renderings("layout-long-cell-page-break") {
+        assert_eq!(codes(&d).len(), 10, "{source}");
+        assert!(!diagnostic_codes(&d).contains(&"unknown_municipality"), "{source}");
+    }
+}
+
+// `都道府県 | 市町村 | 閉塞日時`: the closing column's date and time are the end.
+#[test]
+fn table_closing_date_and_time_column() {
+    for (source, d) in renderings("layout-termination-closing-datetime") {
+        assert_eq!(d.notice.kind, NoticeKind::Termination, "{source}");
+        assert!(
+            d.activations
+                .iter()
+                .all(|a| a.period.end_time.as_deref() == Some("24:00")),
+            "{source}"
+        );
+    }
+}
+
+// A label centred in a tall row: the lines above it are its cell's.
+#[test]
+fn label_centred_in_its_row() {
+    for (source, d) in renderings("layout-label-table-vcenter") {
+        assert_eq!(codes(&d).len(), 7, "{source}");
+    }
+}
+
+// Designated-city wards and a `全域` row.
+#[test]
+fn table_wards_and_a_whole_prefecture_row() {
+    for (source, d) in renderings("layout-designated-city-wards") {
+        assert!(codes(&d).contains(&"431010"), "{source}: 熊本市中央区");
+        assert!(d.activations.iter().any(|a| a.municipality.is_none()), "{source}: 全域");
+    }
+}
+
+// Synonym headers (`対象となる市町村`, `アクティブ化の期間`) and a `備考` column
+// whose `※…追加` is no place.
+#[test]
+fn synonym_headers_and_remarks_column() {
+    for (source, d) in renderings("layout-synonym-headers-remarks") {
+        assert_eq!(codes(&d).len(), 6, "{source}");
+        assert!(!d.activations.iter().any(|a| a.written_as.contains('※')), "{source}");
+    }
+}
+
+// Every rendering of each layout entry gives the same records.
+#[test]
+fn renderings_of_each_layout_entry_agree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut entries: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("layout-"))
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 15, "{entries:?}");
+    for entry in entries {
+        let all = renderings(&entry);
+        let first = code_ends(&all[0].1);
+        for (source, d) in &all[1..] {
+            assert_eq!(code_ends(d), first, "{entry}/{source}");
+        }
+    }
+}

@@ -340,7 +340,12 @@ fn append_table(table: &mut Table, next: Table) {
 /// The texts of one grid row, without whitespace.
 fn row_texts(table: &Table, row: usize) -> Vec<String> {
     (0..table.columns)
-        .map(|c| table.at(row, c).map(|cell| crate::normalize::compact(&cell.text())).unwrap_or_default())
+        .map(|c| {
+            table
+                .at(row, c)
+                .map(|cell| crate::normalize::compact(&cell.text()))
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -356,7 +361,11 @@ fn drop_first_row(table: Table) -> Table {
             if cell.row == 0 && cell.row_span <= 1 {
                 return None;
             }
-            let (row, row_span) = if cell.row == 0 { (0, cell.row_span - 1) } else { (cell.row - 1, cell.row_span) };
+            let (row, row_span) = if cell.row == 0 {
+                (0, cell.row_span - 1)
+            } else {
+                (cell.row - 1, cell.row_span)
+            };
             Some(Cell { row, row_span, ..cell })
         })
         .collect();
@@ -434,7 +443,8 @@ mod tests {
     #[test]
     fn a_header_repeated_on_the_next_page_is_dropped() {
         let pages = [
-            "| 都道府県 | 市町村 | 終了日時 |\n| 石川県 | 金沢市 | 3月7日 |\n| 石川県 | 七尾市 | 3月7日 |\n- 1 -".to_owned(),
+            "| 都道府県 | 市町村 | 終了日時 |\n| 石川県 | 金沢市 | 3月7日 |\n| 石川県 | 七尾市 | 3月7日 |\n- 1 -"
+                .to_owned(),
             "| 都道府県 | 市町村 | 終了日時 |\n| 石川県 | 輪島市 | 3月7日 |".to_owned(),
         ];
         let tables: Vec<Table> = blocks(&normalize(&pages).lines, &Furniture::default())
