@@ -4,9 +4,13 @@
 //! The pipeline is one chain of stages, one module each:
 //!
 //! ```text
-//! extract → normalize → notice → areas → schedule → assemble
-//! bytes     lines       parts    codes   periods    Document
+//! extract → normalize → layout → notice → areas → schedule → assemble
+//! bytes     lines       blocks   parts    codes   periods    Document
 //! ```
+//!
+//! The notice reader reads [`layout`] blocks (paragraphs, and tables of cells
+//! with their spans) of the letter it has picked, whatever form the tables
+//! came in.
 //!
 //! [`convert`] runs them all; each stage is public and usable alone.
 
