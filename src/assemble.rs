@@ -21,11 +21,32 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
     // the first mention is kept (a map, as hostile lists can be very long).
     let mut first_seen: HashMap<(String, Option<String>, record::Period), SourceSpan> = HashMap::new();
     for row in rows {
+        // A period that names prefectures (`山形県の対象地域 …まで`) is not
+        // given to areas of another prefecture: no period beats a wrong one.
+        let named = named_prefectures(&row.period.text);
         for area in row.resolved.areas {
+            let mut period = row.period.clone();
+            if !named.is_empty() && !named.iter().any(|n| *n == area.prefecture.name) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "period_for_other_area",
+                        format!(
+                            "the period `{}` names {} but not {}; `{}` gets no period",
+                            row.period.text,
+                            named.join("、"),
+                            area.prefecture.name,
+                            area.written_as
+                        ),
+                    )
+                    .at(area.position)
+                    .about(area.written_as.clone()),
+                );
+                period = record::Period::default();
+            }
             let key = (
                 area.prefecture.code.clone(),
                 area.municipality.as_ref().map(|m| m.code.clone()),
-                row.period.clone(),
+                period.clone(),
             );
             if let Some(first) = first_seen.get(&key) {
                 diagnostics.push(
@@ -46,7 +67,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
                 prefecture: area.prefecture,
                 municipality: area.municipality,
                 written_as: area.written_as,
-                period: row.period.clone(),
+                period,
                 source_span: span(area.position),
             });
         }
@@ -77,6 +98,18 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         scopes,
         diagnostics,
     }
+}
+
+/// The prefectures a period's text names, by their full names (`山形県`).
+fn named_prefectures(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    crate::places::Gazetteer::bundled()
+        .iter()
+        .filter(|e| e.kind == crate::places::Kind::Prefecture && text.contains(e.name.as_str()))
+        .map(|e| e.name.clone())
+        .collect()
 }
 
 fn span(position: Position) -> SourceSpan {

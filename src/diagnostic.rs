@@ -75,6 +75,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed",
     ),
     (
+        "period_for_other_area",
+        "the 期間 names prefectures (`山形県の対象地域 …まで`) and an area of another prefecture was given no period rather than that one",
+    ),
+    (
         "attachment_not_found",
         "the 範囲 points to an attachment (`別紙のとおり`) that the document does not have; no names are read from the pointer",
     ),

@@ -428,8 +428,11 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
         let continues = match kind {
             // A heading alone on its line (`2 期間`) is followed by its
             // content whether or not it is indented.
+            // So is a list of periods under it (`ア …まで` / `イ …まで`).
             RowKind::Period | RowKind::Closing => {
-                indented || (cell.is_empty() && super::grid::looks_like_period(compact))
+                indented
+                    || (super::grid::looks_like_period(compact)
+                        && (cell.is_empty() || starts_with_list_mark(compact)))
             }
             RowKind::Range => indented || !prose,
         };
@@ -444,6 +447,11 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
     }
     finish(table, current.take());
     Flow::Continue
+}
+
+/// `ア …`, `(1)…`, `1.…`, `①…` (NFKC: `1…`), `・…`: an item of a list.
+fn starts_with_list_mark(compact_line: &str) -> bool {
+    strip_numbering(compact_line).len() < compact_line.len()
 }
 
 /// A line that starts with a bracketed prefecture (`【大分県】`) begins an
