@@ -368,7 +368,8 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
                     }
                 }
                 Role::Period { closes } => {
-                    if cell.is_empty() {
+                    // `同上` (ditto): the period of the row above.
+                    if cell.is_empty() || is_ditto(&cell.text()) {
                         continue;
                     }
                     let key = (cell.row, cell.column);
@@ -391,10 +392,13 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
         if prefecture.is_none() && repeats_above {
             prefecture.clone_from(&prefecture_above);
         }
+        let ditto = roles.iter().enumerate().any(|(column, role)| {
+            matches!(role, Role::Period { .. }) && table.at(row, column).is_some_and(|c| is_ditto(&c.text()))
+        });
         if period.is_none()
-            && repeats_above
+            && (repeats_above || ditto)
             && let Some((index, above_row)) = period_above
-            && above_row + 1 == row
+            && (above_row + 1 == row || ditto)
         {
             period = Some(index);
         }
@@ -424,6 +428,11 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
         }
     }
     reading
+}
+
+/// `同上`, `〃`: the same as the cell above.
+fn is_ditto(text: &str) -> bool {
+    matches!(compact(text).as_str(), "同上" | "〃" | "同" | "上に同じ")
 }
 
 /// `石川県`, `【石川県】`, `石川`: a cell that is one prefecture.

@@ -229,12 +229,16 @@ pub fn cell_label(text: &str) -> Option<RowKind> {
         "地域",
         "市町村",
         "市区町村",
+        "区市町村",
+        "市町",
+        "町村",
         "区域",
         "自治体",
         "市町村名",
         "市区町村名",
+        "市町名",
     ];
-    const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日", "終了日時"];
+    const PERIOD_WORDS: &[&str] = &["期間", "期限", "日時", "終了日", "閉塞日", "終了日時", "予定日"];
     let areas = AREA_WORDS.iter().any(|w| c.contains(w));
     let period = PERIOD_WORDS.iter().any(|w| c.contains(w));
     if areas && period {
