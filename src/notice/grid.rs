@@ -116,6 +116,15 @@ fn header_role(text: &str) -> Option<Role> {
     }
 }
 
+/// A short cell without digits, names or dates: a column's name.
+fn is_header_word(text: &str) -> bool {
+    let c = compact(text);
+    (1..=10).contains(&c.chars().count())
+        && !c.chars().any(|ch| ch.is_ascii_digit())
+        && !looks_like_areas(&c)
+        && !looks_like_period(&c)
+}
+
 /// Column roles from a header row: every filled cell of the first row names
 /// a role, and one of them is the municipalities.
 fn header_roles(table: &Table) -> Option<Vec<Role>> {
@@ -129,8 +138,17 @@ fn header_roles(table: &Table) -> Option<Vec<Role>> {
         if cell.is_empty() || cell.row_span > 1 {
             continue;
         }
-        *role = header_role(&cell.text())?;
-        named += 1;
+        let text = cell.text();
+        *role = match header_role(&text) {
+            Some(role) => {
+                named += 1;
+                role
+            }
+            // A header word not known (`開放日`, `摘要欄`) names a column that
+            // is no part of the data; a cell with data is no header.
+            None if is_header_word(&text) => Role::Other,
+            None => return None,
+        };
     }
     let has_range = roles.contains(&Role::Range);
     // `範囲 | 【青森県】…` is a label row, not a header: a header has two roles.
