@@ -140,8 +140,13 @@ pub(super) fn find(items: Vec<Item>, rules: &Rules) -> (Vec<Found>, Vec<Item>) {
             let rows = row_starts(&hs, &vs, &rest);
             hs.extend(rows);
         } else if positions(vs.iter().map(|v| v.x).collect()).len() < 3 {
-            // A frame (or lines between rows only): columns from the text's gutters.
-            vs.extend(gutters(&hs, &rest).unwrap_or_default());
+            // A frame (or lines between rows only): columns from the text's
+            // gutters, and, where rows are not ruled either, rows from its lines.
+            if let Some(gutters) = gutters(&hs, &rest) {
+                vs.extend(gutters);
+                let rows = row_starts(&hs, &vs, &rest);
+                hs.extend(rows);
+            }
         }
         let (hs, vs): (Vec<&Rule>, Vec<&Post>) = (hs.iter().collect(), vs.iter().collect());
         if let Some((table, left_over)) = read_grid(&hs, &vs, rest.clone()) {
