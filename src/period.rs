@@ -234,6 +234,16 @@ const IGNORED_AFTER: &[&str] = &[
     "修正",
     "訂正",
 ];
+/// Words after a date that make it the end of the period being replaced.
+const FORMER_END_AFTER: &[&str] = &[
+    "までとしていた",
+    "までとしておりました",
+    "までとしてきた",
+    "までとされていた",
+    "までとなっていた",
+    "までの期間を延長",
+    "までであった",
+];
 const START_AFTER: &[&str] = &["から", "より", "以降", "以後", "~", "開始"];
 const END_AFTER: &[&str] = &[
     "まで",
@@ -311,6 +321,10 @@ fn role(text: &str, found: &FoundDate, floor: usize) -> Role {
     let after = text.get(found.span.end..).unwrap_or_default();
     let after = after.trim_start();
     if IGNORED_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+        return Role::Ignored;
+    }
+    // `3月14日までとしていた期間を、3月31日まで延長`: the end that was, not the end.
+    if FORMER_END_AFTER.iter().any(|w| starts_with_folded(after, w)) {
         return Role::Ignored;
     }
     if START_AFTER.iter().any(|w| starts_with_folded(after, w)) {
@@ -713,6 +727,13 @@ fn find_all_folded(text: &str, word: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod closing_tests {
     use super::*;
+
+    #[test]
+    fn the_end_being_replaced_is_not_the_end() {
+        let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+        let (p, _) = parse_period("令和7年3月14日までとしていた期間を、令和7年3月31日まで延長する", &[], date);
+        assert_eq!(p.end, NaiveDate::from_ymd_opt(2025, 3, 31));
+    }
 
     #[test]
     fn under_a_closing_label_a_lone_date_is_the_end() {
