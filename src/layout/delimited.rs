@@ -324,7 +324,8 @@ pub(super) fn spaced_at(lines: &[Line], start: usize) -> Option<(Table, usize)> 
             // A wrapped line of a cell: never across a blank line (that is the
             // next paragraph), and only under a column.
             let Some((offset, field)) = fields.first() else { break };
-            if after_blank || rows.is_empty() {
+            // A line left of the first column is the next paragraph (`2.期間`).
+            if after_blank || rows.is_empty() || starts.first().is_some_and(|&first| *offset < first) {
                 break;
             }
             // A line that runs on under the next column is the wrap of a

@@ -69,7 +69,7 @@ impl Range {
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     // 【青森県】, [青森県], 〔青森県〕, <青森県>, ▽石川県=, 青森県: — the prefecture that names after it belong to.
     // Unbounded classes (lengths are checked after matching) compile far faster than `{2,5}`.
-    Regex::new(r"[【\[〔<《]([^】\]〕>》【\[〔<《]+)[】\]〕>》]|▽([^=▽]+)=|^([^、,:]+[都道府県]):")
+    Regex::new(r"[【\[〔<《]([^】\]〕>》【\[〔<《]+)[】\]〕>》]|▽([^=▽]+)=|([^、,:]+[都道府県]):")
         .expect("static regex")
 });
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,21 +136,37 @@ fn parse_under(cell: &[CellLine], prefecture_cell: Option<&CellLine>) -> Range {
     let mut cursor = 0;
     let mut segments: Vec<(Option<String>, usize, &str, bool)> = Vec::new();
     for m in HEADER.captures_iter(&body) {
-        let Some(whole) = m.get(0) else { continue };
+        let Some(mut whole) = m.get(0).map(|g| g.range()) else { continue };
+        // `山形県:` also after the list before it (`…遊佐町秋田県:湯沢市`, lines
+        // joined): the header is the longest ending that is a prefecture.
+        let colon = m.get(3).map(|g| {
+            let text = g.as_str();
+            let start = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .find(|&i| crate::places::Gazetteer::bundled().prefecture(&text[i..]).is_some());
+            (g.start(), start.map(|i| text[i..].to_owned()))
+        });
+        let name = match colon {
+            Some((at, Some(name))) => {
+                whole.start = at + m.get(3).map_or(0, |g| g.as_str().len()) - name.len();
+                Some(name)
+            }
+            // `…について:` is no header.
+            Some((_, None)) => continue,
+            None => m.get(1).or(m.get(2)).map(|g| g.as_str().to_owned()),
+        };
         // A prefecture name is 2 to 4 characters, with its 都道府県 5 at most.
-        if !m
-            .iter()
-            .skip(1)
-            .flatten()
-            .all(|g| (2..=5).contains(&g.as_str().chars().count()))
-        {
+        if !name.as_ref().is_some_and(|n| (2..=5).contains(&n.chars().count())) {
             continue;
         }
-        segments.push((prefecture.clone(), cursor, &body[cursor..whole.start()], header_pending));
-        let name = m.get(1).or(m.get(2)).or(m.get(3)).map(|g| g.as_str().to_owned());
+        if whole.start < cursor {
+            continue;
+        }
+        segments.push((prefecture.clone(), cursor, &body[cursor..whole.start], header_pending));
         prefecture = name;
         header_pending = true;
-        cursor = whole.end();
+        cursor = whole.end;
     }
     segments.push((prefecture, cursor, &body[cursor..], header_pending));
 

@@ -403,7 +403,7 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
             current = Some((kind, cell));
             continue;
         }
-        if current.is_none() && opens_area_list(compact) {
+        if current.is_none() && (opens_area_list(compact) || opens_unbracketed_list(line)) {
             current = Some((RowKind::Range, Vec::new()));
         }
         let Some((kind, cell)) = current.as_mut() else {
@@ -466,6 +466,16 @@ fn opens_area_list(compact: &str) -> bool {
     };
     rest.find(['】', ']', '〕'])
         .is_some_and(|end| rest[..end].ends_with(['都', '道', '府', '県']) && rest[..end].chars().count() <= 4)
+}
+
+/// A line that names a prefecture first and then municipalities, without
+/// brackets (`福島県いわき市`, `青森　青森市、弘前市`): an area list too.
+fn opens_unbracketed_list(line: &Line) -> bool {
+    let text = line.text.trim();
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let named = starts_with_prefecture(&compact(text))
+        || crate::places::Gazetteer::bundled().prefecture(first).is_some() && first.chars().count() <= 4;
+    named && super::grid::looks_like_areas(text)
 }
 
 /// The rest of `text` after its first `n` bytes of non-whitespace.
