@@ -153,7 +153,7 @@ fn renderings_of_one_notice_agree() {
 /// of characters and draws no borders, so a cell merged over many rows (its
 /// text centred beside some of them) and a label centred in a tall row leave
 /// nothing that says which row a line belongs to. From these it must still
-/// give no wrong record, only fewer.
+/// give no wrong record, only fewer (or some without their end).
 const PDFTOTEXT_LOSES: &[(&str, &str)] = &[
     (
         "layout-rowspan-prefecture-period",
@@ -201,8 +201,13 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
                     })
                     .collect()
             };
+            // Wrong: a code the golden does not have, or an end it does not give.
+            // A record whose end could not be read (None) is incomplete, not wrong.
             let wanted = records(&expected);
-            let wrong: Vec<_> = records(&actual).into_iter().filter(|r| !wanted.contains(r)).collect();
+            let wrong: Vec<_> = records(&actual)
+                .into_iter()
+                .filter(|r| !wanted.contains(r) && !(r.1.is_none() && wanted.iter().any(|w| w.0 == r.0)))
+                .collect();
             assert!(wrong.is_empty(), "{}: wrong records {wrong:?}", case.source.display());
         } else {
             assert_eq!(
