@@ -18,7 +18,7 @@
 use crate::era;
 use crate::layout::{Cell, Table, TableForm};
 use crate::normalize::compact;
-use crate::places::{Gazetteer, Resolution};
+use crate::places::Gazetteer;
 
 use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label, is_numbering, leading_label};
 
@@ -471,7 +471,8 @@ pub(super) fn looks_like_period(text: &str) -> bool {
 }
 
 /// A cell that names municipalities: a bracketed prefecture, or text of which
-/// most is known place names.
+/// most is known place names. Names are looked up whole (between separators,
+/// after a prefecture written in front), which needs no automaton.
 pub(super) fn looks_like_areas(text: &str) -> bool {
     let c = compact(text);
     if c.is_empty() {
@@ -480,13 +481,28 @@ pub(super) fn looks_like_areas(text: &str) -> bool {
     if c.contains('【') && c.contains('】') || c.contains('▽') || c.ends_with("全域") {
         return true;
     }
-    let pieces = Gazetteer::bundled().segment(&c, None, None);
-    let known: usize = pieces
-        .iter()
-        .filter(|p| !matches!(p.resolution, Resolution::Unknown { .. }))
-        .map(|p| p.text.chars().count())
-        .sum();
-    let total = c.chars().filter(|ch| !matches!(ch, '、' | ',' | '・')).count();
+    let gazetteer = Gazetteer::bundled();
+    let (mut known, mut total) = (0, 0);
+    for piece in c.split(['、', ',', '・', ':', '=']) {
+        let piece = piece.trim_matches(|ch: char| matches!(ch, '。' | '(' | ')' | '[' | ']' | '-'));
+        // A list's numbering (`1.`, `(2)`, `①`) is not text to judge.
+        let piece = piece
+            .trim_start_matches(|ch: char| ch.is_ascii_digit())
+            .trim_start_matches(['.', ')', '、', '.']);
+        let chars = piece.chars().count();
+        if chars == 0 {
+            continue;
+        }
+        total += chars;
+        // `大分県中津市`, `青森青森市`: a prefecture in front of the name.
+        let name = (2..=4)
+            .filter_map(|k| piece.char_indices().nth(k).map(|(i, _)| i))
+            .find(|&i| gazetteer.prefecture(&piece[..i]).is_some() && gazetteer.knows(&piece[i..]))
+            .map_or(piece, |i| &piece[i..]);
+        if gazetteer.knows(name) || gazetteer.knows(piece) {
+            known += chars;
+        }
+    }
     known > 0 && known * 2 >= total
 }
 

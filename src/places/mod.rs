@@ -286,6 +286,13 @@ impl Gazetteer {
         target.prefecture.map(|i| &self.entries[i])
     }
 
+    /// Whether `written` is some way of writing a municipality, ward or
+    /// prefecture (in any prefecture, in force or not): a cheap lookup for
+    /// telling a list of names from other text, without resolving it.
+    pub fn knows(&self, written: &str) -> bool {
+        self.keys.contains_key(&variants::fold(written))
+    }
+
     /// Resolves one written municipality name.
     ///
     /// `prefecture` is the prefecture the notice puts the name under, as a code (`"02"`)
