@@ -731,7 +731,11 @@ mod closing_tests {
     #[test]
     fn the_end_being_replaced_is_not_the_end() {
         let date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
-        let (p, _) = parse_period("令和7年3月14日までとしていた期間を、令和7年3月31日まで延長する", &[], date);
+        let (p, _) = parse_period(
+            "令和7年3月14日までとしていた期間を、令和7年3月31日まで延長する",
+            &[],
+            date,
+        );
         assert_eq!(p.end, NaiveDate::from_ymd_opt(2025, 3, 31));
     }
 

@@ -483,7 +483,9 @@ pub(super) fn looks_like_areas(text: &str) -> bool {
     }
     let gazetteer = Gazetteer::bundled();
     let (mut known, mut total) = (0, 0);
-    for piece in c.split(['、', ',', '・', ':', '=']) {
+    for piece in c.split([
+        '、', ',', '・', ':', '=', '[', ']', '【', '】', '〔', '〕', '<', '>', '▽',
+    ]) {
         let piece = piece.trim_matches(|ch: char| matches!(ch, '。' | '(' | ')' | '[' | ']' | '-'));
         // A list's numbering (`1.`, `(2)`, `①`) is not text to judge.
         let piece = piece

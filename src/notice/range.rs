@@ -136,7 +136,9 @@ fn parse_under(cell: &[CellLine], prefecture_cell: Option<&CellLine>) -> Range {
     let mut cursor = 0;
     let mut segments: Vec<(Option<String>, usize, &str, bool)> = Vec::new();
     for m in HEADER.captures_iter(&body) {
-        let Some(mut whole) = m.get(0).map(|g| g.range()) else { continue };
+        let Some(mut whole) = m.get(0).map(|g| g.range()) else {
+            continue;
+        };
         // `山形県:` also after the list before it (`…遊佐町秋田県:湯沢市`, lines
         // joined): the header is the longest ending that is a prefecture.
         let colon = m.get(3).map(|g| {

@@ -435,8 +435,7 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
             // So is a list of periods under it (`ア …まで` / `イ …まで`).
             RowKind::Period | RowKind::Closing => {
                 indented
-                    || (super::grid::looks_like_period(compact)
-                        && (cell.is_empty() || starts_with_list_mark(compact)))
+                    || (super::grid::looks_like_period(compact) && (cell.is_empty() || starts_with_list_mark(compact)))
             }
             RowKind::Range => indented || !prose,
         };
