@@ -26,7 +26,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         let named = named_prefectures(&row.period.text);
         for area in row.resolved.areas {
             let mut period = row.period.clone();
-            if !named.is_empty() && !named.iter().any(|n| *n == area.prefecture.name) {
+            if !named.is_empty() && !named.contains(&area.prefecture.name) {
                 diagnostics.push(
                     Diagnostic::warning(
                         "period_for_other_area",
