@@ -11,6 +11,10 @@ use crate::record::{self, Activation, Document, Scope, Source, SourceSpan};
 pub struct Row {
     pub resolved: Resolved,
     pub period: record::Period,
+    /// Periods that the 期間 gives prefecture by prefecture (`ア 山形県の対象地域
+    /// …まで` / `イ 秋田県の…まで`); when there are any, an area takes its
+    /// prefecture's.
+    pub by_prefecture: Vec<(String, record::Period)>,
 }
 
 pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagnostics: Vec<Diagnostic>) -> Document {
@@ -26,7 +30,10 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         let named = named_prefectures(&row.period.text);
         for area in row.resolved.areas {
             let mut period = row.period.clone();
-            if !named.is_empty() && !named.contains(&area.prefecture.name) {
+            let own = row.by_prefecture.iter().find(|(p, _)| *p == area.prefecture.name);
+            if let Some((_, scoped)) = own {
+                period = scoped.clone();
+            } else if !row.by_prefecture.is_empty() || !named.is_empty() && !named.contains(&area.prefecture.name) {
                 diagnostics.push(
                     Diagnostic::warning(
                         "period_for_other_area",
@@ -106,8 +113,8 @@ fn named_prefectures(text: &str) -> Vec<String> {
         return Vec::new();
     }
     crate::places::Gazetteer::bundled()
-        .iter()
-        .filter(|e| e.kind == crate::places::Kind::Prefecture && text.contains(e.name.as_str()))
+        .prefectures_named_in(text)
+        .into_iter()
         .map(|e| e.name.clone())
         .collect()
 }

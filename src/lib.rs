@@ -103,7 +103,11 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     }));
     let rows = resolved
         .zip(periods)
-        .map(|(resolved, period)| assemble::Row { resolved, period })
+        .map(|(resolved, assigned)| assemble::Row {
+            resolved,
+            period: assigned.period,
+            by_prefecture: assigned.by_prefecture,
+        })
         .collect();
     let source = record::Source {
         file: file_name.to_owned(),

@@ -10,19 +10,41 @@ use crate::notice::{ParsedNotice, PeriodCell};
 use crate::period;
 use crate::record;
 
+/// The period of one 範囲 row, and the periods its 期間 gives prefecture by
+/// prefecture, if it does.
+#[derive(Debug, Clone, Default)]
+pub struct Assigned {
+    pub period: record::Period,
+    pub by_prefecture: Vec<(String, record::Period)>,
+}
+
 /// One period per 範囲 row of `notice`, plus what was noticed on the way.
-pub fn periods(notice: &ParsedNotice) -> (Vec<record::Period>, Vec<Diagnostic>) {
+pub fn periods(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let header = &notice.notice;
     let context = header
         .issued_on
         .or_else(|| header.disaster.as_ref().and_then(|d| d.began_on));
     let footnotes: Vec<&str> = notice.table.footnotes.iter().map(|f| f.text.as_str()).collect();
-    let parsed: Vec<record::Period> = notice
+    let parsed: Vec<Assigned> = notice
         .table
         .periods
         .iter()
-        .map(|cell| parse_cell(cell, &footnotes, context, &mut diagnostics))
+        .map(
+            |cell| match by_prefecture(cell, &footnotes, context, &mut diagnostics) {
+                Some(by_prefecture) => Assigned {
+                    period: record::Period {
+                        text: cell_text(cell),
+                        ..Default::default()
+                    },
+                    by_prefecture,
+                },
+                None => Assigned {
+                    period: parse_cell(cell, &footnotes, context, &mut diagnostics),
+                    by_prefecture: Vec::new(),
+                },
+            },
+        )
         .collect();
     let ranges = &notice.table.ranges;
     // Periods the table tied to their rows, and the others, which pair with
@@ -72,6 +94,56 @@ pub fn periods(notice: &ParsedNotice) -> (Vec<record::Period>, Vec<Diagnostic>) 
 fn single(indices: &[usize]) -> Option<usize> {
     let first = *indices.first()?;
     indices.iter().all(|&i| i == first).then_some(first)
+}
+
+fn cell_text(cell: &PeriodCell) -> String {
+    cell.lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A 期間 whose lines each name one prefecture and give it an end
+/// (`ア 山形県の対象地域 令和7年8月24日まで` / `イ 秋田県の対象地域 …`): one
+/// period per prefecture, or `None` when the cell is not written so.
+fn by_prefecture(
+    cell: &PeriodCell,
+    footnotes: &[&str],
+    context: Option<NaiveDate>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<(String, record::Period)>> {
+    if cell.lines.len() < 2 {
+        return None;
+    }
+    let gazetteer = crate::places::Gazetteer::bundled();
+    let named: Vec<String> = cell
+        .lines
+        .iter()
+        .map(|l| match gazetteer.prefectures_named_in(&l.text).as_slice() {
+            [one] => Some(one.name.clone()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let mut seen = named.clone();
+    seen.sort();
+    seen.dedup();
+    if seen.len() != named.len() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(named.len());
+    let mut notes = Vec::new();
+    for (line, prefecture) in cell.lines.iter().zip(named) {
+        let single = PeriodCell {
+            closes: cell.closes,
+            lines: vec![line.clone()],
+        };
+        let period = parse_cell(&single, footnotes, context, &mut notes);
+        period.end?;
+        out.push((prefecture, period));
+    }
+    diagnostics.extend(notes);
+    Some(out)
 }
 
 fn parse_cell(

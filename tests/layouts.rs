@@ -533,3 +533,21 @@ fn renderings_of_each_layout_entry_agree() {
         }
     }
 }
+
+// Period layout 6 written as a list under the 期間 heading: each line names a
+// prefecture and gives it its end; each area takes its prefecture's, and a
+// period that names another prefecture is never given to an area.
+#[test]
+fn periods_given_prefecture_by_prefecture() {
+    let text = "事務連絡\n令和7年8月18日\n\n社会保険診療報酬支払基金 御中\n\n厚生労働省保険局医療介護連携政策課\n\n令和7年8月10日からの大雨にかかる「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について\n\n記\n第1 対象範囲\n【山形県】酒田市、飽海郡遊佐町\n【秋田県】由利本荘市、にかほ市\n第2 期間\nア 山形県の対象地域 令和7年8月24日まで\nイ 秋田県の対象地域 令和7年8月20日まで\n以上\n";
+    let d = onshi_notice::convert("inline.txt", text.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(end_of(&d, "062049"), "Some(2025-08-24)", "酒田市");
+    assert_eq!(end_of(&d, "052108"), "Some(2025-08-20)", "由利本荘市");
+    assert_eq!(end_of(&d, "052141"), "Some(2025-08-20)", "にかほ市");
+    // One line only: the other prefecture's areas get no period, not that one.
+    let one = text.replace("イ 秋田県の対象地域 令和7年8月20日まで\n", "");
+    let d = onshi_notice::convert("inline.txt", one.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(end_of(&d, "062049"), "Some(2025-08-24)");
+    assert_eq!(end_of(&d, "052108"), "None");
+    assert!(diagnostic_codes(&d).contains(&"period_for_other_area"));
+}

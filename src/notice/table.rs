@@ -435,7 +435,8 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
             // So is a list of periods under it (`ア …まで` / `イ …まで`).
             RowKind::Period | RowKind::Closing => {
                 indented
-                    || (super::grid::looks_like_period(compact) && (cell.is_empty() || starts_with_list_mark(compact)))
+                    || (super::grid::looks_like_period(compact)
+                        && (cell.is_empty() || starts_with_list_mark(compact) || has_item_mark(&line.text)))
             }
             RowKind::Range => indented || !prose,
         };
@@ -455,6 +456,19 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
 /// `ア …`, `(1)…`, `1.…`, `①…` (NFKC: `1…`), `・…`: an item of a list.
 fn starts_with_list_mark(compact_line: &str) -> bool {
     strip_numbering(compact_line).len() < compact_line.len()
+}
+
+/// `ア 山形県…`, `(イ)…`, `1. …`: a list item's mark, set apart as written.
+fn has_item_mark(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if ('ア'..='ソ').contains(&c) || c.is_ascii_alphabetic() => chars
+            .next()
+            .is_some_and(|n| n.is_whitespace() || matches!(n, '.' | ')' | '、')),
+        Some('(') => t.find(')').is_some_and(|close| (2..=4).contains(&close)),
+        _ => false,
+    }
 }
 
 /// A line that starts with a bracketed prefecture (`【大分県】`) begins an

@@ -286,6 +286,15 @@ impl Gazetteer {
         target.prefecture.map(|i| &self.entries[i])
     }
 
+    /// The prefectures a text names by their full names (`山形県`, `東京都`), in
+    /// the order of the table.
+    pub fn prefectures_named_in(&self, text: &str) -> Vec<&Entry> {
+        self.entries
+            .iter()
+            .filter(|e| e.kind == Kind::Prefecture && text.contains(e.name.as_str()))
+            .collect()
+    }
+
     /// Whether `written` is some way of writing a municipality, ward or
     /// prefecture (in any prefecture, in force or not): a cheap lookup for
     /// telling a list of names from other text, without resolving it.
