@@ -551,3 +551,13 @@ fn periods_given_prefecture_by_prefecture() {
     assert_eq!(end_of(&d, "052108"), "None");
     assert!(diagnostic_codes(&d).contains(&"period_for_other_area"));
 }
+
+// Range layout 5 as a sentence of the body, with no 記 and no table: the names
+// between `対象地域に` and `を追加`, the period from the sentence with its end.
+#[test]
+fn areas_added_in_a_sentence() {
+    let text = "事務連絡\n令和5年7月11日\n\n社会保険診療報酬支払基金 御中\n\n厚生労働省保険局医療介護連携政策課\n\n令和5年7月7日からの大雨にかかる「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について（その３）\n\n令和5年7月10日付事務連絡によりお示しした対象地域に佐賀県唐津市、伊万里市、福岡県久留米市、うきは市を追加することといたしましたので、対応をお願いいたします。\nなお、期間は従前のとおり令和5年7月16日までといたします。\n";
+    let d = onshi_notice::convert("inline.txt", text.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(codes(&d).len(), 4, "{:?}", diagnostic_codes(&d));
+    assert_eq!(ends(&d), ["Some(2023-07-16)"]);
+}

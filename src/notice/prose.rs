@@ -19,6 +19,11 @@ static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:他の|その他の|残りの|上記以外の)[0-9]+(?:市区町村|市町村|市町|町村)").expect("static regex")
 });
 
+/// A sentence that adds areas or names them as the target.
+static ADDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:対象地域|対象市町村|対象)(?:に|として|は)、?(.+?)を(?:追加|加え|対象と)").expect("static regex")
+});
+
 pub fn collect(lines: &[Line]) -> Table {
     let mut list: Option<Vec<CellLine>> = None;
     let mut list_period: Option<CellLine> = None;
@@ -42,6 +47,14 @@ pub fn collect(lines: &[Line]) -> Table {
             {
                 let items = sentence[mark..].trim_end_matches(['。', '―', '-', 'ー']);
                 list = Some(split_by_lines(items, at + mark, &starts));
+                continue;
+            }
+            // `対象地域に佐賀県唐津市、伊万里市…を追加する`: the names of a sentence.
+            if list.is_none()
+                && let Some(names) = ADDED.captures(sentence).and_then(|c| c.get(1))
+                && super::grid::looks_like_areas(names.as_str())
+            {
+                list = Some(split_by_lines(names.as_str(), at + names.start(), &starts));
                 continue;
             }
             if !ends_something(sentence) {
