@@ -561,3 +561,13 @@ fn areas_added_in_a_sentence() {
     assert_eq!(codes(&d).len(), 4, "{:?}", diagnostic_codes(&d));
     assert_eq!(ends(&d), ["Some(2023-07-16)"]);
 }
+
+// `同上` (ditto) in a column without a header: the column is still the
+// period column, and each 同上 row takes the period above.
+#[test]
+fn ditto_in_a_period_column() {
+    let text = "事務連絡\n令和7年5月13日\n\n社会保険診療報酬支払基金 御中\n\n厚生労働省保険局医療介護連携政策課\n\n令和7年5月10日からの大雨にかかる「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について\n\n記\n| 茨城県 | 龍ヶ崎市、取手市 | 令和7年5月20日まで |\n| 千葉県 | 鎌ヶ谷市 | 同上 |\n| 埼玉県 | 鶴ケ島市 | 同上 |\n以上\n";
+    let d = onshi_notice::convert("inline.txt", text.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(codes(&d).len(), 4, "{:?}", diagnostic_codes(&d));
+    assert_eq!(ends(&d), ["Some(2025-05-20)"]);
+}

@@ -294,7 +294,8 @@ fn content_roles(table: &Table) -> Option<Vec<Role>> {
         let (mut prefectures, mut areas, mut periods, mut filled) = (0, 0, 0, 0);
         for row in 0..table.rows {
             let Some(cell) = table.at(row, column) else { continue };
-            if cell.row != row || cell.column != column || cell.is_empty() {
+            // `同上` repeats the cell above: it says nothing of the column.
+            if cell.row != row || cell.column != column || cell.is_empty() || is_ditto(&cell.text()) {
                 continue;
             }
             filled += 1;
