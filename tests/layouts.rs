@@ -571,3 +571,19 @@ fn ditto_in_a_period_column() {
     assert_eq!(codes(&d).len(), 4, "{:?}", diagnostic_codes(&d));
     assert_eq!(ends(&d), ["Some(2025-05-20)"]);
 }
+
+// Areas listed without a label and the period in a sentence about it; a
+// sentence that only quotes an earlier end is not the period.
+#[test]
+fn period_in_a_sentence_beside_an_unlabelled_list() {
+    let text = "事務連絡\n令和6年2月1日\n\n社会保険診療報酬支払基金 御中\n\n厚生労働省保険局医療介護連携政策課\n\n令和6年1月30日からの大雪にかかる「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について\n\n記\n下記の市町村を対象とする。\n福島県いわき市\n福島県相馬市\n期間は、令和6年2月1日から令和6年2月14日までとする。\n以上\n";
+    let d = onshi_notice::convert("inline.txt", text.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(codes(&d).len(), 2, "{:?}", diagnostic_codes(&d));
+    assert_eq!(ends(&d), ["Some(2024-02-14)"]);
+    let quoted = text.replace(
+        "期間は、令和6年2月1日から令和6年2月14日までとする。",
+        "令和6年1月7日までとお示ししたところです。",
+    );
+    let d = onshi_notice::convert("inline.txt", quoted.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(ends(&d), ["None"]);
+}

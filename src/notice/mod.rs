@@ -73,6 +73,12 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         if !written.ranges.is_empty() {
             table = written;
         }
+    } else if table.periods.is_empty()
+        && let Some(period) = prose::period_sentence(table_lines)
+    {
+        // Areas listed without a 期間 label, and the period in a sentence
+        // (`期間は、令和6年2月1日から同月14日までとする。`).
+        table.periods.push(period);
     }
     // A 事務連絡 head alone is not enough: a notice has a title or a table.
     if header.title.is_none() && table.is_empty() {

@@ -91,6 +91,36 @@ pub fn collect(lines: &[Line]) -> Table {
     table
 }
 
+/// The first sentence of `lines` about the period (`期間は、…まで`) that sets an
+/// end (a date with まで, 終了 or 閉塞), as a 期間 cell.
+pub fn period_sentence(lines: &[Line]) -> Option<PeriodCell> {
+    for paragraph in lines.split(Line::is_blank) {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(paragraph.len());
+        for line in paragraph {
+            starts.push((text.len(), line.position));
+            text.push_str(&line.compact());
+        }
+        let mut offset = 0;
+        for sentence in text.split_inclusive('。') {
+            let at = offset;
+            offset += sentence.len();
+            // Only a sentence about the period: `…までとお示ししたところ`
+            // quotes an end that was, not the one this notice sets.
+            if (sentence.contains("期間") || sentence.contains("期限")) && ends_something(sentence) {
+                return Some(PeriodCell {
+                    closes: false,
+                    lines: vec![CellLine {
+                        position: position_at(&starts, at),
+                        text: sentence.to_owned(),
+                    }],
+                });
+            }
+        }
+    }
+    None
+}
+
 /// The part of the joined paragraph `text` that starts at `from`, cut back
 /// into the lines it came from, so that each name keeps its own line.
 fn split_by_lines(text: &str, from: usize, starts: &[(usize, Position)]) -> Vec<CellLine> {
