@@ -146,6 +146,18 @@ impl Table {
     pub fn position(&self) -> Option<Position> {
         self.lines.first().map(|l| l.position)
     }
+
+    /// The texts of one grid row, column by column, without whitespace (a
+    /// merged cell's text in every column it covers).
+    pub fn row_texts(&self, row: usize) -> Vec<String> {
+        (0..self.columns)
+            .map(|c| {
+                self.at(row, c)
+                    .map(|cell| crate::normalize::compact(&cell.text()))
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
 }
 
 /// Grid positions (rows × columns) of one table at most; a longer table is
@@ -297,7 +309,7 @@ fn flush_gap(out: &mut Vec<Block>, gap: &mut Vec<Line>) {
 
 fn append_table(table: &mut Table, next: Table) {
     // A header row repeated at the top of the next page is not data.
-    let next = if table.rows > 1 && next.rows > 1 && row_texts(&next, 0) == row_texts(table, 0) {
+    let next = if table.rows > 1 && next.rows > 1 && next.row_texts(0) == table.row_texts(0) {
         drop_first_row(next)
     } else {
         next
@@ -335,18 +347,6 @@ fn append_table(table: &mut Table, next: Table) {
     table.cells.sort_by_key(|c| (c.row, c.column));
     table.lines.extend(next.lines);
     table.index();
-}
-
-/// The texts of one grid row, without whitespace.
-fn row_texts(table: &Table, row: usize) -> Vec<String> {
-    (0..table.columns)
-        .map(|c| {
-            table
-                .at(row, c)
-                .map(|cell| crate::normalize::compact(&cell.text()))
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// `table` without its first row (cells merged down from it keep their lower part).

@@ -339,16 +339,11 @@ fn by_columns(table: &Table, roles: &[Role], first_row: usize, labelled: bool) -
     // A row that is only a labelled period (`期間 | 令和…`) gives the rows without one theirs.
     let mut table_period: Option<usize> = None;
     let mut without_period: Vec<usize> = Vec::new();
-    let header: Vec<String> = (0..table.columns)
-        .map(|c| table.at(0, c).map(|cell| compact(&cell.text())).unwrap_or_default())
-        .collect();
+    let header = table.row_texts(0);
     for row in first_row..table.rows {
         let cells = table.row(row);
         // A header row repeated further down (a table continued on a new page).
-        let texts: Vec<String> = (0..table.columns)
-            .map(|c| table.at(row, c).map(|cell| compact(&cell.text())).unwrap_or_default())
-            .collect();
-        if first_row > 0 && texts == header {
+        if first_row > 0 && table.row_texts(row) == header {
             continue;
         }
         if let Some((kind @ (RowKind::Period | RowKind::Closing), rest)) = row_label(&cells) {

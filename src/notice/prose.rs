@@ -29,14 +29,7 @@ pub fn collect(lines: &[Line]) -> Table {
     let mut list_period: Option<CellLine> = None;
     let mut others: Vec<(CellLine, CellLine)> = Vec::new();
     for paragraph in lines.split(Line::is_blank) {
-        // Sentences wrap across lines: read the paragraph joined, and map
-        // offsets back to the lines they came from.
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(paragraph.len());
-        for line in paragraph {
-            starts.push((text.len(), line.position));
-            text.push_str(&line.compact());
-        }
+        let (text, starts) = joined(paragraph);
         let position_at = |offset: usize| position_at(&starts, offset);
         let mut offset = 0;
         for sentence in text.split_inclusive('。') {
@@ -91,16 +84,23 @@ pub fn collect(lines: &[Line]) -> Table {
     table
 }
 
+/// A paragraph read joined, since sentences wrap across lines, with the
+/// offset where each line starts (to map offsets back to lines).
+fn joined(paragraph: &[Line]) -> (String, Vec<(usize, Position)>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(paragraph.len());
+    for line in paragraph {
+        starts.push((text.len(), line.position));
+        text.push_str(&line.compact());
+    }
+    (text, starts)
+}
+
 /// The first sentence of `lines` about the period (`期間は、…まで`) that sets an
 /// end (a date with まで, 終了 or 閉塞), as a 期間 cell.
 pub fn period_sentence(lines: &[Line]) -> Option<PeriodCell> {
     for paragraph in lines.split(Line::is_blank) {
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(paragraph.len());
-        for line in paragraph {
-            starts.push((text.len(), line.position));
-            text.push_str(&line.compact());
-        }
+        let (text, starts) = joined(paragraph);
         let mut offset = 0;
         for sentence in text.split_inclusive('。') {
             let at = offset;

@@ -205,23 +205,8 @@ impl Layout {
         lines
     }
 
-    fn horizontal_lines(&mut self, mut items: Vec<Item>, rules: &Rules, track_columns: bool) -> Vec<String> {
-        items.retain(|i| !i.text.is_empty());
-        items.sort_by(|a, b| b.y0.total_cmp(&a.y0).then(a.x0.total_cmp(&b.x0)));
-        let mut groups: Vec<Vec<Item>> = Vec::new();
-        let mut reference: Option<(f64, f64)> = None;
-        for item in items {
-            let joins =
-                reference.is_some_and(|(y, size)| (y - item.y0).abs() <= BASELINE_TOLERANCE * size.min(item.size));
-            match groups.last_mut() {
-                Some(group) if joins => group.push(item),
-                _ => {
-                    reference = Some((item.y0, item.size));
-                    groups.push(vec![item]);
-                }
-            }
-        }
-        let lines: Vec<Line> = groups.into_iter().filter_map(join_line).collect();
+    fn horizontal_lines(&mut self, items: Vec<Item>, rules: &Rules, track_columns: bool) -> Vec<String> {
+        let lines = baseline_lines(items);
         if !track_columns {
             return lines.into_iter().map(|l| l.text).collect();
         }
@@ -468,7 +453,12 @@ fn row_lines(lines: &[Line], boundary: f64) -> Vec<String> {
 }
 
 /// The lines of a group of items (a table cell), top to bottom.
-pub(super) fn lines_of(mut items: Vec<Item>) -> Vec<String> {
+pub(super) fn lines_of(items: Vec<Item>) -> Vec<String> {
+    baseline_lines(items).into_iter().map(|l| l.text).collect()
+}
+
+/// Horizontal items grouped by baseline into lines, top to bottom.
+fn baseline_lines(mut items: Vec<Item>) -> Vec<Line> {
     items.retain(|i| !i.text.is_empty());
     items.sort_by(|a, b| b.y0.total_cmp(&a.y0).then(a.x0.total_cmp(&b.x0)));
     let mut groups: Vec<Vec<Item>> = Vec::new();
@@ -483,7 +473,7 @@ pub(super) fn lines_of(mut items: Vec<Item>) -> Vec<String> {
             }
         }
     }
-    groups.into_iter().filter_map(join_line).map(|l| l.text).collect()
+    groups.into_iter().filter_map(join_line).collect()
 }
 
 /// Joins the fragments of one baseline, left to right.
