@@ -4,4 +4,5 @@
 
 pub mod measure;
 pub mod pdftotext;
+pub mod raw_pdf;
 pub mod render;
