@@ -434,9 +434,7 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
             // content whether or not it is indented.
             // So is a list of periods under it (`ア …まで` / `イ …まで`).
             RowKind::Period | RowKind::Closing => {
-                indented
-                    || (super::grid::looks_like_period(compact)
-                        && (cell.is_empty() || starts_with_list_mark(compact) || has_item_mark(&line.text)))
+                indented || (super::grid::looks_like_period(compact) && (cell.is_empty() || is_list_item(line)))
             }
             RowKind::Range => indented || !prose,
         };
@@ -453,14 +451,14 @@ fn read_paragraphs(lines: &[Line], table: &mut Table, furniture: &Furniture) -> 
     Flow::Continue
 }
 
-/// `ア …`, `(1)…`, `1.…`, `①…` (NFKC: `1…`), `・…`: an item of a list.
-fn starts_with_list_mark(compact_line: &str) -> bool {
-    strip_numbering(compact_line).len() < compact_line.len()
-}
-
-/// `ア 山形県…`, `(イ)…`, `1. …`: a list item's mark, set apart as written.
-fn has_item_mark(text: &str) -> bool {
-    let t = text.trim_start();
+/// A line that is an item of a list: its numbering as the labels' (`(1)`,
+/// `1.`, `①`, `・`), or a mark set apart as written (`ア 山形県…`, `(イ)…`).
+fn is_list_item(line: &Line) -> bool {
+    let compact_line = line.compact();
+    if strip_numbering(&compact_line).len() < compact_line.len() {
+        return true;
+    }
+    let t = line.text.trim_start();
     let mut chars = t.chars();
     match chars.next() {
         Some(c) if ('ア'..='ソ').contains(&c) || c.is_ascii_alphabetic() => chars
