@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use onshi_notice::era::to_wareki;
+use onshi_wareki::to_wareki;
 use onshi_notice::places::{Gazetteer, Kind};
 
 /// A small deterministic generator (xorshift64*), so every run sees the same notices.

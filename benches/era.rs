@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use onshi_notice::era::{find_dates, parse_date, to_wareki};
+use onshi_wareki::{find_dates, parse_date, to_wareki};
 use onshi_notice::period::parse_period;
 
 /// A notice-shaped text: headers with spaced dates, boilerplate with article

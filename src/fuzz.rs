@@ -2,7 +2,7 @@
 //! `cargo test` (`tests/fuzz_replay.rs`). Each panics when an invariant fails:
 //! that is the signal a fuzzer looks for. Not part of the stable API.
 
-use crate::era;
+use onshi_wareki as era;
 use crate::extract::{ExtractOptions, pdf};
 use crate::normalize;
 

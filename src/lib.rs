@@ -19,7 +19,6 @@ pub mod assemble;
 pub mod batch;
 pub mod corpus;
 pub mod diagnostic;
-pub mod era;
 pub mod error;
 pub mod extract;
 #[doc(hidden)]
@@ -35,6 +34,9 @@ pub mod schedule;
 pub mod schema;
 pub mod sink;
 pub mod timeline;
+
+/// The era-date parser ([`onshi_wareki`]), re-exported for users of this crate.
+pub use onshi_wareki as era;
 
 use std::path::Path;
 

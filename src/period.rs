@@ -17,8 +17,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::era::fold::fold;
-use crate::era::{ClockTime, FoundDate, Scanned, find_dates};
+use onshi_wareki::fold;
+use onshi_wareki::{ClockTime, FoundDate, Scanned, find_dates};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Period {
@@ -55,7 +55,7 @@ pub struct PeriodNote {
 /// `cell` is the cell text (NFKC-normalized; lines joined with `\n`).
 /// `footnotes` are the `※…` lines after the table; they are read only when
 /// the cell refers to them with `(※)`, `(※1)` or `※1`. `notice_date` completes
-/// dates that leave out the year or month (see [`crate::era::PartialDate::resolve`]); the
+/// dates that leave out the year or month (see [`onshi_wareki::PartialDate::resolve`]); the
 /// end of a range is completed from its start (`7月8日~14日`). Never panics.
 pub fn parse_period(cell: &str, footnotes: &[&str], notice_date: NaiveDate) -> (Period, Vec<PeriodNote>) {
     parse_period_as(cell, footnotes, notice_date, CellRole::Period)

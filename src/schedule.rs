@@ -165,7 +165,7 @@ fn parse_cell(
         .unwrap_or(Position { page: 1, line: 1 });
     // Without a notice date, a cell whose dates are all complete still parses.
     let context = context.or_else(|| {
-        let found = crate::era::find_dates(&text);
+        let found = onshi_wareki::find_dates(&text);
         let complete = found
             .iter()
             .all(|s| matches!(&s.result, Ok(f) if f.date.full().is_some()));

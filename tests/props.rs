@@ -122,3 +122,33 @@ proptest! {
         check(text.as_bytes());
     }
 }
+
+/// Text made of what periods are written with, so that generated cells come
+/// close to real ones.
+fn period_text() -> impl Strategy<Value = String> {
+    prop::string::string_regex("[令和平成元年月日時分午前後まで迄から終了延長※（）()～~、。0-9０-９一二三十 \n]{0,48}")
+        .expect("a valid pattern")
+}
+
+proptest! {
+    #[test]
+    fn a_period_is_read_from_any_cell_without_panic(
+        cell in period_text(),
+        footnote in period_text(),
+        days in 0u64..80_000,
+    ) {
+        use onshi_notice::period::parse_period;
+        let notice = chrono::NaiveDate::from_ymd_opt(1873, 1, 1).unwrap() + chrono::Days::new(days);
+        let (period, notes) = parse_period(&cell, &[footnote.as_str()], notice);
+        prop_assert_eq!(&period.text, &cell);
+        for note in notes {
+            prop_assert!(cell.get(note.span.clone()).is_some(), "{:?}", note);
+        }
+    }
+
+    #[test]
+    fn a_period_is_read_from_any_text_without_panic(cell in any::<String>(), footnote in any::<String>()) {
+        let notice = chrono::NaiveDate::from_ymd_opt(2025, 1, 7).unwrap();
+        let _ = onshi_notice::period::parse_period(&cell, &[footnote.as_str()], notice);
+    }
+}

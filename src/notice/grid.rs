@@ -15,7 +15,7 @@
 //! empty prefecture or period cell in a table that cannot draw merged cells
 //! (piped or tabbed) repeats the one above, as a merged cell would.
 
-use crate::era;
+use onshi_wareki as era;
 use crate::layout::{Cell, Table, TableForm};
 use crate::normalize::compact;
 use crate::places::Gazetteer;

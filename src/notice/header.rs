@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::diagnostic::Position;
-use crate::era;
+use onshi_wareki as era;
 use crate::normalize::{Line, compact};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -87,7 +87,7 @@ fn heads_a_letter(lines: &[Line], at: usize) -> bool {
             c.contains("御中")
                 || c.ends_with('殿')
                 || (c.chars().count() <= 24
-                    && crate::era::find_dates(&c)
+                    && onshi_wareki::find_dates(&c)
                         .iter()
                         .any(|d| d.result.as_ref().is_ok_and(|f| f.date.full().is_some())))
         })

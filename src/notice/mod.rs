@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Position};
-use crate::era;
+use onshi_wareki as era;
 use crate::layout::Furniture;
 use crate::normalize::{Line, Text};
 use crate::record::{Disaster, Notice, NoticeKind};

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::table::{CellLine, PeriodCell, RangeCell, Table, position_at};
 use crate::diagnostic::Position;
-use crate::era;
+use onshi_wareki as era;
 use crate::normalize::Line;
 
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {

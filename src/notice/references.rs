@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::era;
+use onshi_wareki as era;
 use crate::normalize::Line;
 use crate::record::Reference;
 

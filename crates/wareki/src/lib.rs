@@ -2,7 +2,7 @@
 //! month-days and bare days, with their weekday and time.
 //!
 //! ```
-//! use onshi_notice::era::{parse_date, to_wareki, find_dates, PartialDate};
+//! use onshi_wareki::{parse_date, to_wareki, find_dates, PartialDate};
 //! use chrono::NaiveDate;
 //!
 //! let d = parse_date("令 和 7 年 1 月 7 日").unwrap();
@@ -47,7 +47,7 @@
 //!   is never joined across lines.
 
 mod error;
-pub(crate) mod fold;
+mod fold;
 mod grammar;
 mod numeral;
 mod scan;
@@ -60,6 +60,7 @@ use std::ops::Range;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 pub use error::{DateError, DateErrorKind};
+pub use fold::fold;
 pub use table::{Era, GREGORIAN_START, to_wareki};
 
 use error::Detail;

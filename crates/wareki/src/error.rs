@@ -290,7 +290,7 @@ pub(crate) fn weekday_kanji(w: Weekday) -> char {
 
 #[cfg(test)]
 mod tests {
-    use crate::era::{PartialDate, find_dates, parse_date};
+    use crate::{PartialDate, find_dates, parse_date};
     use chrono::NaiveDate;
 
     fn message(s: &str) -> String {

@@ -8,7 +8,7 @@
 /// Folds the characters that notices write in full width (digits, letters,
 /// `．／－（）：`) and the spaces PDF extraction produces to their ASCII
 /// forms. Other characters pass through unchanged.
-pub(crate) fn fold(c: char) -> char {
+pub fn fold(c: char) -> char {
     match c {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
             // The full-width block mirrors ASCII at a fixed distance.

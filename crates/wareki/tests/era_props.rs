@@ -1,9 +1,8 @@
-//! Properties of the era module and the period parser: round trips over the
-//! whole supported range, and no panics on arbitrary input.
+//! Properties of the era-date parser: round trips over the whole supported
+//! range, and no panics on arbitrary input.
 
 use chrono::{Datelike, Days, NaiveDate};
-use onshi_notice::era::{self, PartialDate, Scanned};
-use onshi_notice::period::parse_period;
+use onshi_wareki::{self as era, PartialDate, Scanned};
 use proptest::prelude::*;
 
 fn first_day() -> NaiveDate {
@@ -174,25 +173,6 @@ proptest! {
         let found = era::find_dates(&text);
         check_spans(&text, &found)?;
         let _ = era::parse_date(&text);
-    }
-
-    #[test]
-    fn parse_period_never_panics(
-        cell in datey_string(),
-        footnotes in prop::collection::vec(datey_string(), 0..3),
-        n in 0..=day_count(),
-    ) {
-        let refs: Vec<&str> = footnotes.iter().map(String::as_str).collect();
-        let (period, notes) = parse_period(&cell, &refs, nth_day(n));
-        prop_assert_eq!(&period.text, &cell);
-        for note in notes {
-            prop_assert!(cell.get(note.span.clone()).is_some(), "{:?}", note);
-        }
-    }
-
-    #[test]
-    fn parse_period_never_panics_on_any_text(cell in any::<String>(), footnote in any::<String>()) {
-        let _ = parse_period(&cell, &[footnote.as_str()], first_day());
     }
 
     #[test]
