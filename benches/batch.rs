@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
 use onshi_wareki::to_wareki;
-use onshi_notice::places::{Gazetteer, Kind};
+use onshi_gazetteer::{Gazetteer, Kind};
 
 /// A small deterministic generator (xorshift64*), so every run sees the same notices.
 struct Rng(u64);

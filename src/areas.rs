@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::notice::range::MAX_ITEMS;
 use crate::notice::{ItemKind, Range, RangeItem};
-use crate::places::{Entry, Gazetteer, Piece, Resolution};
+use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
 use crate::record::{Area, Municipality};
 
 /// A resolved place: a municipality, or a whole prefecture.

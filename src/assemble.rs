@@ -112,7 +112,7 @@ fn named_prefectures(text: &str) -> Vec<String> {
     if text.is_empty() {
         return Vec::new();
     }
-    crate::places::Gazetteer::bundled()
+    onshi_gazetteer::Gazetteer::bundled()
         .prefectures_named_in(text)
         .into_iter()
         .map(|e| e.name.clone())

@@ -28,7 +28,6 @@ pub mod layout;
 pub mod normalize;
 pub mod notice;
 pub mod period;
-pub mod places;
 pub mod record;
 pub mod schedule;
 pub mod schema;
@@ -37,6 +36,8 @@ pub mod timeline;
 
 /// The era-date parser ([`onshi_wareki`]), re-exported for users of this crate.
 pub use onshi_wareki as era;
+/// The gazetteer ([`onshi_gazetteer`]), re-exported for users of this crate.
+pub use onshi_gazetteer as places;
 
 use std::path::Path;
 

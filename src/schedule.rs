@@ -116,7 +116,7 @@ fn by_prefecture(
     if cell.lines.len() < 2 {
         return None;
     }
-    let gazetteer = crate::places::Gazetteer::bundled();
+    let gazetteer = onshi_gazetteer::Gazetteer::bundled();
     let named: Vec<String> = cell
         .lines
         .iter()

@@ -372,11 +372,11 @@ fn encodings_that_must_convert() {
 fn a_notice_with_five_thousand_municipalities() {
     let _serial = serial();
     let dir = scratch("many");
-    let g = onshi_notice::places::Gazetteer::bundled();
+    let g = onshi_gazetteer::Gazetteer::bundled();
     let names: Vec<String> = g
         .iter()
         .filter(|e| {
-            e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_notice::places::Kind::Prefecture
+            e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_gazetteer::Kind::Prefecture
         })
         .map(|e| format!("{}{}", e.district.as_deref().unwrap_or(""), e.name))
         .collect();

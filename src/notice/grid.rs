@@ -18,7 +18,7 @@
 use onshi_wareki as era;
 use crate::layout::{Cell, Table, TableForm};
 use crate::normalize::compact;
-use crate::places::Gazetteer;
+use onshi_gazetteer::Gazetteer;
 
 use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label, is_numbering, leading_label};
 

@@ -146,7 +146,7 @@ fn parse_under(cell: &[CellLine], prefecture_cell: Option<&CellLine>) -> Range {
             let start = text
                 .char_indices()
                 .map(|(i, _)| i)
-                .find(|&i| crate::places::Gazetteer::bundled().prefecture(&text[i..]).is_some());
+                .find(|&i| onshi_gazetteer::Gazetteer::bundled().prefecture(&text[i..]).is_some());
             (g.start(), start.map(|i| text[i..].to_owned()))
         });
         let name = match colon {

@@ -319,7 +319,7 @@ fn starts_with_prefecture(compact_line: &str) -> bool {
     let inner = compact_line.trim_start_matches(['【', '[', '〔', '▽']);
     inner.char_indices().take(5).any(|(i, c)| {
         matches!(c, '都' | '道' | '府' | '県')
-            && crate::places::Gazetteer::bundled()
+            && onshi_gazetteer::Gazetteer::bundled()
                 .prefecture(&inner[..i + c.len_utf8()])
                 .is_some()
     })
@@ -485,7 +485,7 @@ fn opens_unbracketed_list(line: &Line) -> bool {
     let text = line.text.trim();
     let first = text.split_whitespace().next().unwrap_or_default();
     let named = starts_with_prefecture(&compact(text))
-        || crate::places::Gazetteer::bundled().prefecture(first).is_some() && first.chars().count() <= 4;
+        || onshi_gazetteer::Gazetteer::bundled().prefecture(first).is_some() && first.chars().count() <= 4;
     named && super::grid::looks_like_areas(text)
 }
 

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
-use onshi_notice::places::{Entry, Gazetteer, Kind, Match, Piece, Resolution, Spelling, check_digit};
+use onshi_gazetteer::{Entry, Gazetteer, Kind, Match, Piece, Resolution, Spelling, check_digit};
 use proptest::prelude::*;
 
 fn g() -> &'static Gazetteer {

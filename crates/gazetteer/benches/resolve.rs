@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use onshi_notice::places::Gazetteer;
+use onshi_gazetteer::Gazetteer;
 
 /// Names as 範囲 lists write them: with and without 郡, wards, variants, a few misses.
 const NAMES: &[(&str, &str)] = &[

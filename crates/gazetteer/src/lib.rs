@@ -15,7 +15,7 @@
 //! taken for the city of the same stem (釧路町 is not 釧路市).
 //!
 //! ```
-//! use onshi_notice::places::{Gazetteer, Resolution};
+//! use onshi_gazetteer::{Gazetteer, Resolution};
 //!
 //! let g = Gazetteer::bundled();
 //! match g.resolve("藤崎町", Some("02"), None) {
@@ -226,8 +226,8 @@ impl Gazetteer {
     /// The table shipped with the crate, parsed and indexed on first use.
     pub fn bundled() -> &'static Gazetteer {
         BUNDLED.get_or_init(|| {
-            Gazetteer::from_csv(include_str!("../../data/municipalities.csv"))
-                .expect("the bundled data/municipalities.csv is well formed (checked by tests/places.rs)")
+            Gazetteer::from_csv(include_str!("../data/municipalities.csv"))
+                .expect("the bundled data/municipalities.csv is well formed (checked by the tests)")
         })
     }
 
