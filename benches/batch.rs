@@ -16,8 +16,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use onshi_wareki::to_wareki;
 use onshi_gazetteer::{Gazetteer, Kind};
+use onshi_wareki::to_wareki;
 
 /// A small deterministic generator (xorshift64*), so every run sees the same notices.
 struct Rng(u64);

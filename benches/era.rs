@@ -8,8 +8,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use onshi_wareki::{find_dates, parse_date, to_wareki};
 use onshi_notice::period::parse_period;
+use onshi_wareki::{find_dates, parse_date, to_wareki};
 
 /// A notice-shaped text: headers with spaced dates, boilerplate with article
 /// and law numbers that must not be read as dates, a table and footnotes.

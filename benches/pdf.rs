@@ -9,7 +9,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use onshi_notice::extract::pdf::{PdfOptions, extract_pdf};
+use onshi_pdf_text::pdf::{PdfOptions, extract_pdf};
 
 const STYLES: [&str; 8] = [
     "office",
@@ -108,7 +108,7 @@ fn main() {
         let result = extract_pdf(&bytes, &options);
         let (pages, outcome) = match &result {
             Ok(text) => (text.pages.len().to_string(), text.method.to_owned()),
-            Err(e) => ("-".to_owned(), e.code().to_owned()),
+            Err(e) => ("-".to_owned(), e.code().to_string()),
         };
         let builtin = time(runs, || {
             let _ = extract_pdf(&bytes, &options);

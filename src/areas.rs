@@ -5,11 +5,11 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::range::MAX_ITEMS;
 use crate::notice::{ItemKind, Range, RangeItem};
-use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
 use crate::record::{Area, Municipality};
+use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
 
 /// A resolved place: a municipality, or a whole prefecture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
     for note in &range.notes {
         out.diagnostics.push(
             Diagnostic::warning(
-                "range_note",
+                Code::RangeNote,
                 format!("`{}` in the 範囲 is a remark, not a place; it was left out", note.text),
             )
             .at(note.position)
@@ -55,7 +55,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
         let position = range.items.last().map_or(Position { page: 1, line: 1 }, |i| i.position);
         out.diagnostics.push(
             Diagnostic::error(
-                "range_too_long",
+                Code::RangeTooLong,
                 format!(
                     "the 範囲 lists {} items, more than any notice could ({} local governments exist); only the \
                      first {MAX_ITEMS} were read",
@@ -72,7 +72,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                 Some(entry) => Some(area(entry)),
                 None => {
                     out.diagnostics.push(
-                        Diagnostic::error("unknown_prefecture", format!("`{written}` is not a prefecture"))
+                        Diagnostic::error(Code::UnknownPrefecture, format!("`{written}` is not a prefecture"))
                             .at(item.position)
                             .about(written.clone()),
                     );
@@ -94,7 +94,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                 Some(prefecture) => whole_prefecture(item, prefecture, &mut out),
                 None => out.diagnostics.push(
                     Diagnostic::error(
-                        "whole_area_without_prefecture",
+                        Code::WholeAreaWithoutPrefecture,
                         format!("`{}` names no prefecture", item.text),
                     )
                     .at(item.position)
@@ -107,14 +107,14 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
                     item,
                     prefecture,
                     Some(count),
-                    "count_instead_of_names",
+                    Code::CountInsteadOfNames,
                     message,
                     &mut out,
                 );
             }
             ItemKind::Rule => {
                 let message = format!("`{}` gives a rule, not names; recorded as a scope", item.text);
-                scope(item, prefecture, None, "rule_instead_of_names", message, &mut out);
+                scope(item, prefecture, None, Code::RuleInsteadOfNames, message, &mut out);
             }
         }
     }
@@ -126,7 +126,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
 fn whole_prefecture(item: &RangeItem, prefecture: Area, out: &mut Resolved) {
     out.diagnostics.push(
         Diagnostic::warning(
-            "whole_prefecture",
+            Code::WholePrefecture,
             format!(
                 "`{}` names all of {}; recorded without a municipality",
                 item.text, prefecture.name
@@ -148,7 +148,7 @@ fn scope(
     item: &RangeItem,
     prefecture: Option<Area>,
     count: Option<u32>,
-    code: &str,
+    code: Code,
     message: String,
     out: &mut Resolved,
 ) {
@@ -206,7 +206,7 @@ fn names(
         }
     }
     for piece in pieces {
-        let diagnostic = |code: &str, message: String| {
+        let diagnostic = |code: Code, message: String| {
             Diagnostic::error(code, message)
                 .at(item.position)
                 .about(piece.text.to_owned())
@@ -224,7 +224,7 @@ fn names(
             // already resolves the names after it inside that prefecture.
             Resolution::Prefecture { entry } => fused = Some(area(entry)),
             Resolution::Ambiguous { candidates } => out.diagnostics.push(diagnostic(
-                "ambiguous_municipality",
+                Code::AmbiguousMunicipality,
                 format!(
                     "`{}` could be {}; the notice does not say which",
                     piece.text,
@@ -232,7 +232,7 @@ fn names(
                 ),
             )),
             Resolution::NotInForce { entry } => out.diagnostics.push(diagnostic(
-                "municipality_not_in_force",
+                Code::MunicipalityNotInForce,
                 format!(
                     "`{}` ({}) did not exist on the notice date{}",
                     piece.text,
@@ -247,7 +247,7 @@ fn names(
                     format!("; did you mean {}?", list(&suggestions))
                 };
                 out.diagnostics.push(diagnostic(
-                    "unknown_municipality",
+                    Code::UnknownMunicipality,
                     format!(
                         "`{}` is not a municipality{}{hint}",
                         piece.text,

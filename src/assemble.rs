@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::areas::Resolved;
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::ParsedNotice;
 use crate::record::{self, Activation, Document, Scope, Source, SourceSpan};
 
@@ -36,7 +36,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
             } else if !row.by_prefecture.is_empty() || !named.is_empty() && !named.contains(&area.prefecture.name) {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "period_for_other_area",
+                        Code::PeriodForOtherArea,
                         format!(
                             "the period `{}` names {} but not {}; `{}` gets no period",
                             row.period.text,
@@ -58,7 +58,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
             if let Some(first) = first_seen.get(&key) {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "duplicate_area",
+                        Code::DuplicateArea,
                         format!(
                             "`{}` is named again (first on page {}, line {}); recorded once",
                             area.written_as, first.page, first.line
@@ -89,9 +89,9 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         }
         diagnostics.extend(row.resolved.diagnostics);
     }
-    if activations.is_empty() && scopes.is_empty() && !diagnostics.iter().any(|d| d.code == "missing_range") {
+    if activations.is_empty() && scopes.is_empty() && !diagnostics.iter().any(|d| d.code == Code::MissingRange) {
         diagnostics.push(Diagnostic::error(
-            "no_areas",
+            Code::NoAreas,
             "the 範囲 names no area that could be resolved",
         ));
     }

@@ -6,12 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Where in the extracted text something was found: 1-based page and line on that page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-pub struct Position {
-    pub page: u32,
-    pub line: u32,
-}
+pub use onshi_pdf_text::{Position, WarningCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -26,8 +21,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable identifier, e.g. `unknown_municipality`; listed in the README.
-    pub code: String,
+    pub code: Code,
     pub message: String,
     pub page: Option<u32>,
     pub line: Option<u32>,
@@ -36,18 +30,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn warning(code: &str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
-    pub fn error(code: &str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
-    fn new(severity: Severity, code: &str, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
-            code: code.to_owned(),
+            code,
             message: message.into(),
             page: None,
             line: None,
@@ -67,118 +61,58 @@ impl Diagnostic {
     }
 }
 
-/// Every diagnostic code, with what it means. The README's table is checked
-/// against this list, and every code the program emits must be in it.
-pub const CODES: &[(&str, &str)] = &[
-    (
-        "ambiguous_municipality",
-        "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed",
-    ),
-    (
-        "period_for_other_area",
-        "the 期間 names prefectures (`山形県の対象地域 …まで`) and an area of another prefecture was given no period rather than that one",
-    ),
-    (
-        "attachment_not_found",
-        "the 範囲 points to an attachment (`別紙のとおり`) that the document does not have; no names are read from the pointer",
-    ),
-    (
-        "ambiguous_period",
-        "a date in the 期間 that is neither clearly a start nor an end",
-    ),
-    ("content_junk", "unreadable bytes in a PDF content stream were skipped"),
-    (
-        "count_instead_of_names",
-        "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope",
-    ),
-    (
-        "duplicate_area",
-        "an area named twice for the same period; recorded once",
-    ),
-    ("empty_period", "the 期間 cell is empty"),
-    ("end_before_start", "the period ends before it starts"),
-    (
-        "footnote_missing",
-        "the 期間 points to a footnote (`(※)`) that the notice does not have",
-    ),
-    (
-        "forms_skipped",
-        "PDF form XObjects nested too deeply or containing themselves were skipped",
-    ),
-    (
-        "invalid_date",
-        "a date that does not exist (`令和7年2月30日`, `平成31年5月1日`)",
-    ),
-    ("missing_issue_date", "no date in the letter head"),
-    ("missing_period", "no 期間 in the notice"),
-    ("missing_range", "no 範囲 in the notice"),
-    ("missing_title", "no title"),
-    (
-        "municipality_not_in_force",
-        "the municipality did not exist on the notice date (e.g. 浜松市中区 after 2024-01-01)",
-    ),
-    ("no_areas", "the 範囲 names nothing that could be resolved"),
-    (
-        "page_without_text",
-        "a PDF page only paints images (a scanned page among text pages)",
-    ),
-    (
-        "period_without_context",
-        "a period with partial dates (`14日まで`) in a notice with no date to complete them from",
-    ),
-    (
-        "period_without_date",
-        "the 期間 gives only a rule (`1週間に限り`, `当面の間`)",
-    ),
-    ("period_without_end", "the 期間 gives neither an end date nor a rule"),
-    (
-        "range_note",
-        "a remark inside the 範囲 (`※7月10日19時30分追加`, `(一部)`), left out of the places",
-    ),
-    (
-        "range_too_long",
-        "the 範囲 lists more than 10,000 items; the rest were not read",
-    ),
-    (
-        "rule_instead_of_names",
-        "the 範囲 gives a rule (`災害救助法が適用された市区町村`); recorded as a scope",
-    ),
-    (
-        "start_time_dropped",
-        "a start time the record cannot hold (only the end has a time)",
-    ),
-    (
-        "unknown_kind",
-        "no wording of activation, extension, termination or amendment",
-    ),
-    (
-        "unknown_municipality",
-        "a name that is no municipality of the prefecture; near candidates suggested",
-    ),
-    ("unknown_prefecture", "a bracketed header that is no prefecture"),
-    (
-        "unmapped_glyphs",
-        "a few glyphs of a PDF font have no Unicode mapping and read as U+FFFD; the font is named",
-    ),
-    (
-        "unmatched_periods",
-        "several 期間 cells that do not pair with the 範囲 cells",
-    ),
-    (
-        "unrecognized_period",
-        "the 期間 text has no date, rule or open end that could be read",
-    ),
-    (
-        "weekday_mismatch",
-        "a weekday in brackets that does not match the date (`1月13日(火)` in a year where it is a Monday)",
-    ),
-    ("whole_area_without_prefecture", "`全域` with no prefecture before it"),
-    (
-        "whole_prefecture",
-        "the 範囲 names a whole prefecture (`全域`, or a header with no names); recorded with municipality null",
-    ),
-    (
-        "xref_repaired",
-        "the PDF's cross-reference table was damaged and rebuilt",
-    ),
-];
+onshi_pdf_text::codes! {
+    /// What a diagnostic is about: a stable identifier, listed in the README
+    /// and in the schema, that a program can branch on.
+    #[derive(JsonSchema)]
+    Code {
+        AmbiguousMunicipality = "ambiguous_municipality": "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed",
+        AmbiguousPeriod = "ambiguous_period": "a date in the 期間 that is neither clearly a start nor an end",
+        AttachmentNotFound = "attachment_not_found": "the 範囲 points to an attachment (`別紙のとおり`) that the document does not have; no names are read from the pointer",
+        ContentJunk = "content_junk": "unreadable bytes in a PDF content stream were skipped",
+        CountInsteadOfNames = "count_instead_of_names": "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope",
+        DuplicateArea = "duplicate_area": "an area named twice for the same period; recorded once",
+        EmptyPeriod = "empty_period": "the 期間 cell is empty",
+        EndBeforeStart = "end_before_start": "the period ends before it starts",
+        FootnoteMissing = "footnote_missing": "the 期間 points to a footnote (`(※)`) that the notice does not have",
+        FormsSkipped = "forms_skipped": "PDF form XObjects nested too deeply or containing themselves were skipped",
+        InvalidDate = "invalid_date": "a date that does not exist (`令和7年2月30日`, `平成31年5月1日`)",
+        MissingIssueDate = "missing_issue_date": "no date in the letter head",
+        MissingPeriod = "missing_period": "no 期間 in the notice",
+        MissingRange = "missing_range": "no 範囲 in the notice",
+        MissingTitle = "missing_title": "no title",
+        MunicipalityNotInForce = "municipality_not_in_force": "the municipality did not exist on the notice date (e.g. 浜松市中区 after 2024-01-01)",
+        NoAreas = "no_areas": "the 範囲 names nothing that could be resolved",
+        PageWithoutText = "page_without_text": "a PDF page only paints images (a scanned page among text pages)",
+        PeriodForOtherArea = "period_for_other_area": "the 期間 names prefectures (`山形県の対象地域 …まで`) and an area of another prefecture was given no period rather than that one",
+        PeriodWithoutContext = "period_without_context": "a period with partial dates (`14日まで`) in a notice with no date to complete them from",
+        PeriodWithoutDate = "period_without_date": "the 期間 gives only a rule (`1週間に限り`, `当面の間`)",
+        PeriodWithoutEnd = "period_without_end": "the 期間 gives neither an end date nor a rule",
+        RangeNote = "range_note": "a remark inside the 範囲 (`※7月10日19時30分追加`, `(一部)`), left out of the places",
+        RangeTooLong = "range_too_long": "the 範囲 lists more than 10,000 items; the rest were not read",
+        RuleInsteadOfNames = "rule_instead_of_names": "the 範囲 gives a rule (`災害救助法が適用された市区町村`); recorded as a scope",
+        StartTimeDropped = "start_time_dropped": "a start time the record cannot hold (only the end has a time)",
+        UnknownKind = "unknown_kind": "no wording of activation, extension, termination or amendment",
+        UnknownMunicipality = "unknown_municipality": "a name that is no municipality of the prefecture; near candidates suggested",
+        UnknownPrefecture = "unknown_prefecture": "a bracketed header that is no prefecture",
+        UnmappedGlyphs = "unmapped_glyphs": "a few glyphs of a PDF font have no Unicode mapping and read as U+FFFD; the font is named",
+        UnmatchedPeriods = "unmatched_periods": "several 期間 cells that do not pair with the 範囲 cells",
+        UnrecognizedPeriod = "unrecognized_period": "the 期間 text has no date, rule or open end that could be read",
+        WeekdayMismatch = "weekday_mismatch": "a weekday in brackets that does not match the date (`1月13日(火)` in a year where it is a Monday)",
+        WholeAreaWithoutPrefecture = "whole_area_without_prefecture": "`全域` with no prefecture before it",
+        WholePrefecture = "whole_prefecture": "the 範囲 names a whole prefecture (`全域`, or a header with no names); recorded with municipality null",
+        XrefRepaired = "xref_repaired": "the PDF's cross-reference table was damaged and rebuilt",
+    }
+}
+
+impl From<WarningCode> for Code {
+    fn from(code: WarningCode) -> Self {
+        match code {
+            WarningCode::ContentJunk => Code::ContentJunk,
+            WarningCode::FormsSkipped => Code::FormsSkipped,
+            WarningCode::PageWithoutText => Code::PageWithoutText,
+            WarningCode::UnmappedGlyphs => Code::UnmappedGlyphs,
+            WarningCode::XrefRepaired => Code::XrefRepaired,
+        }
+    }
+}

@@ -2,9 +2,9 @@
 //! `cargo test` (`tests/fuzz_replay.rs`). Each panics when an invariant fails:
 //! that is the signal a fuzzer looks for. Not part of the stable API.
 
+use onshi_pdf_text::normalize;
+use onshi_pdf_text::{ExtractOptions, pdf};
 use onshi_wareki as era;
-use crate::extract::{ExtractOptions, pdf};
-use crate::normalize;
 
 /// Any bytes as a text notice: never a panic; the same bytes give the same
 /// document; every document serializes.

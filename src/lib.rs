@@ -20,12 +20,8 @@ pub mod batch;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;
-pub mod extract;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod grid_text;
-pub mod layout;
-pub mod normalize;
 pub mod notice;
 pub mod period;
 pub mod record;
@@ -34,10 +30,12 @@ pub mod schema;
 pub mod sink;
 pub mod timeline;
 
-/// The era-date parser ([`onshi_wareki`]), re-exported for users of this crate.
-pub use onshi_wareki as era;
 /// The gazetteer ([`onshi_gazetteer`]), re-exported for users of this crate.
 pub use onshi_gazetteer as places;
+/// Text extraction and the layout model ([`onshi_pdf_text`]), re-exported.
+pub use onshi_pdf_text::{self as extract, layout, normalize};
+/// The era-date parser ([`onshi_wareki`]), re-exported for users of this crate.
+pub use onshi_wareki as era;
 
 use std::path::Path;
 
@@ -98,7 +96,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         .map(|range| areas::resolve(range, notice.notice.issued_on, gazetteer));
     let (periods, mut diagnostics) = schedule::periods(&notice);
     diagnostics.extend(extracted.warnings.iter().map(|w| {
-        let d = diagnostic::Diagnostic::warning(&w.code, w.message.clone());
+        let d = diagnostic::Diagnostic::warning(w.code.into(), w.message.clone());
         match w.page {
             Some(page) => diagnostic::Diagnostic { page: Some(page), ..d },
             None => d,
@@ -115,7 +113,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     let source = record::Source {
         file: file_name.to_owned(),
         sha256: hex(&Sha256::digest(bytes)),
-        format: extracted.format,
+        format: extracted.format.into(),
         pages: u32::try_from(extracted.pages.len()).unwrap_or(u32::MAX),
         decoded_by: extracted.decoded_by,
     };

@@ -13,6 +13,7 @@
 //! Nothing is invented: a period without a stated start has `start: None`,
 //! and an end is never computed from a rule.
 
+use crate::diagnostic::Code;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -46,7 +47,7 @@ pub struct PeriodNote {
     /// `ambiguous_period`, `unrecognized_period`, `empty_period`,
     /// `period_without_end`, `footnote_missing`, `end_before_start`,
     /// `weekday_mismatch`, `start_time_dropped`.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
@@ -83,7 +84,7 @@ pub fn parse_period_as(
     };
     let mut notes = Vec::new();
     if cell.trim().is_empty() {
-        notes.push(note(0..cell.len(), "empty_period", "the period cell is empty"));
+        notes.push(note(0..cell.len(), Code::EmptyPeriod, "the period cell is empty"));
         return (period, notes);
     }
 
@@ -124,7 +125,7 @@ fn read_footnotes(
         if bodies.is_empty() {
             notes.push(note(
                 marker.span.clone(),
-                "footnote_missing",
+                Code::FootnoteMissing,
                 format!(
                     "the period refers to footnote `{}` but no such footnote follows the table",
                     cell.get(marker.span.clone()).unwrap_or_default()
@@ -168,30 +169,30 @@ fn basis(cell: &str, scanned: &[Scanned], markers: &[Marker]) -> Option<String> 
 /// note already explains why.
 fn note_what_is_missing(period: &Period, notes: &mut Vec<PeriodNote>) {
     let whole = 0..period.text.len();
-    let explained = |notes: &[PeriodNote], codes: &[&str]| notes.iter().any(|n| codes.contains(&n.code));
+    let explained = |notes: &[PeriodNote], codes: &[Code]| notes.iter().any(|n| codes.contains(&n.code));
     if period.start.is_some()
         && period.end.is_none()
         && !period.open_ended
-        && !explained(notes, &["ambiguous_period", "invalid_date"])
+        && !explained(notes, &[Code::AmbiguousPeriod, Code::InvalidDate])
     {
         notes.push(note(
             whole.clone(),
-            "period_without_end",
+            Code::PeriodWithoutEnd,
             "the period states a start but no end date",
         ));
     }
-    if period.start.is_some() || period.end.is_some() || explained(notes, &["ambiguous_period"]) {
+    if period.start.is_some() || period.end.is_some() || explained(notes, &[Code::AmbiguousPeriod]) {
         return;
     }
     match &period.basis {
         Some(basis) => notes.push(note(
             whole,
-            "period_without_date",
+            Code::PeriodWithoutDate,
             format!("the period gives only a rule (`{basis}`), no date"),
         )),
-        None if !explained(notes, &["invalid_date"]) => notes.push(note(
+        None if !explained(notes, &[Code::InvalidDate]) => notes.push(note(
             whole,
-            "unrecognized_period",
+            Code::UnrecognizedPeriod,
             format!("no date or rule was recognized in the period `{}`", period.text),
         )),
         None => {}
@@ -378,7 +379,7 @@ fn collect(
                 found: found.clone(),
                 at,
             }),
-            (Err(e), _) => notes.push(note(at, "invalid_date", e.to_string())),
+            (Err(e), _) => notes.push(note(at, Code::InvalidDate, e.to_string())),
             (Ok(_), None) => {}
         }
     }
@@ -404,7 +405,7 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
             if d.found.time.is_some() {
                 notes.push(note(
                     d.at.clone(),
-                    "start_time_dropped",
+                    Code::StartTimeDropped,
                     "the start time is not recorded; only the start date is",
                 ));
             }
@@ -442,7 +443,7 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
         let texts: Vec<String> = unknown.iter().map(|d| d.found.date.to_string()).collect();
         notes.push(note(
             first.at.clone(),
-            "ambiguous_period",
+            Code::AmbiguousPeriod,
             format!(
                 "cannot tell whether {} starts or ends the period; no `から`, `まで` or `~` next to it",
                 texts.join(", ")
@@ -460,7 +461,7 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
     {
         notes.push(note(
             0..period.text.len(),
-            "end_before_start",
+            Code::EndBeforeStart,
             format!("the period ends ({e}) before it starts ({s})"),
         ));
     }
@@ -476,7 +477,7 @@ fn complete(d: &Dated, context: NaiveDate, notes: &mut Vec<PeriodNote>) -> Optio
             {
                 notes.push(note(
                     d.at.clone(),
-                    "weekday_mismatch",
+                    Code::WeekdayMismatch,
                     format!(
                         "{} was read as {date}, a {}, but the text gives the weekday {w}",
                         d.found.date,
@@ -487,7 +488,7 @@ fn complete(d: &Dated, context: NaiveDate, notes: &mut Vec<PeriodNote>) -> Optio
             Some(date)
         }
         Err(e) => {
-            notes.push(note(d.at.clone(), "invalid_date", e.to_string()));
+            notes.push(note(d.at.clone(), Code::InvalidDate, e.to_string()));
             None
         }
     }
@@ -498,7 +499,7 @@ fn ambiguous(what: &str, several: &[(NaiveDate, &Dated)]) -> PeriodNote {
     let at = several.first().map_or(0..0, |(_, d)| d.at.clone());
     note(
         at,
-        "ambiguous_period",
+        Code::AmbiguousPeriod,
         format!(
             "the period gives {} different {what} dates ({}); none was chosen",
             several.len(),
@@ -688,7 +689,7 @@ fn tidy(text: &str) -> String {
     t.trim_matches(edge).to_owned()
 }
 
-fn note(span: Range<usize>, code: &'static str, message: impl Into<String>) -> PeriodNote {
+fn note(span: Range<usize>, code: Code, message: impl Into<String>) -> PeriodNote {
     PeriodNote {
         span,
         code,
@@ -746,7 +747,7 @@ mod closing_tests {
         assert_eq!(p.end, NaiveDate::from_ymd_opt(2025, 1, 13));
         let (p, notes) = parse_period_as("令和7年1月13日(月)(延長なし)", &[], date, CellRole::Period);
         assert_eq!(p.end, None);
-        assert!(notes.iter().any(|n| n.code == "ambiguous_period"));
+        assert!(notes.iter().any(|n| n.code == Code::AmbiguousPeriod));
         // Two dates under a closing label are still not guessed at.
         let (p, _) = parse_period_as("1月13日、1月20日", &[], date, CellRole::Closing);
         assert_eq!(p.end, None);

@@ -50,6 +50,15 @@ pub enum SourceFormat {
     Text,
 }
 
+impl From<onshi_pdf_text::Format> for SourceFormat {
+    fn from(format: onshi_pdf_text::Format) -> Self {
+        match format {
+            onshi_pdf_text::Format::Pdf => SourceFormat::Pdf,
+            onshi_pdf_text::Format::Text => SourceFormat::Text,
+        }
+    }
+}
+
 /// What kind of notice this is, read from its title and wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Position};
+use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::{ParsedNotice, PeriodCell};
 use crate::period;
 use crate::record;
@@ -78,7 +78,7 @@ pub fn periods(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
     if unmatched {
         diagnostics.push(
             Diagnostic::error(
-                "unmatched_periods",
+                Code::UnmatchedPeriods,
                 format!(
                     "{} 期間 cells for {untied} 範囲 cells that no table row ties together; those areas got no period",
                     free.len()
@@ -178,7 +178,7 @@ fn parse_cell(
     let Some(context) = context else {
         diagnostics.push(
             Diagnostic::error(
-                "period_without_context",
+                Code::PeriodWithoutContext,
                 "the notice gives no date to complete the period's dates from",
             )
             .at(position)
@@ -203,7 +203,7 @@ fn parse_cell(
     }
     if period.end.is_none() && period.basis.is_none() && !period.open_ended {
         diagnostics.push(
-            Diagnostic::error("period_without_end", "the 期間 gives neither an end date nor a rule")
+            Diagnostic::error(Code::PeriodWithoutEnd, "the 期間 gives neither an end date nor a rule")
                 .at(position)
                 .about(text.clone()),
         );

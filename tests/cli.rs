@@ -165,7 +165,7 @@ fn isolated_extraction() {
     let hurried = run(&["parse", "--isolate", "--timeout-secs", "0", pdf]);
     assert_eq!(hurried.status.code(), Some(1));
     assert!(
-        stderr(&hurried).contains("took longer than 0 s"),
+        stderr(&hurried).contains("took longer than its time limit of 0 s"),
         "{}",
         stderr(&hurried)
     );

@@ -175,7 +175,7 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
         return;
     }
     let mut options = onshi_notice::Options::default();
-    options.extract.pdf.extractor = onshi_notice::extract::Extractor::Pdftotext;
+    options.extract.pdf.extractor = onshi_pdf_text::Extractor::Pdftotext;
     let mut checked = 0;
     for case in corpus::discover(&root()).unwrap() {
         let is_pdf = case.source.extension().is_some_and(|e| e == "pdf");

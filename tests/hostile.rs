@@ -375,9 +375,7 @@ fn a_notice_with_five_thousand_municipalities() {
     let g = onshi_gazetteer::Gazetteer::bundled();
     let names: Vec<String> = g
         .iter()
-        .filter(|e| {
-            e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_gazetteer::Kind::Prefecture
-        })
+        .filter(|e| e.prefecture == "北海道" && e.valid_to.is_none() && e.kind != onshi_gazetteer::Kind::Prefecture)
         .map(|e| format!("{}{}", e.district.as_deref().unwrap_or(""), e.name))
         .collect();
     let list: Vec<&str> = names.iter().map(String::as_str).cycle().take(5_000).collect();

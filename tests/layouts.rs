@@ -58,7 +58,7 @@ fn range_4_trailing_note() {
     assert!(
         d.diagnostics
             .iter()
-            .any(|x| x.code == "range_note" && x.text.as_deref() == Some("※7月10日19時30分追加"))
+            .any(|x| x.code.as_str() == "range_note" && x.text.as_deref() == Some("※7月10日19時30分追加"))
     );
     assert!(d.activations.iter().all(|a| !a.written_as.contains('※')));
 }

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use onshi_notice::extract::pdf::{Extractor, PdfError, PdfOptions, PdfText, extract_pdf};
+use onshi_pdf_text::pdf::{Extractor, PdfError, PdfOptions, PdfText, extract_pdf};
 use support::raw_pdf::raw_pdf;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/2025-01-07-aomori-snow");
@@ -75,8 +75,8 @@ fn compact(text: &str) -> String {
 /// The tables of the extracted text, as the layout stage reads them: each as
 /// its rows of cell texts.
 fn tables(text: &PdfText) -> Vec<Vec<Vec<String>>> {
-    use onshi_notice::layout::{Block, Furniture, blocks};
-    let lines = onshi_notice::normalize::normalize(&text.pages).lines;
+    use onshi_pdf_text::layout::{Block, Furniture, blocks};
+    let lines = onshi_pdf_text::normalize::normalize(&text.pages).lines;
     blocks(&lines, &Furniture::of(&lines))
         .into_iter()
         .filter_map(|b| match b {
@@ -130,7 +130,7 @@ fn pdftotext_installed() -> bool {
 #[test]
 fn every_text_style_yields_the_notice() {
     for (style, method) in TEXT_STYLES {
-        let text = extract(&corpus(style)).unwrap_or_else(|e| panic!("{style}: {} {e}", e.code()));
+        let text = extract(&corpus(style)).unwrap_or_else(|e| panic!("{style}: {} {e}", e.code().as_str()));
         assert_seed_notice(&text, style);
         assert_eq!(text.method, method, "{style}");
         assert!(text.warnings.is_empty(), "{style}: {:?}", text.warnings);
@@ -247,7 +247,7 @@ fn multipage_cell_continues_across_the_page_break() {
 #[test]
 fn identity_without_unicode_is_refused_not_garbled() {
     let err = expect_err(&corpus("identity-nounicode"), &PdfOptions::default());
-    assert_eq!(err.code(), "no_unicode_mapping");
+    assert_eq!(err.code().as_str(), "no_unicode_mapping");
     let message = err.to_string();
     assert!(message.contains("+IPAexMincho`"), "{message}");
     assert!(message.contains("Identity-H"), "{message}");
@@ -257,7 +257,7 @@ fn identity_without_unicode_is_refused_not_garbled() {
 #[test]
 fn scan_has_no_text_layer() {
     let err = expect_err(&corpus("scan"), &PdfOptions::default());
-    assert_eq!(err.code(), "no_text_layer");
+    assert_eq!(err.code().as_str(), "no_text_layer");
     assert!(err.to_string().contains("OCR"), "{err}");
 }
 
@@ -282,13 +282,18 @@ fn pdftotext_extractor_matches_the_contract() {
         assert_seed_notice(&text, style);
     }
     // pdftotext reads the CIDs as Unicode; the garbage must not pass.
-    assert_eq!(expect_err(&corpus("identity-nounicode"), &options).code(), "mojibake");
-    assert_eq!(expect_err(&corpus("scan"), &options).code(), "no_text_layer");
     assert_eq!(
-        expect_err(&fixture("encrypted-user-password.pdf"), &options).code(),
+        expect_err(&corpus("identity-nounicode"), &options).code().as_str(),
+        "mojibake"
+    );
+    assert_eq!(expect_err(&corpus("scan"), &options).code().as_str(), "no_text_layer");
+    assert_eq!(
+        expect_err(&fixture("encrypted-user-password.pdf"), &options)
+            .code()
+            .as_str(),
         "encrypted"
     );
-    assert_eq!(expect_err(b"plain text", &options).code(), "not_pdf");
+    assert_eq!(expect_err(b"plain text", &options).code().as_str(), "not_pdf");
 }
 
 #[test]
@@ -299,7 +304,7 @@ fn missing_pdftotext_is_reported_as_unavailable() {
         ..PdfOptions::default()
     };
     let err = expect_err(&corpus("office"), &options);
-    assert_eq!(err.code(), "extractor_unavailable");
+    assert_eq!(err.code().as_str(), "extractor_unavailable");
     assert!(err.to_string().contains("/nonexistent/bin/pdftotext"), "{err}");
 }
 
@@ -448,7 +453,7 @@ fn unknown_predefined_cmap_names_the_font() {
         cjk_font("GBK-EUC-H"),
     );
     let err = expect_err(&pdf, &PdfOptions::default());
-    assert_eq!(err.code(), "no_unicode_mapping");
+    assert_eq!(err.code().as_str(), "no_unicode_mapping");
     assert!(err.to_string().contains("GBK-EUC-H"), "{err}");
 }
 
@@ -460,7 +465,7 @@ fn latin_text_from_a_mislabelled_encoding_is_mojibake() {
         vec![b"<< /Type /Font /Subtype /TrueType /BaseFont /BAAAAA+IPAexMincho /Encoding /WinAnsiEncoding >>".to_vec()];
     let content = b"BT /F1 10.5 Tf 64 770 Td (\\)*+,*-./0123456789:;<=ABCDEFGHIJKLMNOPQ) Tj ET";
     let pdf = one_page(FONT_RESOURCES, content, font);
-    assert_eq!(expect_err(&pdf, &PdfOptions::default()).code(), "mojibake");
+    assert_eq!(expect_err(&pdf, &PdfOptions::default()).code().as_str(), "mojibake");
     let relaxed = PdfOptions {
         expect_japanese: false,
         ..PdfOptions::default()
@@ -493,7 +498,10 @@ fn image_only_page_among_text_pages_is_flagged() {
     let text = extract(&raw_pdf(&objects)).expect("mixed");
     assert_eq!(text.pages, ["青森市", ""]);
     assert_eq!(
-        text.warnings.iter().map(|w| (w.code, w.page)).collect::<Vec<_>>(),
+        text.warnings
+            .iter()
+            .map(|w| (w.code.as_str(), w.page))
+            .collect::<Vec<_>>(),
         [("page_without_text", Some(2))]
     );
 }
@@ -513,7 +521,7 @@ fn form_xobjects_are_read_and_cycles_skipped() {
     let text = extract(&pdf).expect("form");
     assert_eq!(text.pages, ["弘前市"]);
     assert_eq!(
-        text.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+        text.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
         ["forms_skipped"]
     );
 }
@@ -556,7 +564,7 @@ fn a_panic_in_pdf_extract_is_contained() {
         ..PdfOptions::default()
     };
     let err = expect_err(&pdf, &options);
-    assert_eq!(err.code(), "extractor_panicked");
+    assert_eq!(err.code().as_str(), "extractor_panicked");
     let message = err.to_string();
     assert!(message.starts_with("the pdf-extract extractor panicked: "), "{message}");
     assert!(message.contains("(at pdf-extract-"), "{message}");
@@ -577,7 +585,7 @@ fn an_empty_to_unicode_map_is_damage() {
             ..PdfOptions::default()
         },
     );
-    assert_eq!(err.code(), "corrupt");
+    assert_eq!(err.code().as_str(), "corrupt");
     assert!(err.to_string().contains("ToUnicode"), "{err}");
 }
 
@@ -587,20 +595,25 @@ fn an_empty_to_unicode_map_is_damage() {
 #[test]
 fn empty_header_only_and_foreign_bytes() {
     let options = PdfOptions::default();
-    assert_eq!(expect_err(b"", &options).code(), "not_pdf");
-    assert_eq!(expect_err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &options).code(), "not_pdf");
+    assert_eq!(expect_err(b"", &options).code().as_str(), "not_pdf");
     assert_eq!(
-        expect_err("事務連絡\n令和7年1月7日".as_bytes(), &options).code(),
+        expect_err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &options).code().as_str(),
         "not_pdf"
     );
-    assert_eq!(expect_err(b"%PDF-1.7\n", &options).code(), "corrupt");
-    assert_eq!(expect_err(b"%PDF-1.7\n%%EOF\n", &options).code(), "corrupt");
+    assert_eq!(
+        expect_err("事務連絡\n令和7年1月7日".as_bytes(), &options)
+            .code()
+            .as_str(),
+        "not_pdf"
+    );
+    assert_eq!(expect_err(b"%PDF-1.7\n", &options).code().as_str(), "corrupt");
+    assert_eq!(expect_err(b"%PDF-1.7\n%%EOF\n", &options).code().as_str(), "corrupt");
 }
 
 #[test]
 fn encrypted_with_a_user_password() {
     let err = expect_err(&fixture("encrypted-user-password.pdf"), &PdfOptions::default());
-    assert_eq!(err.code(), "encrypted");
+    assert_eq!(err.code().as_str(), "encrypted");
     assert!(err.to_string().contains("password"), "{err}");
 }
 
@@ -616,12 +629,12 @@ fn truncated_copies_are_corrupt_never_empty_text() {
         let bytes = corpus(style);
         for cut in [bytes.len() / 2, bytes.len() * 9 / 10, bytes.len() - 200, 2000, 400] {
             match extract(&bytes[..cut]) {
-                Err(e) => assert_eq!(e.code(), "corrupt", "{style} cut at {cut}: {e}"),
+                Err(e) => assert_eq!(e.code().as_str(), "corrupt", "{style} cut at {cut}: {e}"),
                 // Only a cut that spares every object may give text, and then all of it.
                 Ok(text) => {
                     assert_seed_notice(&text, style);
                     assert!(
-                        text.warnings.iter().any(|w| w.code == "xref_repaired"),
+                        text.warnings.iter().any(|w| w.code.as_str() == "xref_repaired"),
                         "{style} cut at {cut}"
                     );
                 }
@@ -634,7 +647,10 @@ fn truncated_copies_are_corrupt_never_empty_text() {
             .unwrap_or(bytes.len() - 30);
         if let Ok(text) = extract(&bytes[..trailer]) {
             assert_seed_notice(&text, style);
-            assert!(text.warnings.iter().any(|w| w.code == "xref_repaired"), "{style}");
+            assert!(
+                text.warnings.iter().any(|w| w.code.as_str() == "xref_repaired"),
+                "{style}"
+            );
         }
     }
 }
@@ -655,7 +671,7 @@ fn decompression_bomb_in_page_content_is_too_large() {
         ..PdfOptions::default()
     };
     let err = expect_err(&pdf, &options);
-    assert_eq!(err.code(), "too_large", "{err}");
+    assert_eq!(err.code().as_str(), "too_large", "{err}");
     assert!(err.to_string().contains("max_decompressed_bytes"), "{err}");
 }
 
@@ -677,7 +693,7 @@ fn decompression_bomb_in_an_object_stream_is_too_large() {
         ..PdfOptions::default()
     };
     let err = expect_err(&raw_pdf(&objects), &options);
-    assert_eq!(err.code(), "too_large", "{err}");
+    assert_eq!(err.code().as_str(), "too_large", "{err}");
 }
 
 #[test]
@@ -690,7 +706,7 @@ fn limits_on_pages_and_glyphs() {
             ..PdfOptions::default()
         },
     );
-    assert_eq!(err.code(), "too_large");
+    assert_eq!(err.code().as_str(), "too_large");
     let err = expect_err(
         &bytes,
         &PdfOptions {
@@ -698,7 +714,7 @@ fn limits_on_pages_and_glyphs() {
             ..PdfOptions::default()
         },
     );
-    assert_eq!(err.code(), "too_large");
+    assert_eq!(err.code().as_str(), "too_large");
 }
 
 #[test]
@@ -756,7 +772,7 @@ fn deep_nesting_and_recursive_page_trees_do_not_abort() {
         match result {
             Ok(text) => panic!("case {i}: text {:?}", text.pages),
             Err(e) => assert!(
-                matches!(e.code(), "corrupt" | "no_unicode_mapping" | "too_large"),
+                matches!(e.code().as_str(), "corrupt" | "no_unicode_mapping" | "too_large"),
                 "case {i}: {e}"
             ),
         }
@@ -772,7 +788,7 @@ fn junk_in_content_is_skipped_and_reported() {
     let text = extract(&one_page(FONT_RESOURCES, content.as_bytes(), cjk_font("90ms-RKSJ-H"))).expect("junk");
     assert_eq!(text.pages, ["鶴田町"]);
     assert_eq!(
-        text.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+        text.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
         ["content_junk"]
     );
 }
@@ -784,7 +800,7 @@ fn missing_font_resource_is_corrupt() {
         &one_page(FONT_RESOURCES, content.as_bytes(), cjk_font("90ms-RKSJ-H")),
         &PdfOptions::default(),
     );
-    assert_eq!(err.code(), "corrupt");
+    assert_eq!(err.code().as_str(), "corrupt");
     assert_eq!(err.page(), Some(1));
     assert!(err.to_string().contains("/F9"), "{err}");
 }
@@ -880,8 +896,8 @@ fn fuzz_damaged_corpus_copies() {
                 }
                 // A contained panic (pdf-extract, as a fallback) is a typed error like the others.
                 Err(e) => {
-                    assert!(CODES.contains(&e.code()), "{label}: {}", e.code());
-                    codes.push(e.code());
+                    assert!(CODES.contains(&e.code().as_str()), "{label}: {}", e.code().as_str());
+                    codes.push(e.code().as_str());
                 }
             }
         }

@@ -61,7 +61,7 @@ fn run_parse_period(case: &Case) -> Vec<String> {
         out.push("provisional".to_owned());
     }
     if !notes.is_empty() {
-        let codes: Vec<&str> = notes.iter().map(|n| n.code).collect();
+        let codes: Vec<&str> = notes.iter().map(|n| n.code.as_str()).collect();
         out.push(format!("notes: {}", codes.join(", ")));
     }
     if out.is_empty() {
@@ -72,5 +72,7 @@ fn run_parse_period(case: &Case) -> Vec<String> {
 
 #[test]
 fn period_cases() {
-    case_file::check(CASES, 30, |case| (case.section == "parse_period").then(|| run_parse_period(case)));
+    case_file::check(CASES, 30, |case| {
+        (case.section == "parse_period").then(|| run_parse_period(case))
+    });
 }

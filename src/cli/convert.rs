@@ -76,7 +76,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
                 progress.suspend(|| eprintln!("{}: {e}", outcome.path.display()));
                 let file = outcome.path.display().to_string();
                 for sink in &mut sinks {
-                    sink.failure(&outcome.id, &file, e.code(), &e.to_string())?;
+                    sink.failure(&outcome.id, &file, e.code().as_str(), &e.to_string())?;
                 }
             }
         }

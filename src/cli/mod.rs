@@ -62,9 +62,10 @@ enum Command {
     Text(text::Args),
     /// Print the JSON Schema (draft 2020-12) of the documents.
     Schema,
-    /// Extract one PDF from stdin for --isolate (internal).
-    #[command(hide = true)]
-    ExtractWorker(WorkerArgs),
+    /// Extract one PDF from stdin for --isolate (internal): the options come
+    /// as the first line of stdin, as data.
+    #[command(hide = true, name = onshi_pdf_text::child::WORKER_COMMAND)]
+    ExtractWorker,
 }
 
 /// Which program reads a PDF's text.
@@ -114,41 +115,17 @@ impl ConvertOptions {
         if self.isolate {
             options.extract.isolate = std::env::current_exe()
                 .ok()
-                .map(|exe| onshi_notice::extract::child::Isolation {
+                .map(|exe| onshi_pdf_text::child::Isolation {
                     exe,
                     timeout: std::time::Duration::from_secs(self.timeout_secs),
                     max_memory_bytes: self.max_memory_mb.saturating_mul(1 << 20),
                 });
         }
         options.extract.pdf.extractor = match self.extractor {
-            ExtractorArg::Builtin => onshi_notice::extract::Extractor::Builtin,
-            ExtractorArg::Pdftotext => onshi_notice::extract::Extractor::Pdftotext,
+            ExtractorArg::Builtin => onshi_pdf_text::Extractor::Builtin,
+            ExtractorArg::Pdftotext => onshi_pdf_text::Extractor::Pdftotext,
         };
         options
-    }
-}
-
-#[derive(Debug, clap::Args)]
-struct WorkerArgs {
-    #[arg(long)]
-    max_decompressed_bytes: usize,
-    #[arg(long)]
-    max_pages: usize,
-    #[arg(long, value_enum)]
-    extractor: ExtractorArg,
-}
-
-impl WorkerArgs {
-    fn run(&self) -> io::Result<Status> {
-        let mut options = onshi_notice::ExtractOptions::default();
-        options.pdf.max_decompressed_bytes = self.max_decompressed_bytes;
-        options.pdf.max_pages = self.max_pages;
-        options.pdf.extractor = match self.extractor {
-            ExtractorArg::Builtin => onshi_notice::extract::Extractor::Builtin,
-            ExtractorArg::Pdftotext => onshi_notice::extract::Extractor::Pdftotext,
-        };
-        onshi_notice::extract::child::serve(&options)?;
-        Ok(Status::Success)
     }
 }
 
@@ -179,7 +156,7 @@ pub fn run() -> ExitCode {
         Command::Active(args) => timeline::run_active(&args),
         Command::Text(args) => text::run(&args),
         Command::Schema => schema::run(),
-        Command::ExtractWorker(args) => args.run(),
+        Command::ExtractWorker => onshi_pdf_text::child::serve().map(|()| Status::Success),
     };
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,

@@ -26,15 +26,15 @@ pub fn run(args: &Args) -> io::Result<Status> {
         &args.files,
         |path| {
             let bytes = onshi_notice::read_input(path, &options)?;
-            Ok(onshi_notice::extract::extract(&bytes, &options.extract)?)
+            Ok(onshi_pdf_text::extract(&bytes, &options.extract)?)
         },
         |out, path, extracted| {
             writeln!(out, "==> {} ({}) <==", path.display(), extracted.decoded_by)?;
-            let text = onshi_notice::normalize::normalize(&extracted.pages);
+            let text = onshi_pdf_text::normalize::normalize(&extracted.pages);
             if args.layout {
-                let furniture = onshi_notice::layout::Furniture::of(&text.lines);
-                let blocks = onshi_notice::layout::blocks(&text.lines, &furniture);
-                for line in onshi_notice::layout::render::render(&blocks) {
+                let furniture = onshi_pdf_text::layout::Furniture::of(&text.lines);
+                let blocks = onshi_pdf_text::layout::blocks(&text.lines, &furniture);
+                for line in onshi_pdf_text::layout::render::render(&blocks) {
                     writeln!(out, "{line}")?;
                 }
                 return Ok(());

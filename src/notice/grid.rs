@@ -15,10 +15,10 @@
 //! empty prefecture or period cell in a table that cannot draw merged cells
 //! (piped or tabbed) repeats the one above, as a merged cell would.
 
-use onshi_wareki as era;
-use crate::layout::{Cell, Table, TableForm};
-use crate::normalize::compact;
 use onshi_gazetteer::Gazetteer;
+use onshi_pdf_text::layout::{Cell, Table, TableForm};
+use onshi_pdf_text::normalize::compact;
+use onshi_wareki as era;
 
 use super::table::{CellLine, PeriodCell, RangeCell, RowKind, cell_label, is_numbering, leading_label};
 
@@ -507,13 +507,13 @@ pub(super) fn looks_like_areas(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Block, blocks};
-    use crate::normalize::Line;
-    use crate::normalize::normalize;
+    use onshi_pdf_text::layout::{Block, blocks};
+    use onshi_pdf_text::normalize::Line;
+    use onshi_pdf_text::normalize::normalize;
 
     fn reading(text: &str) -> Reading {
         let lines: Vec<Line> = normalize(&[text.to_owned()]).lines;
-        let table = blocks(&lines, &crate::layout::Furniture::default())
+        let table = blocks(&lines, &onshi_pdf_text::layout::Furniture::default())
             .into_iter()
             .find_map(|b| match b {
                 Block::Table(t) => Some(t),

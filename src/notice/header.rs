@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::diagnostic::Position;
+use onshi_pdf_text::normalize::{Line, compact};
 use onshi_wareki as era;
-use crate::normalize::{Line, compact};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
@@ -186,7 +186,7 @@ fn ends_title(compact: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
+    use onshi_pdf_text::normalize::normalize;
 
     #[test]
     fn seed_letter_head() {

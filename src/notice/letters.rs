@@ -5,7 +5,7 @@
 //! earlier notices under `(参考N)`. Only the notice proper yields records; the
 //! quoted ones must not, even though they have their own 範囲 wording.
 
-use crate::normalize::Line;
+use onshi_pdf_text::normalize::Line;
 
 /// A run of lines `start..end` of the document that forms one letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub fn is_quotation_heading(compact: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
+    use onshi_pdf_text::normalize::normalize;
 
     fn lines(text: &str) -> Vec<Line> {
         normalize(&[text.to_owned()]).lines

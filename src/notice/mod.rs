@@ -18,11 +18,11 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, Position};
-use onshi_wareki as era;
-use crate::layout::Furniture;
-use crate::normalize::{Line, Text};
+use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::record::{Disaster, Notice, NoticeKind};
+use onshi_pdf_text::layout::Furniture;
+use onshi_pdf_text::normalize::{Line, Text};
+use onshi_wareki as era;
 
 pub use range::{ItemKind, Range, RangeItem};
 pub use table::{CellLine, PeriodCell, RangeCell, Table};
@@ -90,7 +90,7 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
     if kind == NoticeKind::Unknown {
         diagnostics.push(at(
             Diagnostic::warning(
-                "unknown_kind",
+                Code::UnknownKind,
                 "found no wording of activation, extension, termination or amendment",
             ),
             header.title_position,
@@ -98,25 +98,25 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
     }
     if header.issued_on.is_none() {
         diagnostics.push(at(
-            Diagnostic::warning("missing_issue_date", "found no date in the letter head"),
+            Diagnostic::warning(Code::MissingIssueDate, "found no date in the letter head"),
             own.first().map(|l| l.position),
         ));
     }
     if title.is_none() {
         diagnostics.push(at(
-            Diagnostic::warning("missing_title", "found no title ending in について"),
+            Diagnostic::warning(Code::MissingTitle, "found no title ending in について"),
             own.first().map(|l| l.position),
         ));
     }
     if table.ranges.is_empty() {
         diagnostics.push(at(
-            Diagnostic::error("missing_range", "found no 範囲 (area) in the notice"),
+            Diagnostic::error(Code::MissingRange, "found no 範囲 (area) in the notice"),
             table_lines.first().map(|l| l.position),
         ));
     }
     if table.periods.is_empty() {
         diagnostics.push(at(
-            Diagnostic::warning("missing_period", "found no 期間 (period) in the notice"),
+            Diagnostic::warning(Code::MissingPeriod, "found no 期間 (period) in the notice"),
             table_lines.first().map(|l| l.position),
         ));
     }

@@ -12,8 +12,8 @@ use regex::Regex;
 
 use super::table::{CellLine, PeriodCell, RangeCell, Table, position_at};
 use crate::diagnostic::Position;
+use onshi_pdf_text::normalize::Line;
 use onshi_wareki as era;
-use crate::normalize::Line;
 
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:他の|その他の|残りの|上記以外の)[0-9]+(?:市区町村|市町村|市町|町村)").expect("static regex")
@@ -150,7 +150,7 @@ fn ends_something(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
+    use onshi_pdf_text::normalize::normalize;
 
     #[test]
     fn sentences_and_lists_wrapped_across_lines() {

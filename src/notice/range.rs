@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::diagnostic::Position;
 
 use super::table::{CellLine, RangeCell, join, position_at};
-use crate::normalize::compact;
+use onshi_pdf_text::normalize::compact;
 
 /// One thing the range cell names.
 #[derive(Debug, Clone, PartialEq, Eq)]

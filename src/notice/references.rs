@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use onshi_wareki as era;
-use crate::normalize::Line;
 use crate::record::Reference;
+use onshi_pdf_text::normalize::Line;
+use onshi_wareki as era;
 
 /// Document types that make a dated parenthesis a reference.
 const DOCUMENT_TYPES: &[&str] = &["事務連絡", "通知", "通達"];
@@ -76,8 +76,8 @@ fn title_before(before: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
     use chrono::NaiveDate;
+    use onshi_pdf_text::normalize::normalize;
 
     #[test]
     fn seed_reference_with_nested_quotes() {

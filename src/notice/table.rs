@@ -7,8 +7,8 @@
 //! interpret them.
 
 use crate::diagnostic::Position;
-use crate::layout::{self, Block, Furniture};
-use crate::normalize::{Line, compact};
+use onshi_pdf_text::layout::{self, Block, Furniture};
+use onshi_pdf_text::normalize::{Line, compact};
 
 /// Which row of the table a label opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -528,7 +528,7 @@ pub fn join(cell: &[CellLine]) -> (String, Vec<(usize, Position)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
+    use onshi_pdf_text::normalize::normalize;
 
     fn table(text: &str) -> Table {
         collect(&normalize(&[text.to_owned()]).lines, &Furniture::default())

@@ -189,7 +189,7 @@ fn insert(tx: &Connection, id: &str, doc: &Document) -> Result<(), SqliteError> 
             notice_id,
             k,
             json_str(&d.severity),
-            d.code,
+            d.code.as_str(),
             d.message,
             d.page,
             d.line,

@@ -5,8 +5,8 @@
 //! the glyphs one by one in shuffled order, so a test can ask whether the
 //! facts survive what other producers do.
 
-use onshi_notice::layout::{Block, Furniture, Table, blocks};
-use onshi_notice::normalize::normalize;
+use onshi_pdf_text::layout::{Block, Furniture, Table, blocks};
+use onshi_pdf_text::normalize::normalize;
 
 /// Which ruling lines a table gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl Writer {
                 .unwrap_or(0);
             widths[widest] = (widths[widest] - (total - available)).max(4.0);
         }
-        let lines_of = |cell: &onshi_notice::layout::Cell| {
+        let lines_of = |cell: &onshi_pdf_text::layout::Cell| {
             let width: f64 = widths[cell.column..cell.column + cell.column_span].iter().sum::<f64>() - 1.0;
             cell.lines.iter().flat_map(|l| wrap(&l.text, width)).collect::<Vec<_>>()
         };

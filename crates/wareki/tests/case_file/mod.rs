@@ -96,6 +96,10 @@ pub fn check(text: &str, min_cases: usize, run: impl Fn(&Case) -> Option<Vec<Str
         }
     }
     eprintln!("cases per section: {per_section:?}");
-    assert!(cases.len() >= min_cases, "expected at least {min_cases} cases, found {}", cases.len());
+    assert!(
+        cases.len() >= min_cases,
+        "expected at least {min_cases} cases, found {}",
+        cases.len()
+    );
     assert!(failures.is_empty(), "failing cases:{failures}");
 }

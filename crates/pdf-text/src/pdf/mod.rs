@@ -29,6 +29,7 @@ mod ruled;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::WarningCode;
 use lopdf::{DecompressError, Document, LoadOptions, Object};
 
 pub use error::{PdfError, PdfErrorKind};
@@ -37,7 +38,8 @@ use content::{Interpreter, ScanError, Stats};
 use layout::Layout;
 
 /// Which program turns the PDF into text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Extractor {
     /// This crate's own extractor (lopdf + CMaps), with pdf-extract as a fallback.
     #[default]
@@ -47,7 +49,7 @@ pub enum Extractor {
 }
 
 /// Limits and choices for [`extract_pdf`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PdfOptions {
     /// Bound on the bytes all streams of one document may decompress to.
     pub max_decompressed_bytes: usize,
@@ -82,9 +84,7 @@ impl Default for PdfOptions {
 /// Something the caller should know about text that was extracted anyway.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfWarning {
-    /// Stable identifier: `unmapped_glyphs`, `xref_repaired`, `page_without_text`,
-    /// `forms_skipped` or `content_junk`.
-    pub code: &'static str,
+    pub code: WarningCode,
     pub message: String,
     /// The 1-based page it is about, if one.
     pub page: Option<u32>,
@@ -249,7 +249,7 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     let mut warnings = Vec::new();
     if doc.xref_recovery.is_some() {
         warnings.push(PdfWarning {
-            code: "xref_repaired",
+            code: WarningCode::XrefRepaired,
             message: "the cross-reference table was damaged and had to be rebuilt; check the text against the PDF"
                 .to_owned(),
             page: None,
@@ -273,7 +273,7 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
         }
         for u in &stats.unmapped {
             warnings.push(PdfWarning {
-                code: "unmapped_glyphs",
+                code: WarningCode::UnmappedGlyphs,
                 message: format!("{} glyph(s) are shown as U+FFFD: {}", u.glyphs, u.reason),
                 page: Some(u.first_page),
             });
@@ -314,7 +314,7 @@ fn push_page_warnings(pages: &[String], image_pages: &[u32], stats: &Stats, warn
             .is_some_and(|text| quality::profile([text.as_str()]).meaningful == 0)
         {
             warnings.push(PdfWarning {
-                code: "page_without_text",
+                code: WarningCode::PageWithoutText,
                 message: format!("page {number} only paints images; any text on it needs OCR"),
                 page: Some(number),
             });
@@ -322,7 +322,7 @@ fn push_page_warnings(pages: &[String], image_pages: &[u32], stats: &Stats, warn
     }
     if stats.skipped_forms > 0 {
         warnings.push(PdfWarning {
-            code: "forms_skipped",
+            code: WarningCode::FormsSkipped,
             message: format!(
                 "{} form XObject(s) were not read because they nest too deep or contain themselves",
                 stats.skipped_forms
@@ -332,7 +332,7 @@ fn push_page_warnings(pages: &[String], image_pages: &[u32], stats: &Stats, warn
     }
     if stats.junk >= JUNK_WARNING_BYTES {
         warnings.push(PdfWarning {
-            code: "content_junk",
+            code: WarningCode::ContentJunk,
             message: format!(
                 "{} byte(s) of the content streams could not be read and were skipped",
                 stats.junk
@@ -475,16 +475,16 @@ mod tests {
     fn empty_and_foreign_input_is_not_pdf() {
         let options = PdfOptions::default();
         let err = extract_pdf(b"", &options).expect_err("empty");
-        assert_eq!(err.code(), "not_pdf");
+        assert_eq!(err.code(), crate::ErrorCode::NotPdf);
         assert_eq!(err.to_string(), "not a PDF: the input is empty");
         let err = extract_pdf(b"PK\x03\x04 a zip file", &options).expect_err("zip");
-        assert_eq!(err.code(), "not_pdf");
+        assert_eq!(err.code(), crate::ErrorCode::NotPdf);
         assert!(err.to_string().contains("it starts with `PK\\x03\\x04"), "{err}");
     }
 
     #[test]
     fn header_only_is_corrupt() {
         let err = extract_pdf(b"%PDF-1.7\n", &PdfOptions::default()).expect_err("header only");
-        assert_eq!(err.code(), "corrupt");
+        assert_eq!(err.code(), crate::ErrorCode::Corrupt);
     }
 }

@@ -9,7 +9,12 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostic::Position;
+/// Where in the extracted text something was found: 1-based page and line on that page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Position {
+    pub page: u32,
+    pub line: u32,
+}
 
 /// One line of the notice after normalization, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,21 +2,21 @@
 //!
 //! A panic in a dependency is caught in-process, but some failures cannot be:
 //! a stack overflow, an allocation the system refuses, an infinite loop. With
-//! isolation, each PDF is extracted by a child (`onshi-notice extract-worker`,
-//! the same executable) that gets the bytes on stdin and answers with one JSON
+//! isolation, each PDF is extracted by a child (the [`WORKER_COMMAND`] of the
+//! same executable) that gets the bytes on stdin and answers with one JSON
 //! value on stdout. The child runs under a memory limit (`RLIMIT_AS`) and a
 //! deadline; if it dies or runs out of time, only its file fails.
 //!
 //! Text files are decoded in-process: decoding cannot abort.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExtractError, ExtractOptions, Extracted, Extractor};
+use super::{ErrorCode, ExtractError, ExtractOptions, Extracted};
 
 /// How to run the extraction child.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,17 +33,29 @@ pub struct Isolation {
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     Extracted(Extracted),
-    Failed { code: String, message: String },
+    Failed { code: ErrorCode, message: String },
 }
 
-/// The child's side: read a file on stdin, extract it, answer on stdout.
-pub fn serve(options: &ExtractOptions) -> std::io::Result<()> {
+/// The subcommand of [`Isolation::exe`] that runs [`serve`].
+pub const WORKER_COMMAND: &str = "extract-worker";
+
+/// The child's side: read the options (one line of JSON) and then the file
+/// on stdin, extract it, answer on stdout.
+///
+/// The options travel as data, all of them, so the child extracts exactly as
+/// the parent would; it needs no flags of its own.
+pub fn serve() -> std::io::Result<()> {
+    let mut input = std::io::stdin().lock();
+    let mut line = Vec::new();
+    input.read_until(b'\n', &mut line)?;
+    let options: ExtractOptions = serde_json::from_slice(&line)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("options: {e}")))?;
     let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes)?;
-    let answer = match super::extract_here(&bytes, options) {
+    input.read_to_end(&mut bytes)?;
+    let answer = match super::extract_here(&bytes, &options) {
         Ok(extracted) => Answer::Extracted(extracted),
         Err(e) => Answer::Failed {
-            code: e.code().to_owned(),
+            code: e.code(),
             message: e.to_string(),
         },
     };
@@ -52,43 +64,34 @@ pub fn serve(options: &ExtractOptions) -> std::io::Result<()> {
     out.flush()
 }
 
-/// The arguments that give the child the same extraction settings.
-pub fn worker_args(options: &ExtractOptions) -> Vec<String> {
-    let pdf = &options.pdf;
-    vec![
-        "extract-worker".to_owned(),
-        format!("--max-decompressed-bytes={}", pdf.max_decompressed_bytes),
-        format!("--max-pages={}", pdf.max_pages),
-        format!(
-            "--extractor={}",
-            match pdf.extractor {
-                Extractor::Builtin => "builtin",
-                Extractor::Pdftotext => "pdftotext",
-            }
-        ),
-    ]
-}
-
 /// The parent's side: run the child on `bytes`.
 pub fn extract(bytes: &[u8], options: &ExtractOptions, isolation: &Isolation) -> Result<Extracted, ExtractError> {
-    let failed = |code: &'static str, message: String| ExtractError::Child { code, message };
+    let failed = |code: ErrorCode, message: String| ExtractError::Child { code, message };
     let mut command = Command::new(&isolation.exe);
     command
-        .args(worker_args(options))
+        .arg(WORKER_COMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
     limit_memory(&mut command, isolation.max_memory_bytes);
     let mut child = command.spawn().map_err(|e| {
         failed(
-            "extractor_unavailable",
+            ErrorCode::ExtractorUnavailable,
             format!("cannot start the extraction child: {e}"),
         )
     })?;
 
     // Feed stdin and drain stdout on threads, so that neither pipe can fill up and block.
     let mut stdin = child.stdin.take();
-    let input = bytes.to_vec();
+    // Options as one line of JSON (serde_json writes no raw line break), then the file.
+    let mut input = serde_json::to_vec(options).map_err(|e| {
+        failed(
+            ErrorCode::InternalError,
+            format!("cannot write the extraction options: {e}"),
+        )
+    })?;
+    input.push(b'\n');
+    input.extend_from_slice(bytes);
     let feeder = std::thread::spawn(move || {
         if let Some(stdin) = stdin.as_mut() {
             // A child that dies early closes the pipe; its exit status tells why.
@@ -114,9 +117,9 @@ pub fn extract(bytes: &[u8], options: &ExtractOptions, isolation: &Isolation) ->
                 let _ = feeder.join();
                 let _ = reader.join();
                 return Err(failed(
-                    "too_large",
+                    ErrorCode::TooLarge,
                     format!(
-                        "extraction took longer than {} s (--timeout-secs)",
+                        "extraction took longer than its time limit of {} s",
                         isolation.timeout.as_secs()
                     ),
                 ));
@@ -124,7 +127,7 @@ pub fn extract(bytes: &[u8], options: &ExtractOptions, isolation: &Isolation) ->
             Ok(None) => std::thread::sleep(Duration::from_millis(2)),
             Err(e) => {
                 return Err(failed(
-                    "internal_error",
+                    ErrorCode::InternalError,
                     format!("cannot wait for the extraction child: {e}"),
                 ));
             }
@@ -133,13 +136,13 @@ pub fn extract(bytes: &[u8], options: &ExtractOptions, isolation: &Isolation) ->
     let _ = feeder.join();
     let out = reader.join().unwrap_or_default();
     if !status.success() {
-        return Err(failed("extractor_crashed", crash_message(status, isolation)));
+        return Err(failed(ErrorCode::ExtractorCrashed, crash_message(status, isolation)));
     }
     match serde_json::from_slice::<Answer>(&out) {
         Ok(Answer::Extracted(extracted)) => Ok(extracted),
-        Ok(Answer::Failed { code, message }) => Err(failed(known_code(&code), message)),
+        Ok(Answer::Failed { code, message }) => Err(failed(code, message)),
         Err(e) => Err(failed(
-            "internal_error",
+            ErrorCode::InternalError,
             format!("the extraction child answered nonsense: {e}"),
         )),
     }
@@ -158,15 +161,6 @@ fn crash_message(status: std::process::ExitStatus, isolation: &Isolation) -> Str
         }
     }
     format!("the extraction child failed ({status}); the file cannot be read safely")
-}
-
-/// The child's error codes are this crate's own; map them back to static strings.
-fn known_code(code: &str) -> &'static str {
-    crate::error::FAILURE_CODES
-        .iter()
-        .map(|(c, _)| *c)
-        .find(|c| *c == code)
-        .unwrap_or("internal_error")
 }
 
 #[cfg(unix)]

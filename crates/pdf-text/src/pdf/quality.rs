@@ -112,14 +112,14 @@ mod tests {
     fn latin_garbage_is_mojibake() {
         let p = profile(["ʹ͸Ϻ߸ɺʹ ɺҩώ ڻ޻ɾЁ۸ʹ଺ ˠ ˯ɺʮ ӓ ٸ࣌ ҩ"; 3]);
         let err = check(p, true).expect_err("not Japanese");
-        assert_eq!(err.code(), "mojibake");
+        assert_eq!(err.code(), crate::ErrorCode::Mojibake);
         assert_eq!(check(p, false), Ok(()));
     }
 
     #[test]
     fn private_use_text_is_mojibake() {
         let p = profile(["\u{E001}\u{E002}\u{E003}青森"]);
-        assert_eq!(check(p, true).map_err(|e| e.code()), Err("mojibake"));
+        assert_eq!(check(p, true).map_err(|e| e.code()), Err(crate::ErrorCode::Mojibake));
     }
 
     #[test]

@@ -19,8 +19,8 @@ mod boxed;
 mod delimited;
 pub mod render;
 
-use crate::diagnostic::Position;
 use crate::normalize::Line;
+use crate::normalize::Position;
 
 /// A run of lines that is either plain paragraphs or one table.
 #[derive(Debug, Clone, PartialEq, Eq)]

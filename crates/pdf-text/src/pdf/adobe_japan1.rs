@@ -1,7 +1,7 @@
 //! CID → Unicode for the Adobe-Japan1 character collection, read from the table in
 //! `data/adobe-japan1-ucs2.bin` (layout and provenance: `data/README.md`).
 
-static TABLE: &[u8] = include_bytes!("../../../data/adobe-japan1-ucs2.bin");
+static TABLE: &[u8] = include_bytes!("../../data/adobe-japan1-ucs2.bin");
 
 const HEADER: usize = 8;
 const INDEX_ENTRY: usize = 6;

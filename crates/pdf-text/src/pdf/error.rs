@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::ErrorCode;
+
 /// Why a PDF yielded no usable text. Each kind has a stable [`PdfError::code`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -43,17 +45,17 @@ impl PdfError {
     }
 
     /// The stable identifier of the error kind, e.g. `"no_text_layer"`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self.kind {
-            PdfErrorKind::NotPdf { .. } => "not_pdf",
-            PdfErrorKind::Encrypted { .. } => "encrypted",
-            PdfErrorKind::Corrupt { .. } => "corrupt",
-            PdfErrorKind::NoTextLayer { .. } => "no_text_layer",
-            PdfErrorKind::NoUnicodeMapping { .. } => "no_unicode_mapping",
-            PdfErrorKind::Mojibake { .. } => "mojibake",
-            PdfErrorKind::TooLarge { .. } => "too_large",
-            PdfErrorKind::ExtractorPanicked { .. } => "extractor_panicked",
-            PdfErrorKind::ExtractorUnavailable { .. } => "extractor_unavailable",
+            PdfErrorKind::NotPdf { .. } => ErrorCode::NotPdf,
+            PdfErrorKind::Encrypted { .. } => ErrorCode::Encrypted,
+            PdfErrorKind::Corrupt { .. } => ErrorCode::Corrupt,
+            PdfErrorKind::NoTextLayer { .. } => ErrorCode::NoTextLayer,
+            PdfErrorKind::NoUnicodeMapping { .. } => ErrorCode::NoUnicodeMapping,
+            PdfErrorKind::Mojibake { .. } => ErrorCode::Mojibake,
+            PdfErrorKind::TooLarge { .. } => ErrorCode::TooLarge,
+            PdfErrorKind::ExtractorPanicked { .. } => ErrorCode::ExtractorPanicked,
+            PdfErrorKind::ExtractorUnavailable { .. } => ErrorCode::ExtractorUnavailable,
         }
     }
 
