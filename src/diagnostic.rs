@@ -91,7 +91,6 @@ onshi_pdf_text::codes! {
         RangeNote = "range_note": "a remark inside the 範囲 (`※7月10日19時30分追加`, `(一部)`), left out of the places",
         RangeTooLong = "range_too_long": "the 範囲 lists more than 10,000 items; the rest were not read",
         RuleInsteadOfNames = "rule_instead_of_names": "the 範囲 gives a rule (`災害救助法が適用された市区町村`); recorded as a scope",
-        StartTimeDropped = "start_time_dropped": "a start time the record cannot hold (only the end has a time)",
         UnknownKind = "unknown_kind": "no wording of activation, extension, termination or amendment",
         UnknownMunicipality = "unknown_municipality": "a name that is no municipality of the prefecture; near candidates suggested",
         UnknownPrefecture = "unknown_prefecture": "a bracketed header that is no prefecture",

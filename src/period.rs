@@ -13,29 +13,70 @@
 //! Nothing is invented: a period without a stated start has `start: None`,
 //! and an end is never computed from a rule.
 
-use crate::diagnostic::Code;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
 use onshi_wareki::fold;
 use onshi_wareki::{ClockTime, FoundDate, Scanned, find_dates};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+use crate::diagnostic::Code;
+
+/// A period as a notice gives it: what the 期間 cell says, read, and the cell
+/// itself. The parser's result and the record's field are this one type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
-    /// `None` when the notice states no start date.
+    /// Null when the notice states no start date; never inferred.
     pub start: Option<NaiveDate>,
+    /// The time on the start date (`16時10分から`), `HH:MM`.
+    #[serde(default, with = "clock_time")]
+    #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
+    pub start_time: Option<ClockTime>,
     pub end: Option<NaiveDate>,
-    /// The time on the end date, e.g. `24:00`.
+    /// The time on the end date, `HH:MM`; `24:00` is the end of the `end` day.
+    #[serde(default, with = "clock_time")]
+    #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
     pub end_time: Option<ClockTime>,
     /// A relative rule as written, e.g. `災害救助法の適用第一報から一週間`.
     pub basis: Option<String>,
-    /// No end is set (`当面の間`).
+    /// True when the notice sets no end (`当面の間`).
+    #[serde(default)]
     pub open_ended: bool,
-    /// Marked `（予定）`.
+    /// True when the notice marks the period as planned (`（予定）`).
+    #[serde(default)]
     pub provisional: bool,
-    /// The cell as given.
+    /// The 期間 cell as written.
     pub text: String,
+}
+
+/// A clock time in JSON: `"HH:MM"`, as the wareki crate writes it.
+mod clock_time {
+    use onshi_wareki::ClockTime;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(time: &Option<ClockTime>, s: S) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(t) => s.collect_str(t),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ClockTime>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let parsed = text.split_once(':').and_then(|(h, m)| {
+            let (hour, minute) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+            (h.len() == 2 && m.len() == 2 && hour <= 24 && minute < 60 && (hour < 24 || minute == 0))
+                .then_some(ClockTime { hour, minute })
+        });
+        parsed
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("`{text}` is no time of day (HH:MM, up to 24:00)")))
+    }
 }
 
 /// Something the period parser noticed. `span` indexes the cell; a note about
@@ -46,7 +87,7 @@ pub struct PeriodNote {
     /// Stable identifier: `invalid_date`, `period_without_date`,
     /// `ambiguous_period`, `unrecognized_period`, `empty_period`,
     /// `period_without_end`, `footnote_missing`, `end_before_start`,
-    /// `weekday_mismatch`, `start_time_dropped`.
+    /// `weekday_mismatch`.
     pub code: Code,
     pub message: String,
 }
@@ -385,7 +426,7 @@ fn collect(
     }
 }
 
-/// Resolves the dated items into start, end and end time.
+/// Resolves the dated items into start and end with their times.
 fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, notes: &mut Vec<PeriodNote>) {
     let mut starts: Vec<(NaiveDate, &Dated)> = Vec::new();
     for d in dated.iter().filter(|d| d.role == Role::Start) {
@@ -399,21 +440,12 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
         seen.push(*date);
         first
     });
-    let start = match starts.as_slice() {
-        [] => None,
-        [(date, d)] => {
-            if d.found.time.is_some() {
-                notes.push(note(
-                    d.at.clone(),
-                    Code::StartTimeDropped,
-                    "the start time is not recorded; only the start date is",
-                ));
-            }
-            Some(*date)
-        }
+    let (start, start_time) = match starts.as_slice() {
+        [] => (None, None),
+        [(date, d)] => (Some(*date), d.found.time),
         several => {
             notes.push(ambiguous("start", several));
-            None
+            (None, None)
         }
     };
 
@@ -452,6 +484,7 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
     }
 
     period.start = start;
+    period.start_time = start_time;
     if let Some((date, time)) = end {
         period.end = Some(date);
         period.end_time = time;

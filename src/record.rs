@@ -8,9 +8,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+pub use crate::period::Period;
 
 /// Bumped whenever a field is renamed or removed, or its meaning changes.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Everything onshi-notice read from one notice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -144,26 +145,6 @@ pub struct Municipality {
     pub name: String,
     /// The 郡 of a town or village, e.g. `南津軽郡`.
     pub district: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Period {
-    /// Null when the notice states no start date; never inferred.
-    pub start: Option<NaiveDate>,
-    pub end: Option<NaiveDate>,
-    /// `HH:MM`; `24:00` is the end of the `end` day.
-    pub end_time: Option<String>,
-    /// A relative rule as written, e.g. `災害救助法の適用第一報から一週間`.
-    pub basis: Option<String>,
-    /// True when the notice sets no end (`当面の間`).
-    #[serde(default)]
-    pub open_ended: bool,
-    /// True when the notice marks the period as planned (`（予定）`).
-    #[serde(default)]
-    pub provisional: bool,
-    /// The 期間 cell as written.
-    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]

@@ -208,15 +208,7 @@ fn parse_cell(
                 .about(text.clone()),
         );
     }
-    record::Period {
-        start: period.start,
-        end: period.end,
-        end_time: period.end_time.map(|t| t.to_string()),
-        basis: period.basis,
-        open_ended: period.open_ended,
-        provisional: period.provisional,
-        text: period.text,
-    }
+    period
 }
 
 fn first_position(cells: &[PeriodCell]) -> Position {

@@ -192,7 +192,7 @@ fn apply(spans: &mut Vec<Span>, kind: NoticeKind, a: &Activation, issued: Option
         // An extension or termination moves the end of the period in force.
         (NoticeKind::Extension | NoticeKind::Termination, Some(span)) => {
             span.end = p.end;
-            span.end_time = p.end_time.clone();
+            span.end_time = p.end_time.map(|t| t.to_string());
             span.open_ended = p.open_ended;
             span.set_by.push(file.to_owned());
         }
@@ -207,7 +207,7 @@ fn apply(spans: &mut Vec<Span>, kind: NoticeKind, a: &Activation, issued: Option
             start: p.start,
             start_stated: p.start.is_some(),
             end: p.end,
-            end_time: p.end_time.clone(),
+            end_time: p.end_time.map(|t| t.to_string()),
             open_ended: p.open_ended,
             set_by: vec![file.to_owned()],
         }),
@@ -215,7 +215,7 @@ fn apply(spans: &mut Vec<Span>, kind: NoticeKind, a: &Activation, issued: Option
             start: p.start.or(issued),
             start_stated: p.start.is_some(),
             end: p.end,
-            end_time: p.end_time.clone(),
+            end_time: p.end_time.map(|t| t.to_string()),
             open_ended: p.open_ended,
             set_by: vec![file.to_owned()],
         }),

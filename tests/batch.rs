@@ -140,7 +140,7 @@ fn json_jsonl_and_sqlite_hold_the_same_records() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, onshi_notice::sink::sqlite::SCHEMA_VERSION);
 }
 
 #[test]

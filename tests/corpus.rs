@@ -7,6 +7,7 @@
 
 mod support;
 
+use onshi_notice::era::ClockTime;
 use std::path::{Path, PathBuf};
 
 use onshi_notice::corpus::{self, Verdict};
@@ -189,14 +190,14 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
         let actual = onshi_notice::convert_file(&case.source, &options)
             .unwrap_or_else(|e| panic!("{}: {e}", case.source.display()));
         if PDFTOTEXT_LOSES.iter().any(|(entry, _)| *entry == case.notice) {
-            let records = |doc: &Document| -> Vec<(Option<String>, Option<chrono::NaiveDate>, Option<String>)> {
+            let records = |doc: &Document| -> Vec<(Option<String>, Option<chrono::NaiveDate>, Option<ClockTime>)> {
                 doc.activations
                     .iter()
                     .map(|a| {
                         (
                             a.municipality.as_ref().map(|m| m.code.clone()),
                             a.period.end,
-                            a.period.end_time.clone(),
+                            a.period.end_time,
                         )
                     })
                     .collect()

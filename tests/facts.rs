@@ -251,7 +251,7 @@ fn activation_keys(doc: &Document) -> BTreeSet<ActivationKey> {
                 a.municipality.as_ref().map(|m| m.code.clone()),
                 a.period.start,
                 a.period.end,
-                a.period.end_time.clone(),
+                a.period.end_time.map(|t| t.to_string()),
             )
         })
         .collect()

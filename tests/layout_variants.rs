@@ -44,7 +44,7 @@ fn records(bytes: &[u8]) -> BTreeSet<Record> {
             (
                 a.municipality.as_ref().map(|m| m.code.clone()),
                 a.period.end.map(|d| d.to_string()),
-                a.period.end_time.clone(),
+                a.period.end_time.map(|t| t.to_string()),
             )
         })
         .collect()

@@ -186,7 +186,7 @@ fn period_2_close_with_time() {
         d.activations
             .iter()
             .all(|a| a.period.end.map(|d| d.to_string()).as_deref() == Some("2024-03-07")
-                && a.period.end_time.as_deref() == Some("24:00"))
+                && a.period.end_time.is_some_and(|t| t.to_string() == "24:00"))
     );
 }
 
@@ -481,7 +481,7 @@ fn table_closing_date_and_time_column() {
         assert!(
             d.activations
                 .iter()
-                .all(|a| a.period.end_time.as_deref() == Some("24:00")),
+                .all(|a| a.period.end_time.is_some_and(|t| t.to_string() == "24:00")),
             "{source}"
         );
     }

@@ -45,6 +45,9 @@ fn run_parse_period(case: &Case) -> Vec<String> {
     if let Some(s) = p.start {
         out.push(format!("start: {s}"));
     }
+    if let Some(t) = p.start_time {
+        out.push(format!("start_time: {t}"));
+    }
     if let Some(e) = p.end {
         out.push(format!("end: {e}"));
     }

@@ -11,8 +11,16 @@ use super::{Sink, Stats};
 use crate::Document;
 
 /// The schema's version, kept in `PRAGMA user_version`.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 pub const SCHEMA_SQL: &str = include_str!("../../schemas/sqlite.sql");
+
+/// The steps from each older version: `MIGRATIONS[k]` takes version `k + 1`
+/// to `k + 2`. A new database gets [`SCHEMA_SQL`], which is the result of
+/// all of them.
+const MIGRATIONS: &[&str] = &[
+    // 2: periods keep their start time.
+    "ALTER TABLE activations ADD COLUMN start_time TEXT;",
+];
 
 /// A database being fed one batch, inside one transaction from
 /// [`Sqlite::begin`] to [`Sink::finish`]; dropped unfinished, it rolls back.
@@ -44,6 +52,14 @@ pub fn open(path: &Path) -> Result<Connection, SqliteError> {
             conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
         SCHEMA_VERSION => {}
+        found @ 1..SCHEMA_VERSION => {
+            let tx = conn.unchecked_transaction()?;
+            for step in &MIGRATIONS[usize::try_from(found - 1).unwrap_or(0)..] {
+                tx.execute_batch(step)?;
+            }
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.commit()?;
+        }
         found => return Err(SqliteError::Version { found }),
     }
     Ok(conn)
@@ -136,8 +152,8 @@ fn insert(tx: &Connection, id: &str, doc: &Document) -> Result<(), SqliteError> 
     let mut activation = tx.prepare_cached(
         "INSERT INTO activations (notice_id, ordinal, prefecture_code, prefecture_name, municipality_code, municipality_name,
                                   district, written_as, start_on, end_on, end_time, basis, open_ended, provisional,
-                                  period_text, page, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                  period_text, page, line, start_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     for (k, a) in (0i64..).zip(doc.activations.iter()) {
         let m = a.municipality.as_ref();
@@ -153,13 +169,14 @@ fn insert(tx: &Connection, id: &str, doc: &Document) -> Result<(), SqliteError> 
             a.written_as,
             p.start.map(|d| d.to_string()),
             p.end.map(|d| d.to_string()),
-            p.end_time,
+            p.end_time.map(|t| t.to_string()),
             p.basis,
             p.open_ended,
             p.provisional,
             p.text,
             a.source_span.page,
             a.source_span.line,
+            p.start_time.map(|t| t.to_string()),
         ])?;
     }
     for (k, s) in (0i64..).zip(doc.scopes.iter()) {
