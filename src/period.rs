@@ -18,7 +18,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 
 use onshi_wareki::fold;
-use onshi_wareki::{ClockTime, FoundDate, Scanned, find_dates};
+use onshi_wareki::{ClockTime, END_WORDS, FoundDate, START_WORDS, Scanned, find_dates};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -277,7 +277,7 @@ const IGNORED_AFTER: &[&str] = &[
     "訂正",
 ];
 /// Words after a date that make it the end of the period being replaced.
-const FORMER_END_AFTER: &[&str] = &[
+const FORMER_END_WORDS: &[&str] = &[
     "までとしていた",
     "までとしておりました",
     "までとしてきた",
@@ -285,22 +285,6 @@ const FORMER_END_AFTER: &[&str] = &[
     "までとなっていた",
     "までの期間を延長",
     "までであった",
-];
-const START_AFTER: &[&str] = &["から", "より", "以降", "以後", "~", "開始"];
-const END_AFTER: &[&str] = &[
-    "まで",
-    "迄",
-    "限り",
-    "をもって",
-    "を以て",
-    "をもち",
-    "で終了",
-    "にて終了",
-    "に終了",
-    "終了",
-    "で閉塞",
-    "に閉塞",
-    "閉塞",
 ];
 /// Labels before a date, in the same clause, that say what it is.
 const END_LABELS: &[&str] = &["閉塞", "終了", "期限"];
@@ -333,9 +317,9 @@ const OPEN_ENDED_WORDS: &[&str] = &["当面の間", "当分の間", "別途", "�
 fn role_word_len(after: &str) -> usize {
     let word_start = after.len() - after.trim_start_matches(|c: char| fold(c) == ' ').len();
     let rest = after.get(word_start..).unwrap_or_default();
-    let word = START_AFTER
+    let word = START_WORDS
         .iter()
-        .chain(END_AFTER)
+        .chain(END_WORDS)
         .filter(|w| starts_with_folded(rest, w))
         .map(|w| w.chars().count())
         .max();
@@ -366,13 +350,13 @@ fn role(text: &str, found: &FoundDate, floor: usize) -> Role {
         return Role::Ignored;
     }
     // `3月14日までとしていた期間を、3月31日まで延長`: the end that was, not the end.
-    if FORMER_END_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+    if FORMER_END_WORDS.iter().any(|w| starts_with_folded(after, w)) {
         return Role::Ignored;
     }
-    if START_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+    if START_WORDS.iter().any(|w| starts_with_folded(after, w)) {
         return Role::Start;
     }
-    if END_AFTER.iter().any(|w| starts_with_folded(after, w)) {
+    if END_WORDS.iter().any(|w| starts_with_folded(after, w)) {
         return Role::End;
     }
     let before = text.get(floor..found.span.start).unwrap_or_default();

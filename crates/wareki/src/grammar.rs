@@ -276,16 +276,15 @@ fn numeric_date(mut cur: Cursor<'_>, mode: Mode) -> PResult<Raw> {
     fail(&after_number, Expected::AfterNumber)
 }
 
-/// Words after a bare day (`14日`) that make it a date rather than a count
-/// or an ordinal: `14日まで`, `7日で終了`, `26日付`.
-const DAY_FOLLOWERS: &[&str] = &[
+/// Words right after a date that make it the start of a period:
+/// `7月8日から`, `1日以降`.
+pub const START_WORDS: &[&str] = &["から", "より", "以降", "以後", "~", "開始"];
+
+/// Words right after a date that make it the end of a period:
+/// `14日まで`, `7日で終了`, `31日をもって`.
+pub const END_WORDS: &[&str] = &[
     "まで",
     "迄",
-    "から",
-    "より",
-    "以降",
-    "以後",
-    "以前",
     "限り",
     "をもって",
     "を以て",
@@ -293,10 +292,16 @@ const DAY_FOLLOWERS: &[&str] = &[
     "で終了",
     "にて終了",
     "に終了",
+    "終了",
     "で閉塞",
-    "付",
-    "~",
+    "に閉塞",
+    "閉塞",
 ];
+
+/// Words after a bare day (`14日`) that make it a date rather than a count
+/// or an ordinal, besides [`START_WORDS`] and [`END_WORDS`]: `26日付`,
+/// `30日以前`.
+const OTHER_DAY_FOLLOWERS: &[&str] = &["以前", "付"];
 
 fn bare_day_in_context(start: &Cursor<'_>, end: usize, n: Number) -> bool {
     if n.kanji && !n.with_units && n.digits > 1 {
@@ -304,7 +309,7 @@ fn bare_day_in_context(start: &Cursor<'_>, end: usize, n: Number) -> bool {
     }
     let mut after = Cursor::new(start.src(), end);
     after.skip_spaces();
-    if DAY_FOLLOWERS.iter().any(|w| after.eat_str(w)) {
+    if START_WORDS.iter().chain(END_WORDS).chain(OTHER_DAY_FOLLOWERS).any(|w| after.eat_str(w)) {
         return true;
     }
     // The second half of a range: `7月8日~14日`.

@@ -61,6 +61,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 pub use error::{DateError, DateErrorKind};
 pub use fold::fold;
+pub use grammar::{END_WORDS, START_WORDS};
 pub use table::{Era, GREGORIAN_START, to_wareki};
 
 use error::Detail;
