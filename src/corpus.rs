@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::record::Document;
+use crate::records::Document;
 use crate::{Options, convert_file};
 
 /// One source file of a corpus entry and its golden file.
@@ -235,7 +235,7 @@ fn score(expected: &Document, actual: &Document) -> Score {
             s.activations_matched += 1;
         }
     }
-    let key = |a: &crate::record::Activation| {
+    let key = |a: &crate::records::Activation| {
         (
             a.prefecture.code.clone(),
             a.municipality.as_ref().map(|m| m.code.clone()),

@@ -1,21 +1,29 @@
 //! onshi-notice turns MHLW 事務連絡 notices on the 「緊急時医療情報・資格確認機能」
 //! into normalized, machine-readable activation records.
 //!
-//! The pipeline is one chain of stages, one module each:
+//! The pipeline is one chain of stages; [`convert`] runs them in this order:
 //!
 //! ```text
-//! extract → normalize → layout → notice → areas → schedule → assemble
-//! bytes     lines       blocks   parts    codes   periods    Document
+//! extract → layout → notice → places → periods → records
+//! bytes     blocks   parts    codes    periods   Document
 //! ```
 //!
-//! The notice reader reads [`layout`] blocks (paragraphs, and tables of cells
-//! with their spans) of the letter it has picked, whatever form the tables
-//! came in.
+//! - [`extract`] and [`layout`] ([`onshi_pdf_text`]): the text of a PDF or a
+//!   text file, normalized into lines, and read into paragraphs and tables of
+//!   cells with their spans, whatever form the tables came in.
+//! - [`notice`]: the letter the file is about, its header, and its 範囲 and
+//!   期間 cells.
+//! - [`places`]: each 範囲 item resolved to a 全国地方公共団体コード with the
+//!   [`gazetteer`] ([`onshi_gazetteer`]).
+//! - [`periods`]: each 期間 cell read into a [`periods::Period`] (dates with
+//!   [`era`], [`onshi_wareki`]) and given to the 範囲 rows it belongs to.
+//! - [`records`]: the [`Document`], one activation per area and period.
 //!
-//! [`convert`] runs them all; each stage is public and usable alone.
+//! Each stage is public and usable alone. Around the pipeline: [`batch`]
+//! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
+//! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order) and
+//! [`corpus`] (the golden corpus check).
 
-pub mod areas;
-pub mod assemble;
 pub mod batch;
 pub mod corpus;
 pub mod diagnostic;
@@ -23,18 +31,18 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod notice;
-pub mod period;
-pub mod record;
-pub mod schedule;
+pub mod periods;
+pub mod places;
+pub mod records;
 pub mod schema;
 pub mod sink;
 pub mod timeline;
 
-/// The gazetteer ([`onshi_gazetteer`]), re-exported for users of this crate.
-pub use onshi_gazetteer as places;
-/// Text extraction and the layout model ([`onshi_pdf_text`]), re-exported.
+/// The table of local governments and name resolution ([`onshi_gazetteer`]).
+pub use onshi_gazetteer as gazetteer;
+/// Text extraction and the layout model ([`onshi_pdf_text`]).
 pub use onshi_pdf_text::{self as extract, layout, normalize};
-/// The era-date parser ([`onshi_wareki`]), re-exported for users of this crate.
+/// The era-date parser ([`onshi_wareki`]).
 pub use onshi_wareki as era;
 
 use std::path::Path;
@@ -43,7 +51,7 @@ use sha2::{Digest, Sha256};
 
 pub use error::Error;
 pub use extract::ExtractOptions;
-pub use record::Document;
+pub use records::Document;
 
 /// Settings for a conversion.
 #[derive(Debug, Clone)]
@@ -89,12 +97,12 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     let extracted = extract::extract(bytes, &options.extract)?;
     let text = normalize::normalize(&extracted.pages);
     let notice = notice::parse(&text)?;
-    let gazetteer = places::Gazetteer::bundled();
-    let resolved = notice
+    let gazetteer = gazetteer::Gazetteer::bundled();
+    let places = notice
         .ranges
         .iter()
-        .map(|range| areas::resolve(range, notice.notice.issued_on, gazetteer));
-    let (periods, mut diagnostics) = schedule::periods(&notice);
+        .map(|range| places::resolve(range, notice.header.issued_on, gazetteer));
+    let (periods, mut diagnostics) = periods::assign(&notice);
     diagnostics.extend(extracted.warnings.iter().map(|w| {
         let d = diagnostic::Diagnostic::warning(w.code.into(), w.message.clone());
         match w.page {
@@ -102,22 +110,22 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
             None => d,
         }
     }));
-    let rows = resolved
+    let rows = places
         .zip(periods)
-        .map(|(resolved, assigned)| assemble::Row {
+        .map(|(resolved, assigned)| records::Row {
             resolved,
             period: assigned.period,
             by_prefecture: assigned.by_prefecture,
         })
         .collect();
-    let source = record::Source {
+    let source = records::Source {
         file: file_name.to_owned(),
         sha256: hex(&Sha256::digest(bytes)),
         format: extracted.format.into(),
         pages: u32::try_from(extracted.pages.len()).unwrap_or(u32::MAX),
         decoded_by: extracted.decoded_by,
     };
-    Ok(assemble::document(source, notice, rows, diagnostics))
+    Ok(records::assemble(source, notice, rows, diagnostics))
 }
 
 fn hex(bytes: &[u8]) -> String {

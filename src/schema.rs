@@ -1,7 +1,7 @@
 //! The JSON Schema of [`Document`], generated from the types themselves so it
 //! cannot drift; `schemas/notice.schema.json` is this output, checked by a test.
 
-use crate::record::Document;
+use crate::records::Document;
 
 /// The schema as pretty JSON with a final newline.
 pub fn notice_schema_json() -> String {

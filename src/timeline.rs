@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::record::{Activation, Area, Document, Municipality, NoticeKind};
+use crate::records::{Activation, Document, Municipality, NoticeKind, Prefecture};
 
 /// One notice as the timeline cites it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,7 +54,7 @@ impl Span {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AreaTimeline {
-    pub prefecture: Area,
+    pub prefecture: Prefecture,
     pub municipality: Option<Municipality>,
     pub spans: Vec<Span>,
 }
@@ -79,7 +79,7 @@ impl AreaTimeline {
 pub struct ScopeEntry {
     pub text: String,
     pub count: Option<u32>,
-    pub prefecture: Option<Area>,
+    pub prefecture: Option<Prefecture>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub notice: String,
@@ -241,7 +241,7 @@ fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActiveArea {
     pub disaster: Option<String>,
-    pub prefecture: Area,
+    pub prefecture: Prefecture,
     pub municipality: Option<Municipality>,
     pub span: Span,
 }

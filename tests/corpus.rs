@@ -11,7 +11,7 @@ use onshi_notice::era::ClockTime;
 use std::path::{Path, PathBuf};
 
 use onshi_notice::corpus::{self, Verdict};
-use onshi_notice::record::Document;
+use onshi_notice::records::Document;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")

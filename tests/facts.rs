@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use onshi_notice::record::{Document, NoticeKind};
+use onshi_notice::records::{Document, NoticeKind};
 use serde::Deserialize;
 
 /// Entries whose sources all have `.expected-error.txt` goldens and that are not

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use onshi_notice::Document;
-use onshi_notice::record::NoticeKind;
+use onshi_notice::records::NoticeKind;
 
 fn doc(entry: &str) -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -6,7 +6,7 @@ mod case_file;
 
 use case_file::Case;
 use chrono::NaiveDate;
-use onshi_notice::period::parse_period;
+use onshi_notice::periods::parse_period;
 
 const CASES: &str = include_str!("period_cases.txt");
 

@@ -137,7 +137,7 @@ proptest! {
         footnote in period_text(),
         days in 0u64..80_000,
     ) {
-        use onshi_notice::period::parse_period;
+        use onshi_notice::periods::parse_period;
         let notice = chrono::NaiveDate::from_ymd_opt(1873, 1, 1).unwrap() + chrono::Days::new(days);
         let (period, notes) = parse_period(&cell, &[footnote.as_str()], notice);
         prop_assert_eq!(&period.text, &cell);
@@ -149,6 +149,6 @@ proptest! {
     #[test]
     fn a_period_is_read_from_any_text_without_panic(cell in any::<String>(), footnote in any::<String>()) {
         let notice = chrono::NaiveDate::from_ymd_opt(2025, 1, 7).unwrap();
-        let _ = onshi_notice::period::parse_period(&cell, &[footnote.as_str()], notice);
+        let _ = onshi_notice::periods::parse_period(&cell, &[footnote.as_str()], notice);
     }
 }

@@ -1,8 +1,8 @@
 //! Parse a normalized notice into its parts: header facts, kind, disaster,
 //! references, and the 範囲/期間 table.
 //!
-//! This stage reads structure only; names become codes in [`crate::areas`]
-//! and period cells become dates in [`crate::period`].
+//! This stage reads structure only; names become codes in [`crate::places`]
+//! and period cells become dates in [`crate::periods`].
 
 mod attachment;
 mod grid;
@@ -19,22 +19,23 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
-use crate::record::{Disaster, Notice, NoticeKind};
+use crate::records::{Disaster, Notice, NoticeKind};
 use onshi_pdf_text::layout::Furniture;
 use onshi_pdf_text::normalize::{Line, Text};
 use onshi_wareki as era;
 
-pub use range::{ItemKind, Range, RangeItem};
+pub use range::{ItemKind, RangeItem, RangeList};
 pub use table::{CellLine, PeriodCell, RangeCell, Table};
 
 /// Everything the notice says, before places and periods are resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedNotice {
-    /// The header facts, as they go into the document.
-    pub notice: Notice,
+    /// The letter's head and title: the facts that go into the document's
+    /// `notice`.
+    pub header: Notice,
     pub table: Table,
     /// The 範囲 cells read into items, one per 範囲 row.
-    pub ranges: Vec<Range>,
+    pub ranges: Vec<RangeList>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -123,7 +124,7 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
 
     let ranges = table.ranges.iter().map(range::parse_cell).collect();
     Ok(ParsedNotice {
-        notice: Notice {
+        header: Notice {
             kind,
             document_type: header.document_type,
             issued_on: header.issued_on,

@@ -1,6 +1,6 @@
 //! Reading a 範囲 cell into items: prefecture headers, names, counts, rules.
 //!
-//! Nothing here knows the municipalities; [`crate::areas`] resolves the names.
+//! Nothing here knows the municipalities; [`crate::places`] resolves the names.
 //! The cell's lines are joined without separators and whitespace is dropped,
 //! because extractors break lines and insert spaces at arbitrary points
 //! (`南津軽` / `郡大鰐町`); names fused by that are split by the gazetteer.
@@ -43,8 +43,10 @@ pub struct RangeNote {
     pub position: Position,
 }
 
+/// A 範囲 cell read into items: the places it names, in order, and the
+/// remarks it makes beside them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Range {
+pub struct RangeList {
     /// At most [`MAX_ITEMS`].
     pub items: Vec<RangeItem>,
     pub notes: Vec<RangeNote>,
@@ -56,7 +58,7 @@ pub struct Range {
 /// the whole country has fewer than 2,000 local governments.
 pub const MAX_ITEMS: usize = 10_000;
 
-impl Range {
+impl RangeList {
     fn push(&mut self, item: RangeItem) {
         if self.items.len() < MAX_ITEMS {
             self.items.push(item);
@@ -86,18 +88,18 @@ static RULE: LazyLock<Regex> =
 
 /// Read a 範囲 cell; a prefecture given in a cell of its own holds for the
 /// names until the cell names another.
-pub fn parse_cell(cell: &RangeCell) -> Range {
+pub fn parse_cell(cell: &RangeCell) -> RangeList {
     parse_under(&cell.lines, cell.prefecture.as_ref())
 }
 
-pub fn parse(cell: &[CellLine]) -> Range {
+pub fn parse(cell: &[CellLine]) -> RangeList {
     parse_under(cell, None)
 }
 
-fn parse_under(cell: &[CellLine], prefecture_cell: Option<&CellLine>) -> Range {
+fn parse_under(cell: &[CellLine], prefecture_cell: Option<&CellLine>) -> RangeList {
     let (joined, starts) = join(cell);
     let position_at = |offset: usize| position_at(&starts, offset);
-    let mut range = Range::default();
+    let mut range = RangeList::default();
     let (body, map, notes) = strip_notes(&joined);
     // Drop the prose around a sentence-style list, keeping offsets by blanking
     // it out with separators of the same length.
@@ -345,7 +347,7 @@ mod tests {
             .collect()
     }
 
-    fn items(range: &Range) -> Vec<(Option<&str>, &str, ItemKind, u32)> {
+    fn items(range: &RangeList) -> Vec<(Option<&str>, &str, ItemKind, u32)> {
         range
             .items
             .iter()

@@ -257,7 +257,7 @@ pub fn cell_label(text: &str) -> Option<RowKind> {
 /// Collect the table from `lines` (the notice's own letter, after `記` if any).
 ///
 /// The lines are read as layout blocks: a table block by what its cells hold
-/// ([`super::grid`]), paragraphs by their labels and headings. Reading stops
+/// (the `grid` module), paragraphs by their labels and headings. Reading stops
 /// at `以上`.
 pub fn collect(lines: &[Line], furniture: &Furniture) -> Table {
     let mut table = Table::default();

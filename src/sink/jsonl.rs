@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Sink, Stats};
 use crate::Document;
-use crate::record::{Notice, Source};
+use crate::records::{Notice, Source};
 
 pub struct JsonLines<W: Write> {
     out: W,

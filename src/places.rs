@@ -7,14 +7,14 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::range::MAX_ITEMS;
-use crate::notice::{ItemKind, Range, RangeItem};
-use crate::record::{Area, Municipality};
+use crate::notice::{ItemKind, RangeItem, RangeList};
+use crate::records::{Municipality, Prefecture};
 use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
 
 /// A resolved place: a municipality, or a whole prefecture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedArea {
-    pub prefecture: Area,
+    pub prefecture: Prefecture,
     pub municipality: Option<Municipality>,
     pub written_as: String,
     pub position: Position,
@@ -23,7 +23,7 @@ pub struct ResolvedArea {
 /// A count or rule given instead of names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedScope {
-    pub prefecture: Option<Area>,
+    pub prefecture: Option<Prefecture>,
     pub count: Option<u32>,
     pub text: String,
     pub position: Position,
@@ -36,7 +36,7 @@ pub struct Resolved {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> Resolved {
+pub fn resolve(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> Resolved {
     let mut out = Resolved::default();
     for note in &range.notes {
         out.diagnostics.push(
@@ -50,7 +50,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
     }
     // A prefecture fused to a name (`佐賀県佐賀市、唐津市`) holds for the
     // items after it, until a written header says otherwise.
-    let mut fused: Option<Area> = None;
+    let mut fused: Option<Prefecture> = None;
     if range.omitted > 0 {
         let position = range.items.last().map_or(Position { page: 1, line: 1 }, |i| i.position);
         out.diagnostics.push(
@@ -123,7 +123,7 @@ pub fn resolve(range: &Range, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> R
 
 /// A whole prefecture (`【石川県】全域`, a header with no names after it): one
 /// record with no municipality, and a warning, since a reader may expect names.
-fn whole_prefecture(item: &RangeItem, prefecture: Area, out: &mut Resolved) {
+fn whole_prefecture(item: &RangeItem, prefecture: Prefecture, out: &mut Resolved) {
     out.diagnostics.push(
         Diagnostic::warning(
             Code::WholePrefecture,
@@ -146,7 +146,7 @@ fn whole_prefecture(item: &RangeItem, prefecture: Area, out: &mut Resolved) {
 /// An item that gives a count or a rule: a scope, and a warning that says so.
 fn scope(
     item: &RangeItem,
-    prefecture: Option<Area>,
+    prefecture: Option<Prefecture>,
     count: Option<u32>,
     code: Code,
     message: String,
@@ -168,11 +168,11 @@ fn scope(
 /// Resolve the names of one item; returns the prefecture fused into it, if any.
 fn names(
     item: &RangeItem,
-    prefecture: Option<Area>,
+    prefecture: Option<Prefecture>,
     on: Option<NaiveDate>,
     gazetteer: &Gazetteer,
     out: &mut Resolved,
-) -> Option<Area> {
+) -> Option<Prefecture> {
     let code = prefecture.as_ref().map(|p| p.code.as_str());
     // The item as one name first; only when it is not one, as names run
     // together (`黒石市五所川原市`, `佐賀県佐賀市`). A segmentation with
@@ -300,8 +300,8 @@ fn merge_residue<'a, 'g>(
     out
 }
 
-fn area(entry: &Entry) -> Area {
-    Area {
+fn area(entry: &Entry) -> Prefecture {
+    Prefecture {
         code: entry.prefecture_code.clone(),
         name: entry.prefecture.clone(),
     }

@@ -1,27 +1,30 @@
-//! Periods for the 範囲 rows: parse each 期間 cell and decide which rows it covers.
+//! Periods for the 範囲 rows: parse each 期間 cell ([`parse_period`]) and decide
+//! which rows it covers ([`assign`]).
 //!
 //! One 期間 for all rows is the usual table; one per row is the layout where
 //! each prefecture has its own cells. Anything else is reported, not guessed.
+
+mod cell;
+
+pub use cell::{CellRole, Period, PeriodNote, parse_period, parse_period_as};
 
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::{ParsedNotice, PeriodCell};
-use crate::period;
-use crate::record;
 
 /// The period of one 範囲 row, and the periods its 期間 gives prefecture by
 /// prefecture, if it does.
 #[derive(Debug, Clone, Default)]
 pub struct Assigned {
-    pub period: record::Period,
-    pub by_prefecture: Vec<(String, record::Period)>,
+    pub period: Period,
+    pub by_prefecture: Vec<(String, Period)>,
 }
 
 /// One period per 範囲 row of `notice`, plus what was noticed on the way.
-pub fn periods(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
+pub fn assign(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let header = &notice.notice;
+    let header = &notice.header;
     let context = header
         .issued_on
         .or_else(|| header.disaster.as_ref().and_then(|d| d.began_on));
@@ -33,7 +36,7 @@ pub fn periods(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
         .map(
             |cell| match by_prefecture(cell, &footnotes, context, &mut diagnostics) {
                 Some(by_prefecture) => Assigned {
-                    period: record::Period {
+                    period: Period {
                         text: cell_text(cell),
                         ..Default::default()
                     },
@@ -112,7 +115,7 @@ fn by_prefecture(
     footnotes: &[&str],
     context: Option<NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Vec<(String, record::Period)>> {
+) -> Option<Vec<(String, Period)>> {
     if cell.lines.len() < 2 {
         return None;
     }
@@ -151,7 +154,7 @@ fn parse_cell(
     footnotes: &[&str],
     context: Option<NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> record::Period {
+) -> Period {
     let text = cell
         .lines
         .iter()
@@ -184,18 +187,18 @@ fn parse_cell(
             .at(position)
             .about(text.clone()),
         );
-        return record::Period {
+        return Period {
             text,
             ..Default::default()
         };
     };
     // Under a closing label (`閉塞日時`, `期限`) the one date is the end.
     let role = if cell.closes {
-        period::CellRole::Closing
+        cell::CellRole::Closing
     } else {
-        period::CellRole::Period
+        cell::CellRole::Period
     };
-    let (mut period, notes) = period::parse_period_as(&text, footnotes, context, role);
+    let (mut period, notes) = cell::parse_period_as(&text, footnotes, context, role);
     period.text = text.clone();
     for note in notes {
         let about = text.get(note.span.clone()).unwrap_or(&text).to_owned();

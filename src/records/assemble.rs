@@ -2,28 +2,28 @@
 
 use std::collections::HashMap;
 
-use crate::areas::Resolved;
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::ParsedNotice;
-use crate::record::{self, Activation, Document, Scope, Source, SourceSpan};
+use crate::places::Resolved;
+use crate::records::{self, Activation, Document, Scope, Source, SourceSpan};
 
 /// One 範囲 row with its resolved places and the period that applies to it.
 pub struct Row {
     pub resolved: Resolved,
-    pub period: record::Period,
+    pub period: records::Period,
     /// Periods that the 期間 gives prefecture by prefecture (`ア 山形県の対象地域
     /// …まで` / `イ 秋田県の…まで`); when there are any, an area takes its
     /// prefecture's.
-    pub by_prefecture: Vec<(String, record::Period)>,
+    pub by_prefecture: Vec<(String, records::Period)>,
 }
 
-pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagnostics: Vec<Diagnostic>) -> Document {
+pub fn assemble(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagnostics: Vec<Diagnostic>) -> Document {
     let mut activations = Vec::new();
     let mut scopes = Vec::new();
     diagnostics.extend(notice.diagnostics);
     // A notice that names an area twice for the same period means it once;
     // the first mention is kept (a map, as hostile lists can be very long).
-    let mut first_seen: HashMap<(String, Option<String>, record::Period), SourceSpan> = HashMap::new();
+    let mut first_seen: HashMap<(String, Option<String>, records::Period), SourceSpan> = HashMap::new();
     for row in rows {
         // A period that names prefectures (`山形県の対象地域 …まで`) is not
         // given to areas of another prefecture: no period beats a wrong one.
@@ -48,7 +48,7 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
                     .at(area.position)
                     .about(area.written_as.clone()),
                 );
-                period = record::Period::default();
+                period = records::Period::default();
             }
             let key = (
                 area.prefecture.code.clone(),
@@ -98,9 +98,9 @@ pub fn document(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
     // Reading order; diagnostics without a place come first.
     diagnostics.sort_by_key(|d| (d.page, d.line));
     Document {
-        schema_version: record::SCHEMA_VERSION.to_owned(),
+        schema_version: records::SCHEMA_VERSION.to_owned(),
         source,
-        notice: notice.notice,
+        notice: notice.header,
         activations,
         scopes,
         diagnostics,

@@ -8,7 +8,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-pub use crate::period::Period;
+
+mod assemble;
+
+pub use crate::periods::Period;
+pub use assemble::{Row, assemble};
 
 /// Bumped whenever a field is renamed or removed, or its meaning changes.
 pub const SCHEMA_VERSION: &str = "2";
@@ -119,7 +123,7 @@ pub struct Reference {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activation {
-    pub prefecture: Area,
+    pub prefecture: Prefecture,
     /// Null when the notice names the whole prefecture (全域) or only a rule.
     pub municipality: Option<Municipality>,
     /// The name exactly as the notice wrote it (after text normalization).
@@ -130,7 +134,7 @@ pub struct Activation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Area {
+pub struct Prefecture {
     /// 2-digit prefecture code, e.g. `02`.
     pub code: String,
     pub name: String,
@@ -160,7 +164,7 @@ pub struct SourceSpan {
 #[serde(deny_unknown_fields)]
 pub struct Scope {
     /// The prefecture, when the scope is inside one.
-    pub prefecture: Option<Area>,
+    pub prefecture: Option<Prefecture>,
     /// How many municipalities the notice says, when it gives a count.
     pub count: Option<u32>,
     /// The scope as written, e.g. `全43市町村` or `災害救助法が適用された市区町村を有する都道府県`.
