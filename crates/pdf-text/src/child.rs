@@ -19,10 +19,29 @@ use serde::{Deserialize, Serialize};
 use super::{ErrorCode, ExtractError, ExtractOptions, Extracted};
 
 /// How to run the extraction child.
+///
+/// ```
+/// use std::time::Duration;
+/// use onshi_pdf_text::ExtractOptions;
+/// use onshi_pdf_text::child::Isolation;
+///
+/// let options = ExtractOptions {
+///     isolate: Some(Isolation {
+///         exe: std::env::current_exe().unwrap(),
+///         timeout: Duration::from_secs(30),
+///         max_memory_bytes: 1 << 30,
+///     }),
+///     ..ExtractOptions::default()
+/// };
+/// # assert!(options.isolate.is_some());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Isolation {
-    /// The executable that has the `extract-worker` subcommand.
+    /// The executable that runs [`serve`] for the [`WORKER_COMMAND`]
+    /// subcommand, usually the program itself (`std::env::current_exe`).
     pub exe: PathBuf,
+    /// How long the child may take for one file before it is killed and
+    /// the file fails as `too_large`.
     pub timeout: Duration,
     /// Address-space limit of the child, in bytes.
     pub max_memory_bytes: u64,
@@ -31,12 +50,17 @@ pub struct Isolation {
 /// What the child writes on stdout.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Answer {
+enum Answer {
     Extracted(Extracted),
     Failed { code: ErrorCode, message: String },
 }
 
-/// The subcommand of [`Isolation::exe`] that runs [`serve`].
+/// The subcommand of [`Isolation::exe`] that runs [`serve`]; the parent
+/// passes it as the child's only argument.
+///
+/// ```
+/// assert_eq!(onshi_pdf_text::child::WORKER_COMMAND, "extract-worker");
+/// ```
 pub const WORKER_COMMAND: &str = "extract-worker";
 
 /// The child's side: read the options (one line of JSON) and then the file
@@ -44,6 +68,19 @@ pub const WORKER_COMMAND: &str = "extract-worker";
 ///
 /// The options travel as data, all of them, so the child extracts exactly as
 /// the parent would; it needs no flags of its own.
+///
+/// A program that offers isolation calls this when it is started with
+/// [`WORKER_COMMAND`] as its argument, and exits:
+///
+/// ```no_run
+/// fn main() -> std::io::Result<()> {
+///     if std::env::args().nth(1).as_deref() == Some(onshi_pdf_text::child::WORKER_COMMAND) {
+///         return onshi_pdf_text::child::serve();
+///     }
+///     // … the program's own work, with `ExtractOptions::isolate` set …
+///     Ok(())
+/// }
+/// ```
 pub fn serve() -> std::io::Result<()> {
     let mut input = std::io::stdin().lock();
     let mut line = Vec::new();
@@ -65,6 +102,26 @@ pub fn serve() -> std::io::Result<()> {
 }
 
 /// The parent's side: run the child on `bytes`.
+///
+/// Every failure of the child itself is an [`ExtractError::Child`]: it could
+/// not be started (`extractor_unavailable`), it ran out of time
+/// (`too_large`), it died (`extractor_crashed`), or it answered nonsense
+/// (`internal_error`). [`crate::extract`] calls this for PDFs when
+/// [`ExtractOptions::isolate`] is set.
+///
+/// ```
+/// use std::time::Duration;
+/// use onshi_pdf_text::child::{Isolation, extract};
+/// use onshi_pdf_text::{ErrorCode, ExtractOptions};
+///
+/// let isolation = Isolation {
+///     exe: "/nonexistent/program".into(),
+///     timeout: Duration::from_secs(5),
+///     max_memory_bytes: 1 << 30,
+/// };
+/// let e = extract(b"%PDF-1.7\n", &ExtractOptions::default(), &isolation).unwrap_err();
+/// assert_eq!(e.code(), ErrorCode::ExtractorUnavailable);
+/// ```
 pub fn extract(bytes: &[u8], options: &ExtractOptions, isolation: &Isolation) -> Result<Extracted, ExtractError> {
     let failed = |code: ErrorCode, message: String| ExtractError::Child { code, message };
     let mut command = Command::new(&isolation.exe);

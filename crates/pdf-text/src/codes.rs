@@ -52,7 +52,17 @@ macro_rules! codes {
 }
 
 crate::codes! {
-    /// Why a file gave no text.
+    /// Why a file gave no text: the stable code of an
+    /// [`ExtractError`](crate::ExtractError), written in JSON as its snake_case name.
+    ///
+    /// ```
+    /// use onshi_pdf_text::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::NoTextLayer.as_str(), "no_text_layer");
+    /// assert_eq!(serde_json::to_string(&ErrorCode::NoTextLayer).unwrap(), r#""no_text_layer""#);
+    /// assert_eq!(ErrorCode::NoTextLayer.description(), "the PDF only paints images (a scan): run OCR first");
+    /// assert!(ErrorCode::ALL.contains(&ErrorCode::Corrupt));
+    /// ```
     ErrorCode {
         EmptyFile = "empty_file": "the file is empty",
         BinaryFile = "binary_file": "the file is binary data, not text",
@@ -73,6 +83,14 @@ crate::codes! {
 
 crate::codes! {
     /// What extraction read past: the text is there, but something deserves a look.
+    /// The code of an [`ExtractWarning`](crate::ExtractWarning).
+    ///
+    /// ```
+    /// use onshi_pdf_text::WarningCode;
+    ///
+    /// assert_eq!(WarningCode::XrefRepaired.to_string(), "xref_repaired");
+    /// assert_eq!(WarningCode::ALL.len(), 5);
+    /// ```
     WarningCode {
         XrefRepaired = "xref_repaired": "the PDF's cross-reference table was damaged and rebuilt",
         UnmappedGlyphs = "unmapped_glyphs": "a few glyphs of a PDF font have no Unicode mapping and read as U+FFFD; the font is named",

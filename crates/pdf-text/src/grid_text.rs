@@ -10,15 +10,40 @@ use unicode_width::UnicodeWidthStr;
 /// One cell: its top-left grid position, its spans and its lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridCell {
+    /// The 0-based row of the cell's top-left position.
     pub row: usize,
+    /// The 0-based column of the cell's top-left position.
     pub column: usize,
+    /// How many rows the cell covers; 0 counts as 1.
     pub row_span: usize,
+    /// How many columns the cell covers; 0 counts as 1.
     pub column_span: usize,
+    /// The cell's text, one entry per line.
     pub lines: Vec<String>,
 }
 
 /// The box-drawing lines of a `rows` × `columns` grid. Grid positions that no
 /// cell covers are drawn as empty cells.
+///
+/// Columns are as wide as their widest line in display columns (CJK
+/// characters count two). Bars and TABs inside a cell's text are written as
+/// spaces, so that the grid reads back the same.
+///
+/// ```
+/// use onshi_pdf_text::grid_text::{GridCell, write};
+///
+/// let cell = |row, column, row_span, text: &str| GridCell {
+///     row, column, row_span, column_span: 1, lines: vec![text.to_owned()],
+/// };
+/// let lines = write(2, 2, &[cell(0, 0, 2, "範囲"), cell(0, 1, 1, "青森市"), cell(1, 1, 1, "弘前市")]);
+/// assert_eq!(lines, [
+///     "┌────┬──────┐",
+///     "│範囲│青森市│",
+///     "│    ├──────┤",
+///     "│    │弘前市│",
+///     "└────┴──────┘",
+/// ]);
+/// ```
 pub fn write(rows: usize, columns: usize, cells: &[GridCell]) -> Vec<String> {
     if rows == 0 || columns == 0 {
         return Vec::new();

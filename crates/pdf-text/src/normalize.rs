@@ -6,30 +6,60 @@
 //! waves that extractors disagree on. Line structure and positions are kept:
 //! joining wrapped lines is the parser's decision, because only it knows
 //! whether a line continues a list or starts a paragraph.
+//!
+//! ```
+//! use onshi_pdf_text::normalize::normalize;
+//!
+//! let text = normalize(&["（１）　ﾃｽﾄ　⾼知県～\r\n".to_owned(), "2頁".to_owned()]);
+//! assert_eq!(text.lines[0].text, "(1) テスト 高知県~");
+//! assert_eq!(text.lines[1].text, "");
+//! assert_eq!((text.lines[2].position.page, text.lines[2].position.line), (2, 1));
+//! ```
 
 use unicode_normalization::UnicodeNormalization;
 
 /// Where in the extracted text something was found: 1-based page and line on that page.
+///
+/// Positions order by page, then line, which is reading order.
+///
+/// ```
+/// use onshi_pdf_text::Position;
+///
+/// assert!(Position { page: 1, line: 40 } < Position { page: 2, line: 1 });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Position {
+    /// The 1-based page.
     pub page: u32,
+    /// The 1-based line on that page, counting blank lines.
     pub line: u32,
 }
 
 /// One line of the notice after normalization, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    /// Where the line stands in the extracted pages.
     pub position: Position,
+    /// The normalized text, without its line break and trailing whitespace.
     pub text: String,
 }
 
 impl Line {
     /// The line without any whitespace: headers are often letter-spaced
     /// (`事 務 連 絡`, `令 和 7 年 1 月 7 日`).
+    ///
+    /// ```
+    /// use onshi_pdf_text::normalize::normalize;
+    ///
+    /// let text = normalize(&["事 務 連 絡\n\t ".to_owned()]);
+    /// assert_eq!(text.lines[0].compact(), "事務連絡");
+    /// assert!(text.lines[1].is_blank());
+    /// ```
     pub fn compact(&self) -> String {
         compact(&self.text)
     }
 
+    /// True when the line holds nothing but whitespace. See [`Line::compact`].
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
@@ -38,10 +68,20 @@ impl Line {
 /// The whole notice as normalized lines, in reading order across pages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
+    /// Every line of every page, page 1 first, blank lines included.
     pub lines: Vec<Line>,
 }
 
-/// Normalize extracted pages (page 1 first) into lines.
+/// Normalizes extracted pages (page 1 first) into lines, each with its page
+/// and line number; every line goes through [`normalize_line`].
+///
+/// ```
+/// use onshi_pdf_text::normalize::{Position, normalize};
+///
+/// let text = normalize(&["事務連絡\n令和７年１月７日".to_owned()]);
+/// assert_eq!(text.lines[1].text, "令和7年1月7日");
+/// assert_eq!(text.lines[1].position, Position { page: 1, line: 2 });
+/// ```
 pub fn normalize(pages: &[String]) -> Text {
     let mut lines = Vec::new();
     for (page_index, page) in pages.iter().enumerate() {
@@ -59,7 +99,18 @@ pub fn normalize(pages: &[String]) -> Text {
     Text { lines }
 }
 
-/// Normalize one line of text.
+/// Normalizes one line of text: NFKC, then the folds of the module
+/// (variation selectors and zero-width characters dropped, wave dashes to
+/// `~`, dashes to `-`, exotic spaces and control characters but TAB to a
+/// space), and trailing whitespace removed.
+///
+/// ```
+/// use onshi_pdf_text::normalize::normalize_line;
+///
+/// assert_eq!(normalize_line("１月７日〜１３日"), "1月7日~13日");
+/// assert_eq!(normalize_line("葛\u{E0100}飾区\u{200B}　"), "葛飾区");
+/// assert_eq!(normalize_line("範囲\t青森市"), "範囲\t青森市");
+/// ```
 pub fn normalize_line(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.nfkc() {
@@ -87,7 +138,11 @@ pub fn normalize_line(raw: &str) -> String {
     trimmed.to_owned()
 }
 
-/// Remove all whitespace.
+/// Removes all whitespace, for comparing letter-spaced text.
+///
+/// ```
+/// assert_eq!(onshi_pdf_text::normalize::compact(" 令 和\t7 年 "), "令和7年");
+/// ```
 pub fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }

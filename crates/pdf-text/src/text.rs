@@ -3,31 +3,74 @@
 //! Order of evidence: a byte-order mark; the NUL pattern of BOM-less UTF-16;
 //! valid UTF-8; then Shift_JIS (windows-31j) against EUC-JP, decided by which
 //! one decodes without errors into more Japanese text.
+//!
+//! ```
+//! use onshi_pdf_text::text::decode;
+//!
+//! let euc = b"\xbb\xf6\xcc\xb3\xcf\xa2\xcd\xed"; // 事務連絡 in EUC-JP
+//! let decoded = decode(euc).unwrap();
+//! assert_eq!((decoded.text.as_str(), decoded.encoding), ("事務連絡", "EUC-JP"));
+//! ```
 
 use encoding_rs::{EUC_JP, Encoding, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Why bytes could not be read as a text notice.
+///
+/// ```
+/// use onshi_pdf_text::text::{TextError, decode};
+///
+/// assert_eq!(decode(b""), Err(TextError::Empty));
+/// assert_eq!(decode(b"GIF89a\x00\x01"), Err(TextError::Binary { offset: 6 }));
+/// assert!(matches!(decode(b"\x81\x81\xff\xfe\xff"), Err(TextError::Undecodable { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
+    /// No bytes at all.
     #[error("the file is empty")]
     Empty,
+    /// A NUL byte outside UTF-16: the file is binary data.
     #[error("binary data, not text (NUL byte at offset {offset})")]
-    Binary { offset: usize },
+    Binary {
+        /// Where the first NUL byte is.
+        offset: usize,
+    },
+    /// The bytes are not valid UTF-8 and decode as neither Shift_JIS nor
+    /// EUC-JP without errors.
     #[error(
         "text in no supported encoding: not valid UTF-8, and {errors} bytes do not decode as Shift_JIS or EUC-JP \
          (first at offset {offset})"
     )]
-    Undecodable { errors: usize, offset: usize },
+    Undecodable {
+        /// Malformed sequences in the encoding that had the fewest.
+        errors: usize,
+        /// Where that encoding's first malformed sequence is.
+        offset: usize,
+    },
 }
 
 /// A decoded text file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodedText {
+    /// The text, without a byte-order mark.
     pub text: String,
     /// WHATWG label of the encoding, e.g. `UTF-8`, `Shift_JIS`.
     pub encoding: &'static str,
 }
 
+/// Decodes a text file in whichever supported encoding its bytes are,
+/// judged from the bytes alone (see the module documentation for the order
+/// of evidence). Decoding is strict: a byte that no candidate encoding reads
+/// is an error, never a replacement character.
+///
+/// ```
+/// use onshi_pdf_text::text::decode;
+///
+/// let utf16le: Vec<u8> = "事務連絡\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(decode(&utf16le).unwrap().encoding, "UTF-16LE");
+/// let sjis = b"\x8e\x96\x96\xb1\x98\x41\x97\x8d";
+/// assert_eq!(decode(sjis).unwrap().encoding, "Shift_JIS");
+/// assert_eq!(decode("事務連絡".as_bytes()).unwrap().encoding, "UTF-8");
+/// ```
 pub fn decode(bytes: &[u8]) -> Result<DecodedText, TextError> {
     if bytes.is_empty() {
         return Err(TextError::Empty);

@@ -8,6 +8,16 @@ use chrono::{NaiveDate, Weekday};
 use super::table::{Era, GREGORIAN_START, to_wareki};
 
 /// What went wrong, for callers that branch on it. New kinds may be added.
+///
+/// ```
+/// use onshi_wareki::{DateErrorKind, parse_date};
+///
+/// let kind = |s| parse_date(s).unwrap_err().kind();
+/// assert_eq!(kind(""), DateErrorKind::Empty);
+/// assert_eq!(kind("令和0年1月1日"), DateErrorKind::YearZero);
+/// assert_eq!(kind("令和7年13月1日"), DateErrorKind::InvalidMonth);
+/// assert_eq!(kind("令和7年1月13日(火)"), DateErrorKind::WeekdayMismatch);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DateErrorKind {
@@ -42,6 +52,16 @@ pub enum DateErrorKind {
 }
 
 /// Why a date could not be read, with the text it was read from.
+///
+/// One opaque type: branch on [`DateError::kind`], show it with `Display`
+/// (a lowercase sentence that says what was expected and what was found).
+///
+/// ```
+/// use onshi_wareki::parse_date;
+///
+/// let e = parse_date("令和7年2月30日").unwrap_err();
+/// assert_eq!(e.to_string(), "day 30 does not exist in February 2025 (`令和7年2月30日`)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     detail: Detail,
@@ -116,6 +136,12 @@ impl DateError {
     }
 
     /// The category of the error.
+    ///
+    /// ```
+    /// use onshi_wareki::{DateErrorKind, parse_date};
+    ///
+    /// assert_eq!(parse_date("令和7年1月13日まで").unwrap_err().kind(), DateErrorKind::TrailingText);
+    /// ```
     pub fn kind(&self) -> DateErrorKind {
         match &self.detail {
             Detail::Empty => DateErrorKind::Empty,
@@ -140,6 +166,13 @@ impl DateError {
     }
 
     /// The text the error is about, as it appears in the input.
+    ///
+    /// ```
+    /// use onshi_wareki::find_dates;
+    ///
+    /// let scanned = find_dates("期間は令和7年2月30日まで").remove(0);
+    /// assert_eq!(scanned.result.unwrap_err().input(), "令和7年2月30日");
+    /// ```
     pub fn input(&self) -> &str {
         &self.input
     }
@@ -147,6 +180,15 @@ impl DateError {
     /// For an era date outside its era, the Gregorian date the numbers
     /// denote (`平成31年5月1日` → 2019-05-01), so a caller can offer it as a
     /// correction. `None` for every other error.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use onshi_wareki::parse_date;
+    ///
+    /// let e = parse_date("令和元年4月30日").unwrap_err();
+    /// assert_eq!(e.implied_date(), NaiveDate::from_ymd_opt(2019, 4, 30));
+    /// assert_eq!(parse_date("令和7年2月30日").unwrap_err().implied_date(), None);
+    /// ```
     pub fn implied_date(&self) -> Option<NaiveDate> {
         match self.detail {
             Detail::OutsideEra { date, .. } => Some(date),

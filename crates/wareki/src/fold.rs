@@ -8,6 +8,17 @@
 /// Folds the characters that notices write in full width (digits, letters,
 /// `．／－（）：`) and the spaces PDF extraction produces to their ASCII
 /// forms. Other characters pass through unchanged.
+///
+/// The parser folds while it reads, so that its byte offsets stay those of
+/// the caller's text; callers can use the same fold to compare what they
+/// read around a date.
+///
+/// ```
+/// use onshi_wareki::fold;
+///
+/// let folded: String = "Ｒ７．１．１３\u{3000}（月）".chars().map(fold).collect();
+/// assert_eq!(folded, "R7.1.13 (月)");
+/// ```
 pub fn fold(c: char) -> char {
     match c {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {

@@ -1,50 +1,5 @@
-//! Japanese dates as notices write them: era dates (和暦), Western dates,
-//! month-days and bare days, with their weekday and time.
-//!
-//! ```
-//! use onshi_wareki::{parse_date, to_wareki, find_dates, PartialDate};
-//! use chrono::NaiveDate;
-//!
-//! let d = parse_date("令 和 7 年 1 月 7 日").unwrap();
-//! assert_eq!(d, NaiveDate::from_ymd_opt(2025, 1, 7).unwrap());
-//! assert_eq!(to_wareki(d), "令和7年1月7日");
-//!
-//! let text = "災害救助法の適用第一報から一週間（※令和7年1月13日まで）";
-//! let found = find_dates(text);
-//! assert_eq!(&text[found[0].span.clone()], "令和7年1月13日");
-//! ```
-//!
-//! # What is read
-//!
-//! - Era dates `令和7年1月13日`, `令和元年5月1日` (`令和1年` is the same),
-//!   with kanji numerals (`令和七年一月十三日`, `〇`, `十`, `廿`), full-width
-//!   digits, and spaces anywhere (`令 和 7 年 1 月 7 日`).
-//! - Short eras `R7.1.13`, `H31/4/30`, `令7.1.13`, `平31.4.30` (the same
-//!   separator twice; `.`, `/` or `-`) and the squared signs `㋿ ㍻ ㍼ ㍽ ㍾`.
-//! - Western dates `2025年1月13日`, `2025/1/13`, `2025-01-13`, `2025.1.13`.
-//! - Month-days `7月8日` and, in running text, bare days `14日` only when a
-//!   word such as `まで`, `から`, `で終了`, `付` follows or a `~` precedes,
-//!   so that `14日間` and ordinals are not taken for dates.
-//! - A weekday after the date, `（月）`, `(月・祝)`, checked against full dates.
-//! - A time after the date: `24時00分`, `17時`, `19時半`, `午前0時`, `17:00`.
-//!
-//! # Decisions
-//!
-//! - Era boundaries are first days: 明治 1868-01-25, 大正 1912-07-30, 昭和
-//!   1926-12-25, 平成 1989-01-08, 令和 2019-05-01. An era date outside its
-//!   era (`平成31年5月1日`, `令和元年4月30日`) is an error that names the
-//!   date it would be ([`DateError::implied_date`]); it is never silently
-//!   moved into the next era.
-//! - Era dates before 明治6年1月1日 (1873-01-01) were lunisolar; they are
-//!   rejected ([`DateErrorKind::Lunisolar`]) rather than misread as
-//!   Gregorian. [`to_wareki`] writes such days in the Western form.
-//! - In running text an impossible but date-shaped text (`令和7年2月30日`)
-//!   is reported as an error item with its span, never skipped. Year-only and
-//!   year-month texts (`令和6年能登半島地震`, `令和7年1月分`) are not dates
-//!   and are not reported.
-//! - A date may be broken by one line break between its parts
-//!   (`令和7年\n1月13日`), as PDF extraction wraps lines anywhere; a number
-//!   is never joined across lines.
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
 
 mod error;
 mod fold;
@@ -69,14 +24,37 @@ use grammar::Mode;
 
 /// A clock time as notices write it; hour may be 24 (`24時00分` = end of
 /// that day).
+///
+/// Found after a date by [`find_dates`]; `午後5時` is already `17:00`.
+///
+/// ```
+/// use onshi_wareki::find_dates;
+///
+/// let found = find_dates("令和7年1月13日24時00分まで");
+/// let time = found[0].result.as_ref().unwrap().time.unwrap();
+/// assert_eq!((time.hour, time.minute), (24, 0));
+/// assert!(time.is_end_of_day());
+/// assert_eq!(time.to_string(), "24:00");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClockTime {
+    /// 0 to 24; 24 only with minute 0.
     pub hour: u8,
+    /// 0 to 59.
     pub minute: u8,
 }
 
 impl ClockTime {
-    /// `24:00`, the end of the day the time is attached to.
+    /// `24:00`, the end of the day the time is attached to. Notices close
+    /// periods this way, so the caller decides whether it means the next
+    /// day's `00:00` or the last moment of the day.
+    ///
+    /// ```
+    /// use onshi_wareki::ClockTime;
+    ///
+    /// assert!(ClockTime { hour: 24, minute: 0 }.is_end_of_day());
+    /// assert!(!ClockTime { hour: 0, minute: 0 }.is_end_of_day());
+    /// ```
     pub fn is_end_of_day(self) -> bool {
         self.hour == 24
     }
@@ -90,11 +68,38 @@ impl fmt::Display for ClockTime {
 }
 
 /// A date as far as the text writes it.
+///
+/// Running text often leaves out the year or the month (`1月7日から13日まで`);
+/// the scanner keeps what was written and [`PartialDate::resolve`] completes
+/// it against a context date. `Display` gives the ISO 8601 forms.
+///
+/// ```
+/// use onshi_wareki::{PartialDate, find_dates};
+///
+/// let dates: Vec<PartialDate> = find_dates("1月7日から13日まで")
+///     .into_iter()
+///     .map(|s| s.result.unwrap().date)
+///     .collect();
+/// assert_eq!(dates, [PartialDate::MonthDay { month: 1, day: 7 }, PartialDate::Day { day: 13 }]);
+/// assert_eq!(dates[0].to_string(), "--01-07");
+/// assert_eq!(dates[1].to_string(), "---13");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PartialDate {
+    /// A date with its year (`令和7年1月13日`, `2025/1/13`).
     Full(NaiveDate),
-    MonthDay { month: u32, day: u32 },
-    Day { day: u32 },
+    /// A month and a day without a year (`1月13日`).
+    MonthDay {
+        /// 1 to 12.
+        month: u32,
+        /// 1 to 31; whether the day exists is known only with a year.
+        day: u32,
+    },
+    /// A day of the month alone (`13日まで`).
+    Day {
+        /// 1 to 31.
+        day: u32,
+    },
 }
 
 /// How far back a month-day may lie before its context and still be read in
@@ -119,6 +124,19 @@ impl PartialDate {
     ///
     /// Returns an error when the completed date does not exist (`2月29日` in
     /// a non-leap year, `31日` in a 30-day month).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use onshi_wareki::{DateErrorKind, PartialDate};
+    ///
+    /// let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let notice = ymd(2024, 12, 28);
+    /// assert_eq!(PartialDate::MonthDay { month: 1, day: 4 }.resolve(notice).unwrap(), ymd(2025, 1, 4));
+    /// assert_eq!(PartialDate::Day { day: 3 }.resolve(ymd(2024, 1, 31)).unwrap(), ymd(2024, 2, 3));
+    ///
+    /// let e = PartialDate::MonthDay { month: 2, day: 29 }.resolve(ymd(2025, 1, 7)).unwrap_err();
+    /// assert_eq!(e.kind(), DateErrorKind::InvalidDay);
+    /// ```
     pub fn resolve(self, context: NaiveDate) -> Result<NaiveDate, DateError> {
         let (year, month, day) = match self {
             PartialDate::Full(d) => return Ok(d),
@@ -150,6 +168,15 @@ impl PartialDate {
     }
 
     /// The date if the text gave it in full.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use onshi_wareki::PartialDate;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2025, 1, 13).unwrap();
+    /// assert_eq!(PartialDate::Full(d).full(), Some(d));
+    /// assert_eq!(PartialDate::Day { day: 13 }.full(), None);
+    /// ```
     pub fn full(self) -> Option<NaiveDate> {
         match self {
             PartialDate::Full(d) => Some(d),
@@ -178,21 +205,50 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// One date found in running text.
+/// One date found in running text, with what followed it.
+///
+/// ```
+/// use chrono::Weekday;
+/// use onshi_wareki::{PartialDate, find_dates};
+///
+/// let text = "令和7年1月13日(月)17時から";
+/// let found = find_dates(text).remove(0).result.unwrap();
+/// assert_eq!(&text[found.span.clone()], "令和7年1月13日(月)17時");
+/// assert!(matches!(found.date, PartialDate::Full(_)));
+/// assert_eq!(found.weekday, Some(Weekday::Mon));
+/// assert_eq!(found.time.map(|t| t.hour), Some(17));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
     /// Byte range in the scanned text, covering the weekday and time if any.
     pub span: Range<usize>,
+    /// The date as far as the text wrote it.
     pub date: PartialDate,
+    /// The time written after the date, if any.
     pub time: Option<ClockTime>,
+    /// The weekday written after the date, if any; for a full date it has
+    /// been checked to match.
     pub weekday: Option<Weekday>,
 }
 
 /// One date-shaped text found by [`find_dates`]: a date, or why it is not one.
+///
+/// Impossible dates are kept as items, so that a caller can report them
+/// where they stand instead of silently reading past them.
+///
+/// ```
+/// use onshi_wareki::{DateErrorKind, find_dates};
+///
+/// let text = "令和7年2月30日まで";
+/// let scanned = &find_dates(text)[0];
+/// assert_eq!(&text[scanned.span.clone()], "令和7年2月30日");
+/// assert_eq!(scanned.result.as_ref().unwrap_err().kind(), DateErrorKind::InvalidDay);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scanned {
     /// Byte range in the scanned text.
     pub span: Range<usize>,
+    /// The date, or the error that makes this text no date.
     pub result: Result<FoundDate, DateError>,
 }
 
@@ -202,6 +258,15 @@ pub struct Scanned {
 /// folded while reading, not by copying). Impossible dates (`平成31年5月1日`,
 /// `令和7年2月30日`, `令和0年1月1日`) are reported as `Err` items with their
 /// span. Never panics.
+///
+/// ```
+/// use onshi_wareki::find_dates;
+///
+/// let text = "令和７年１月７日から１４日間（１月２０日まで）";
+/// let spans: Vec<&str> = find_dates(text).iter().map(|s| &text[s.span.clone()]).collect();
+/// // `１４日間` is a duration, not a date.
+/// assert_eq!(spans, ["令和７年１月７日", "１月２０日"]);
+/// ```
 pub fn find_dates(text: &str) -> Vec<Scanned> {
     scan::find_dates(text)
 }
@@ -209,6 +274,20 @@ pub fn find_dates(text: &str) -> Vec<Scanned> {
 /// Parses a string that is exactly one full date; surrounding whitespace is
 /// allowed, and so is a weekday after the date (it must match). A time or
 /// any other trailing text is an error, as is a date without a year.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use onshi_wareki::{DateErrorKind, parse_date};
+///
+/// let d = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
+/// assert_eq!(parse_date("令和元年5月1日（水）").unwrap(), d);
+/// assert_eq!(parse_date("R1.5.1").unwrap(), d);
+/// assert_eq!(parse_date("2019-05-01").unwrap(), d);
+///
+/// let e = parse_date("5月1日").unwrap_err();
+/// assert_eq!(e.kind(), DateErrorKind::MissingYear);
+/// assert_eq!(e.to_string(), "`5月1日` has no year; expected a full date such as 令和7年1月13日");
+/// ```
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     let input = s.trim();
     if input.is_empty() {

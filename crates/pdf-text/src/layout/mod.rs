@@ -14,6 +14,19 @@
 //! Lines that belong to no table stay paragraphs, with their indentation.
 //! The notice reader takes its facts from these blocks; it never has to know
 //! which written form a table came in.
+//!
+//! ```
+//! use onshi_pdf_text::layout::{Block, Furniture, TableForm, blocks};
+//! use onshi_pdf_text::normalize::normalize;
+//!
+//! let page = "事務連絡\n\n| 範囲 | 青森市 |\n| 期間 | 1月13日まで |\n以上".to_owned();
+//! let text = normalize(&[page]);
+//! let blocks = blocks(&text.lines, &Furniture::of(&text.lines));
+//! assert_eq!(blocks.len(), 3);
+//! let Block::Table(table) = &blocks[1] else { panic!("a table") };
+//! assert_eq!(table.form, TableForm::Piped);
+//! assert_eq!(table.row_texts(1), ["期間", "1月13日まで"]);
+//! ```
 
 mod boxed;
 mod delimited;
@@ -27,6 +40,7 @@ use crate::normalize::Position;
 pub enum Block {
     /// Lines outside any table, blank lines included, in reading order.
     Paragraphs(Vec<Line>),
+    /// One table, in whichever form it was written.
     Table(Table),
 }
 
@@ -45,10 +59,27 @@ pub enum TableForm {
 
 /// A grid of cells. A merged cell is one [`Cell`] whose span covers several
 /// grid positions; [`Table::at`] finds it from any of them.
+///
+/// ```
+/// use onshi_pdf_text::layout::{Block, Furniture, blocks};
+/// use onshi_pdf_text::normalize::normalize;
+///
+/// // 範囲 spans two rows: the border under it is open.
+/// let grid = "┌──┬────┐\n│範囲│青森市│\n│  ├────┤\n│  │弘前市│\n└──┴────┘";
+/// let text = normalize(&[grid.to_owned()]);
+/// let Block::Table(table) = &blocks(&text.lines, &Furniture::default())[0] else { panic!() };
+/// assert_eq!((table.rows, table.columns, table.cells.len()), (2, 2, 3));
+/// assert_eq!(table.at(1, 0).unwrap().text(), "範囲");
+/// assert_eq!(table.at(1, 0).unwrap().row_span, 2);
+/// assert_eq!(table.position().unwrap().line, 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
+    /// How the table was written.
     pub form: TableForm,
+    /// The number of grid rows.
     pub rows: usize,
+    /// The number of grid columns.
     pub columns: usize,
     /// Ordered by row, then column, of each cell's top-left position.
     pub cells: Vec<Cell>,
@@ -58,11 +89,17 @@ pub struct Table {
     owners: Vec<Option<usize>>,
 }
 
+/// One cell of a [`Table`]: where its top-left corner is, how far it spans,
+/// and its lines with their positions in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
+    /// The 0-based row of the cell's top-left grid position.
     pub row: usize,
+    /// The 0-based column of the cell's top-left grid position.
     pub column: usize,
+    /// How many grid rows the cell covers (1 unless merged).
     pub row_span: usize,
+    /// How many grid columns the cell covers (1 unless merged).
     pub column_span: usize,
     /// The cell's lines, trimmed, empty lines dropped; positions point at the
     /// source line each came from.
@@ -72,14 +109,30 @@ pub struct Cell {
 impl Cell {
     /// The cell's text with its lines joined without a separator (extractors
     /// wrap cells anywhere, even inside a name).
+    ///
+    /// ```
+    /// use onshi_pdf_text::layout::Cell;
+    /// use onshi_pdf_text::normalize::{Line, Position};
+    ///
+    /// let line = |line, text: &str| Line { position: Position { page: 1, line }, text: text.into() };
+    /// let cell = Cell {
+    ///     row: 0, column: 1, row_span: 1, column_span: 1,
+    ///     lines: vec![line(3, "【青森県】青森市、弘"), line(4, "前市")],
+    /// };
+    /// assert_eq!(cell.text(), "【青森県】青森市、弘前市");
+    /// assert!(!cell.is_empty());
+    /// assert_eq!(cell.position(), Some(Position { page: 1, line: 3 }));
+    /// ```
     pub fn text(&self) -> String {
         self.lines.iter().map(|l| l.text.as_str()).collect()
     }
 
+    /// True when the cell has no text (an empty cell of a grid).
     pub fn is_empty(&self) -> bool {
         self.lines.iter().all(Line::is_blank)
     }
 
+    /// Where the cell's first line came from; `None` for an empty cell.
     pub fn position(&self) -> Option<Position> {
         self.lines.first().map(|l| l.position)
     }
@@ -91,7 +144,26 @@ impl Cell {
 }
 
 impl Table {
-    /// A table of `cells` on a `rows` × `columns` grid.
+    /// A table of `cells` on a `rows` × `columns` grid; the cells are sorted
+    /// and indexed so that [`Table::at`] is a lookup. A position covered by
+    /// two cells belongs to the first; cells outside the grid are never found.
+    ///
+    /// ```
+    /// use onshi_pdf_text::layout::{Cell, Table, TableForm};
+    /// use onshi_pdf_text::normalize::{Line, Position};
+    ///
+    /// let cell = |row, column, column_span, text: &str| Cell {
+    ///     row, column, row_span: 1, column_span,
+    ///     lines: vec![Line { position: Position { page: 1, line: row as u32 + 1 }, text: text.into() }],
+    /// };
+    /// let cells = vec![cell(1, 0, 1, "期間"), cell(1, 1, 1, "1月13日まで"), cell(0, 0, 2, "概要")];
+    /// let table = Table::new(TableForm::Tabbed, 2, 2, cells, Vec::new());
+    /// assert_eq!(table.cells[0].text(), "概要"); // sorted by position
+    /// assert_eq!(table.at(0, 1).unwrap().text(), "概要"); // merged across both columns
+    /// assert_eq!(table.row(0).len(), 1);
+    /// assert_eq!(table.row_texts(0), ["概要", "概要"]);
+    /// assert!(table.at(2, 0).is_none());
+    /// ```
     pub fn new(form: TableForm, rows: usize, columns: usize, mut cells: Vec<Cell>, lines: Vec<Line>) -> Self {
         cells.sort_by_key(|c| (c.row, c.column));
         let mut table = Table {
@@ -120,7 +192,8 @@ impl Table {
         self.owners = owners;
     }
 
-    /// The cell covering grid position (`row`, `column`).
+    /// The cell covering grid position (`row`, `column`), 0-based; `None`
+    /// outside the grid or where no cell was written. See [`Table::new`].
     pub fn at(&self, row: usize, column: usize) -> Option<&Cell> {
         if row >= self.rows || column >= self.columns {
             return None;
@@ -130,7 +203,7 @@ impl Table {
     }
 
     /// The distinct cells of one grid row, left to right (a merged cell that
-    /// reaches into the row from above is included).
+    /// reaches into the row from above is included). See [`Table::new`].
     pub fn row(&self, row: usize) -> Vec<&Cell> {
         let mut cells: Vec<&Cell> = Vec::new();
         for column in 0..self.columns {
@@ -143,12 +216,13 @@ impl Table {
         cells
     }
 
+    /// Where the table's first line came from; see [`Table`].
     pub fn position(&self) -> Option<Position> {
         self.lines.first().map(|l| l.position)
     }
 
     /// The texts of one grid row, column by column, without whitespace (a
-    /// merged cell's text in every column it covers).
+    /// merged cell's text in every column it covers). See [`Table::new`].
     pub fn row_texts(&self, row: usize) -> Vec<String> {
         (0..self.columns)
             .map(|c| {
@@ -171,6 +245,23 @@ const LEAD_LINES: usize = 8;
 /// Running heads and feet: lines that stand at the same place at the top or
 /// the bottom of at least two pages (a title repeated as a page header, a
 /// document number). They are skipped where they cut a table in two.
+///
+/// `Furniture::default()` knows no running lines; page numbers are still
+/// recognised.
+///
+/// ```
+/// use onshi_pdf_text::layout::Furniture;
+/// use onshi_pdf_text::normalize::normalize;
+///
+/// let pages = ["事務連絡\n本文\n1".to_owned(), "事務連絡\n続き\n2".to_owned()];
+/// let text = normalize(&pages);
+/// let furniture = Furniture::of(&text.lines);
+/// let running: Vec<&str> = text.lines.iter()
+///     .filter(|l| furniture.contains(l))
+///     .map(|l| l.text.as_str())
+///     .collect();
+/// assert_eq!(running, ["事務連絡", "1", "事務連絡", "2"]);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
     /// Where the running lines are.
@@ -181,7 +272,7 @@ pub struct Furniture {
 const RUNNING_SLOTS: usize = 2;
 
 impl Furniture {
-    /// The running lines of a whole document.
+    /// The running lines of a whole document (see [`Furniture`]).
     pub fn of(lines: &[Line]) -> Self {
         use std::collections::HashMap;
         // (text, slot) → where it stands; a slot counts from the top (0, 1)
@@ -214,13 +305,34 @@ impl Furniture {
         }
     }
 
-    /// A page number, or a running head or foot where it runs.
+    /// A page number (`2`, `- 2 -`, `2/5`), or a running head or foot where
+    /// it runs (see [`Furniture`]).
     pub fn contains(&self, line: &Line) -> bool {
         is_page_furniture(&line.compact()) || self.running.contains(&line.position)
     }
 }
 
-/// Split `lines` into blocks.
+/// Splits `lines` into blocks of paragraphs and tables, in reading order.
+///
+/// Each line belongs to exactly one block. A table cut by a page break (only
+/// `furniture` between its halves, as many columns on both sides) is joined
+/// into one, and a row cut in two by the break is joined again.
+///
+/// ```
+/// use onshi_pdf_text::layout::{Block, Furniture, blocks};
+/// use onshi_pdf_text::normalize::normalize;
+///
+/// let pages = [
+///     "範囲\t青森市\n期間\t1月13日まで\n- 1 -".to_owned(),
+///     "範囲\t弘前市\n期間\t1月14日まで".to_owned(),
+/// ];
+/// let text = normalize(&pages);
+/// let blocks = blocks(&text.lines, &Furniture::of(&text.lines));
+/// assert_eq!(blocks.len(), 1);
+/// let Block::Table(table) = &blocks[0] else { panic!("a table") };
+/// assert_eq!(table.rows, 4);
+/// assert_eq!(table.row_texts(2), ["範囲", "弘前市"]);
+/// ```
 pub fn blocks(lines: &[Line], furniture: &Furniture) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<Line> = Vec::new();
@@ -373,7 +485,7 @@ fn drop_first_row(table: Table) -> Table {
 }
 
 /// Page numbers and running marks that extractors put between a table's halves.
-pub fn is_page_furniture(compact: &str) -> bool {
+pub(crate) fn is_page_furniture(compact: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if digits(compact) {
         return true;

@@ -1,4 +1,5 @@
-//! `text --layout`: the blocks as the notice reader sees them.
+//! The blocks as text, the way a reader of the layout model sees them: for
+//! checking what was found, and for snapshot tests of the layout stage.
 
 use crate::grid_text::{self, GridCell};
 
@@ -6,6 +7,23 @@ use super::{Block, Table, TableForm};
 
 /// Paragraph lines as `page:line<TAB>text`; each table as a heading with its
 /// position, size and form, then its grid (merged cells as open borders).
+///
+/// ```
+/// use onshi_pdf_text::layout::{Furniture, blocks, render::render};
+/// use onshi_pdf_text::normalize::normalize;
+///
+/// let text = normalize(&["事務連絡\n範囲\t青森市\n期間\t1月13日まで".to_owned()]);
+/// let lines = render(&blocks(&text.lines, &Furniture::default()));
+/// assert_eq!(lines, [
+///     "1:1\t事務連絡",
+///     "1:2\ttable: 2 rows × 2 columns (tabbed)",
+///     "\t┌────┬───────────┐",
+///     "\t│範囲│青森市     │",
+///     "\t├────┼───────────┤",
+///     "\t│期間│1月13日まで│",
+///     "\t└────┴───────────┘",
+/// ]);
+/// ```
 pub fn render(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     for block in blocks {

@@ -5,46 +5,103 @@ use std::fmt;
 use crate::ErrorCode;
 
 /// Why a PDF yielded no usable text. Each kind has a stable [`PdfError::code`].
+///
+/// ```
+/// use onshi_pdf_text::pdf::{PdfErrorKind, PdfOptions, extract_pdf};
+///
+/// let e = extract_pdf(b"PK\x03\x04", &PdfOptions::default()).unwrap_err();
+/// assert!(matches!(e.kind(), PdfErrorKind::NotPdf { .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PdfErrorKind {
     /// The input is not a PDF at all (empty, or no `%PDF-` header).
-    NotPdf { found: String },
+    NotPdf {
+        /// What the input is instead: empty, or how it starts.
+        found: String,
+    },
     /// The document is encrypted with a password we do not have.
-    Encrypted { detail: String },
+    Encrypted {
+        /// What the PDF reader said.
+        detail: String,
+    },
     /// The file is truncated or damaged so that its text cannot be read completely.
-    Corrupt { detail: String, page: Option<u32> },
+    Corrupt {
+        /// What is damaged.
+        detail: String,
+        /// The 1-based page, when the damage is on one page.
+        page: Option<u32>,
+    },
     /// The pages only paint images (a scan): there is no text to extract.
-    NoTextLayer { pages: u32 },
+    NoTextLayer {
+        /// How many pages the document has.
+        pages: u32,
+    },
     /// Text is drawn with fonts whose glyphs cannot be mapped to Unicode.
-    NoUnicodeMapping { fonts: Vec<String> },
+    NoUnicodeMapping {
+        /// The fonts, each named with what is missing.
+        fonts: Vec<String>,
+    },
     /// Text was decoded but does not look like Japanese text.
-    Mojibake { detail: String },
+    Mojibake {
+        /// What about the text gave it away.
+        detail: String,
+    },
     /// A limit in [`PdfOptions`](super::PdfOptions) was exceeded.
-    TooLarge { detail: String },
+    TooLarge {
+        /// Which limit, and by how much.
+        detail: String,
+    },
     /// A dependency panicked while extracting; the panic was contained.
-    ExtractorPanicked { extractor: &'static str, message: String },
+    ExtractorPanicked {
+        /// `builtin` or `pdf-extract`.
+        extractor: &'static str,
+        /// The panic's message and location.
+        message: String,
+    },
     /// The requested external extractor could not be run.
-    ExtractorUnavailable { program: String, detail: String },
+    ExtractorUnavailable {
+        /// The program that was to be run.
+        program: String,
+        /// Why it could not be run.
+        detail: String,
+    },
 }
 
 /// An extraction failure. [`PdfError::code`] is stable and meant for diagnostics;
 /// the `Display` text is a lowercase sentence for people.
+///
+/// ```
+/// use onshi_pdf_text::{ErrorCode, PdfError};
+/// use onshi_pdf_text::pdf::{PdfErrorKind, PdfOptions, extract_pdf};
+///
+/// let e = extract_pdf(b"", &PdfOptions::default()).unwrap_err();
+/// assert_eq!(e.code(), ErrorCode::NotPdf);
+/// assert_eq!(e.to_string(), "not a PDF: the input is empty");
+///
+/// let e = PdfError::new(PdfErrorKind::NoTextLayer { pages: 2 });
+/// assert_eq!(e.code().as_str(), "no_text_layer");
+/// assert_eq!(e.page(), None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfError {
     kind: PdfErrorKind,
 }
 
 impl PdfError {
+    /// An error of `kind`, for callers that wrap another extractor and
+    /// report its failures the same way. See [`PdfError`].
     pub fn new(kind: PdfErrorKind) -> Self {
         PdfError { kind }
     }
 
+    /// What went wrong, with its particulars. See [`PdfErrorKind`].
     pub fn kind(&self) -> &PdfErrorKind {
         &self.kind
     }
 
-    /// The stable identifier of the error kind, e.g. `"no_text_layer"`.
+    /// The stable identifier of the error kind, e.g. `no_text_layer`.
+    /// See [`PdfError`].
     pub fn code(&self) -> ErrorCode {
         match self.kind {
             PdfErrorKind::NotPdf { .. } => ErrorCode::NotPdf,
@@ -60,6 +117,15 @@ impl PdfError {
     }
 
     /// The 1-based page the error is about, when it is about one page.
+    ///
+    /// ```
+    /// use onshi_pdf_text::PdfError;
+    /// use onshi_pdf_text::pdf::PdfErrorKind;
+    ///
+    /// let e = PdfError::new(PdfErrorKind::Corrupt { detail: "a bad stream".into(), page: Some(3) });
+    /// assert_eq!(e.page(), Some(3));
+    /// assert_eq!(e.to_string(), "the PDF is damaged: page 3: a bad stream");
+    /// ```
     pub fn page(&self) -> Option<u32> {
         match self.kind {
             PdfErrorKind::Corrupt { page, .. } => page,

@@ -11,7 +11,8 @@
 //! CMap or the Adobe-Japan1 collection. pdf-extract is a fallback for simple
 //! fonts whose codes only the embedded font program explains, run with its
 //! panics contained. `pdftotext` can be chosen instead with [`Extractor::Pdftotext`].
-//! The design is described in `docs/design-pdf.md`.
+//! The design is described in `docs/design-pdf.md` of the onshi-notice
+//! repository.
 
 mod adobe_japan1;
 mod cmap;
@@ -37,7 +38,15 @@ pub use error::{PdfError, PdfErrorKind};
 use content::{Interpreter, ScanError, Stats};
 use layout::Layout;
 
-/// Which program turns the PDF into text.
+/// Which program turns the PDF into text. Serializes as `"builtin"` or
+/// `"pdftotext"`.
+///
+/// ```
+/// use onshi_pdf_text::{Extractor, PdfOptions};
+///
+/// let options = PdfOptions { extractor: Extractor::Pdftotext, ..PdfOptions::default() };
+/// assert_eq!(serde_json::to_string(&options.extractor).unwrap(), r#""pdftotext""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Extractor {
@@ -49,6 +58,16 @@ pub enum Extractor {
 }
 
 /// Limits and choices for [`extract_pdf`].
+///
+/// The defaults bound what one document may cost (16 MiB decompressed, 2000
+/// pages, 2 000 000 glyphs) and refuse text that does not look Japanese.
+///
+/// ```
+/// use onshi_pdf_text::PdfOptions;
+///
+/// let options = PdfOptions { max_decompressed_bytes: 4 << 20, expect_japanese: false, ..PdfOptions::default() };
+/// assert_eq!(options.max_pages, 2000);
+/// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PdfOptions {
     /// Bound on the bytes all streams of one document may decompress to.
@@ -57,6 +76,7 @@ pub struct PdfOptions {
     pub max_pages: usize,
     /// Documents that show more glyphs are refused as `too_large`.
     pub max_glyphs: usize,
+    /// The builtin extractor, or `pdftotext`.
     pub extractor: Extractor,
     /// Reject text that does not look Japanese as `mojibake` (on by default:
     /// the notices are Japanese, and wrongly decoded CJK fonts come out Latin-looking).
@@ -82,15 +102,18 @@ impl Default for PdfOptions {
 }
 
 /// Something the caller should know about text that was extracted anyway.
+/// [`crate::extract`] passes it on as an [`ExtractWarning`](crate::ExtractWarning).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfWarning {
+    /// What kind of thing was read past; stable, for programs.
     pub code: WarningCode,
+    /// The particulars, for people.
     pub message: String,
     /// The 1-based page it is about, if one.
     pub page: Option<u32>,
 }
 
-/// The text of a PDF.
+/// The text of a PDF, as [`extract_pdf`] returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfText {
     /// One string per page (page 1 first); lines separated by `'\n'` in reading
@@ -103,6 +126,7 @@ pub struct PdfText {
     /// `cmap:<CMap name>` (e.g. `cmap:90ms-RKSJ-H`), `cid:Adobe-Japan1`,
     /// `pdf-extract` or `pdftotext`.
     pub method: &'static str,
+    /// What was read past; empty for a clean document.
     pub warnings: Vec<PdfWarning>,
 }
 
@@ -119,6 +143,57 @@ const JUNK_WARNING_BYTES: usize = 16;
 /// Never panics: a panic inside a dependency is contained and reported as
 /// `extractor_panicked`. Known ways to abort the process (deep nesting, huge
 /// allocations, decompression bombs) are bounded by the options.
+///
+/// ```
+/// use onshi_pdf_text::{ErrorCode, PdfOptions};
+/// use onshi_pdf_text::pdf::extract_pdf;
+///
+/// # fn tiny_pdf(operators: &str) -> Vec<u8> {
+/// #     let content = format!("BT /F1 12 Tf 72 720 Td {operators} ET");
+/// #     let objects = [
+/// #         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+/// #         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+/// #         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+/// #          /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+/// #         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+/// #         "<< /Type /Font /Subtype /Type0 /BaseFont /MS-Mincho /Encoding /90ms-RKSJ-H \
+/// #          /DescendantFonts [6 0 R] >>".to_owned(),
+/// #         "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MS-Mincho /DW 1000 \
+/// #          /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> \
+/// #          /FontDescriptor 7 0 R >>".to_owned(),
+/// #         "<< /Type /FontDescriptor /FontName /MS-Mincho /Flags 4 /FontBBox [0 -141 1000 859] \
+/// #          /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>".to_owned(),
+/// #     ];
+/// #     let mut pdf = b"%PDF-1.7\n".to_vec();
+/// #     let mut offsets = Vec::new();
+/// #     for (i, body) in objects.iter().enumerate() {
+/// #         offsets.push(pdf.len());
+/// #         pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+/// #     }
+/// #     let xref = pdf.len();
+/// #     pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+/// #     for offset in offsets {
+/// #         pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+/// #     }
+/// #     let size = objects.len() + 1;
+/// #     pdf.extend(format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").bytes());
+/// #     pdf
+/// # }
+/// // A line with a wide gap: the label cell and its content, a TAB apart.
+/// let pdf = tiny_pdf("<94CD88CD> Tj 100 0 Td <90C290588E73> Tj");
+/// let text = extract_pdf(&pdf, &PdfOptions::default()).unwrap();
+/// assert_eq!(text.pages, ["範囲\t青森市"]);
+/// assert_eq!(text.method, "cmap:90ms-RKSJ-H");
+/// assert_eq!(text.producer, None);
+/// assert!(text.warnings.is_empty());
+///
+/// // Latin text where Japanese is expected is taken for a wrong decoding.
+/// let latin = tiny_pdf("(Minutes of the meeting of 13 January) Tj");
+/// let e = extract_pdf(&latin, &PdfOptions::default()).unwrap_err();
+/// assert_eq!(e.code(), ErrorCode::Mojibake);
+/// let relaxed = PdfOptions { expect_japanese: false, ..PdfOptions::default() };
+/// assert!(extract_pdf(&latin, &relaxed).is_ok());
+/// ```
 pub fn extract_pdf(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     sniff(bytes)?;
     match options.extractor {
