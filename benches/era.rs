@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use onshi_notice::period::parse_period;
+use onshi_notice::periods::parse_period;
 use onshi_wareki::{find_dates, parse_date, to_wareki};
 
 /// A notice-shaped text: headers with spaced dates, boilerplate with article

@@ -309,7 +309,12 @@ fn bare_day_in_context(start: &Cursor<'_>, end: usize, n: Number) -> bool {
     }
     let mut after = Cursor::new(start.src(), end);
     after.skip_spaces();
-    if START_WORDS.iter().chain(END_WORDS).chain(OTHER_DAY_FOLLOWERS).any(|w| after.eat_str(w)) {
+    if START_WORDS
+        .iter()
+        .chain(END_WORDS)
+        .chain(OTHER_DAY_FOLLOWERS)
+        .any(|w| after.eat_str(w))
+    {
         return true;
     }
     // The second half of a range: `7月8日~14日`.
