@@ -4,12 +4,34 @@
 //! nothing the notice names is dropped, and nothing is guessed.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::range::MAX_ITEMS;
 use crate::notice::{ItemKind, RangeItem, RangeList};
-use crate::records::{Municipality, Prefecture};
 use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
+
+/// A prefecture as a record names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prefecture {
+    /// 2-digit prefecture code, e.g. `02`.
+    pub code: String,
+    pub name: String,
+}
+
+/// A municipality as a record names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// 6-digit 全国地方公共団体コード including its check digit.
+    pub code: String,
+    /// Official name, without the 郡.
+    pub name: String,
+    /// The 郡 of a town or village, e.g. `南津軽郡`.
+    pub district: Option<String>,
+}
 
 /// A resolved place: a municipality, or a whole prefecture.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 //! and period cells become dates in [`crate::periods`].
 
 mod attachment;
+mod facts;
 mod grid;
 mod header;
 mod letters;
@@ -19,11 +20,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
-use crate::records::{Disaster, Notice, NoticeKind};
 use onshi_pdf_text::layout::Furniture;
 use onshi_pdf_text::normalize::{Line, Text};
 use onshi_wareki as era;
 
+pub use facts::{Disaster, Notice, NoticeKind, Reference};
 pub use range::{ItemKind, RangeItem, RangeList};
 pub use table::{CellLine, PeriodCell, RangeCell, Table};
 

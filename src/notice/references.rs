@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::records::Reference;
+use super::Reference;
 use onshi_pdf_text::normalize::Line;
 use onshi_wareki as era;
 
