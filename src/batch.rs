@@ -87,8 +87,9 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)> {
     Ok(out)
 }
 
-/// A panic that escapes a dependency must cost one file, not the batch.
-fn convert_contained(path: &Path, options: &Options) -> Result<Document, Error> {
+/// [`crate::convert_file`], with a panic that escapes a dependency turned
+/// into [`Error::Internal`]: it must cost one file, not the batch.
+pub fn convert_contained(path: &Path, options: &Options) -> Result<Document, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file(path, options))).unwrap_or_else(
         |payload| {
             let message = payload

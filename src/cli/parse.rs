@@ -23,7 +23,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
     let pretty = !args.jsonl && args.files.len() == 1;
     each_file(
         &args.files,
-        |path| onshi_notice::convert_file(path, &options),
+        |path| onshi_notice::batch::convert_contained(path, &options),
         |out, _, doc| {
             let json = if pretty {
                 serde_json::to_string_pretty(&doc)
