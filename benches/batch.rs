@@ -19,21 +19,10 @@ use chrono::{Days, NaiveDate};
 use onshi_gazetteer::{Gazetteer, Kind};
 use onshi_wareki::to_wareki;
 
-/// A small deterministic generator (xorshift64*), so every run sees the same notices.
-struct Rng(u64);
+#[path = "../tests/support/rng.rs"]
+mod rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use rng::Rng;
 
 const DISASTERS: &[&str] = &["大雨", "大雪", "地震", "台風", "豪雨"];
 

@@ -11,16 +11,10 @@ use std::time::{Duration, Instant};
 
 use onshi_pdf_text::pdf::{PdfOptions, extract_pdf};
 
-const STYLES: [&str; 8] = [
-    "office",
-    "multipage",
-    "cid-rksj",
-    "cid-rksj-noembed",
-    "cid-unijis",
-    "cid-identity",
-    "identity-nounicode",
-    "scan",
-];
+#[path = "../tests/support/styles.rs"]
+mod styles;
+
+use styles::PDF_STYLES as STYLES;
 
 struct Timing {
     mean: Duration,

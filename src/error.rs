@@ -5,7 +5,7 @@
 
 use crate::notice::NotANotice;
 use onshi_pdf_text::{ErrorCode, ExtractError};
-use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -26,59 +26,73 @@ impl Error {
     /// A stable identifier for the kind of failure, listed in the README.
     pub fn code(&self) -> FailureCode {
         match self {
-            Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound => FailureCode::NotFound,
-            Error::Io(_) => FailureCode::Io,
-            Error::Extract(e) => e.code().into(),
-            Error::NotANotice(_) => FailureCode::NotANotice,
-            Error::FileTooLarge { .. } => FailureCode::FileTooLarge,
-            Error::Internal(_) => FailureCode::InternalError,
+            Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound => FileCode::NotFound.into(),
+            Error::Io(_) => FileCode::Io.into(),
+            Error::Extract(e) => FailureCode::Extract(e.code()),
+            Error::NotANotice(_) => FileCode::NotANotice.into(),
+            Error::FileTooLarge { .. } => FileCode::FileTooLarge.into(),
+            Error::Internal(_) => ErrorCode::InternalError.into(),
         }
     }
 }
 
 onshi_pdf_text::codes! {
-    /// Why a file gave no document: the codes of this crate and those of
-    /// extraction ([`ErrorCode`]), in one list.
-    #[derive(JsonSchema)]
-    FailureCode {
+    /// Why a file gave no document, before or after extraction.
+    FileCode {
         NotFound = "not_found": "the file does not exist",
         Io = "io": "the file cannot be read",
         FileTooLarge = "file_too_large": "the file is larger than the size limit",
-        EmptyFile = "empty_file": "the file is empty",
-        BinaryFile = "binary_file": "the file is binary data, not text",
-        UndecodableText = "undecodable_text": "the text is in none of UTF-8, UTF-16, Shift_JIS or EUC-JP",
         NotANotice = "not_a_notice": "the text has no 事務連絡 head, title, 範囲 or 期間",
-        NotPdf = "not_pdf": "the file is not a PDF",
-        Encrypted = "encrypted": "the PDF needs a password",
-        Corrupt = "corrupt": "the PDF is damaged or truncated",
-        NoTextLayer = "no_text_layer": "the PDF only paints images (a scan): run OCR first",
-        NoUnicodeMapping = "no_unicode_mapping": "the PDF's fonts cannot be mapped to Unicode",
-        Mojibake = "mojibake": "the extracted text is garbled",
-        TooLarge = "too_large": "the PDF exceeds a limit (decompressed size, pages, glyphs, time)",
-        ExtractorPanicked = "extractor_panicked": "a dependency panicked while reading the PDF",
-        ExtractorUnavailable = "extractor_unavailable": "the pdftotext extractor was chosen but cannot be run",
-        ExtractorCrashed = "extractor_crashed": "the isolated extraction child died",
-        InternalError = "internal_error": "a bug: please report it with the file",
+    }
+}
+
+/// Why a file gave no document: a [`FileCode`] or extraction's [`ErrorCode`].
+/// Both are written as their snake_case names, so the JSON is one flat list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FailureCode {
+    File(FileCode),
+    Extract(ErrorCode),
+}
+
+impl FailureCode {
+    /// Every failure code: the file's, then extraction's.
+    pub fn all() -> impl Iterator<Item = FailureCode> {
+        let file = FileCode::ALL.iter().copied().map(FailureCode::File);
+        file.chain(ErrorCode::ALL.iter().copied().map(FailureCode::Extract))
+    }
+
+    /// The code as it is written in JSON and in the README (`not_found`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureCode::File(code) => code.as_str(),
+            FailureCode::Extract(code) => code.as_str(),
+        }
+    }
+
+    /// What the code means, in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            FailureCode::File(code) => code.description(),
+            FailureCode::Extract(code) => code.description(),
+        }
+    }
+}
+
+impl std::fmt::Display for FailureCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<FileCode> for FailureCode {
+    fn from(code: FileCode) -> Self {
+        FailureCode::File(code)
     }
 }
 
 impl From<ErrorCode> for FailureCode {
     fn from(code: ErrorCode) -> Self {
-        match code {
-            ErrorCode::EmptyFile => FailureCode::EmptyFile,
-            ErrorCode::BinaryFile => FailureCode::BinaryFile,
-            ErrorCode::UndecodableText => FailureCode::UndecodableText,
-            ErrorCode::NotPdf => FailureCode::NotPdf,
-            ErrorCode::Encrypted => FailureCode::Encrypted,
-            ErrorCode::Corrupt => FailureCode::Corrupt,
-            ErrorCode::NoTextLayer => FailureCode::NoTextLayer,
-            ErrorCode::NoUnicodeMapping => FailureCode::NoUnicodeMapping,
-            ErrorCode::Mojibake => FailureCode::Mojibake,
-            ErrorCode::TooLarge => FailureCode::TooLarge,
-            ErrorCode::ExtractorPanicked => FailureCode::ExtractorPanicked,
-            ErrorCode::ExtractorUnavailable => FailureCode::ExtractorUnavailable,
-            ErrorCode::ExtractorCrashed => FailureCode::ExtractorCrashed,
-            ErrorCode::InternalError => FailureCode::InternalError,
-        }
+        FailureCode::Extract(code)
     }
 }

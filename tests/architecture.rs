@@ -70,7 +70,11 @@ fn uses(text: &str) -> BTreeSet<String> {
         if name.is_empty() {
             continue;
         }
-        found.insert(if ROOT_ITEMS.contains(&name.as_str()) { "lib".to_owned() } else { name });
+        found.insert(if ROOT_ITEMS.contains(&name.as_str()) {
+            "lib".to_owned()
+        } else {
+            name
+        });
     }
     found
 }
@@ -92,12 +96,19 @@ fn module_dependencies_point_down_the_pipeline() {
             }
             edges += 1;
             if layer_of(&used) >= layer_of(&module) {
-                problems.push(format!("{}: `{module}` uses `{used}`", file.strip_prefix(&src).unwrap().display()));
+                problems.push(format!(
+                    "{}: `{module}` uses `{used}`",
+                    file.strip_prefix(&src).unwrap().display()
+                ));
             }
         }
     }
     assert!(edges > 20, "the scan finds the crate's imports ({edges})");
-    assert!(problems.is_empty(), "dependencies that point up or sideways:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "dependencies that point up or sideways:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -117,5 +128,8 @@ fn the_scan_sees_a_dependency_that_points_up() {
     let text = "use crate::diagnostic::Code;\n/// See [`crate::batch`].\nfn f() -> crate::records::Document { crate::convert() }";
     let found: Vec<String> = uses(text).into_iter().collect();
     assert_eq!(found, ["diagnostic", "lib", "records"]);
-    assert!(layer_of("records") > layer_of("notice"), "notice using records would be reported");
+    assert!(
+        layer_of("records") > layer_of("notice"),
+        "notice using records would be reported"
+    );
 }

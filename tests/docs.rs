@@ -36,8 +36,7 @@ fn readme_lists_every_diagnostic_code() {
 
 #[test]
 fn readme_lists_every_failure_code() {
-    let expected: Vec<String> = FailureCode::ALL
-        .iter()
+    let expected: Vec<String> = FailureCode::all()
         .map(|c| format!("| `{c}` | {} |", c.description()))
         .collect();
     assert_eq!(table_after(&read("README.md"), "### Failure codes"), expected);

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use onshi_pdf_text::pdf::{Extractor, PdfError, PdfOptions, PdfText, extract_pdf};
 use support::raw_pdf::raw_pdf;
+use support::rng::Rng;
+use support::styles::PDF_STYLES;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/2025-01-07-aomori-snow");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pdf");
@@ -35,17 +37,6 @@ const TEXT_STYLES: [(&str, &str); 6] = [
     ("cid-rksj-noembed", "cmap:90ms-RKSJ-H"),
     ("cid-unijis", "cmap:UniJIS-UTF16-H"),
     ("cid-identity", "cid:Adobe-Japan1"),
-];
-
-const ALL_STYLES: [&str; 8] = [
-    "office",
-    "multipage",
-    "cid-rksj",
-    "cid-rksj-noembed",
-    "cid-unijis",
-    "cid-identity",
-    "identity-nounicode",
-    "scan",
 ];
 
 fn corpus(style: &str) -> Vec<u8> {
@@ -821,22 +812,6 @@ const CODES: [&str; 9] = [
     "extractor_unavailable",
 ];
 
-/// xorshift64*: deterministic, seeded, good enough to pick offsets.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// Runs one extraction on its own thread and fails the test if it does not finish in time.
 fn bounded(bytes: Vec<u8>, label: &str) -> Result<PdfText, PdfError> {
     let (tx, rx) = mpsc::channel();
@@ -879,7 +854,7 @@ fn variants(style: &str, bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 fn fuzz_damaged_corpus_copies() {
     let started = Instant::now();
     let mut cases: Vec<(String, Vec<u8>)> = Vec::new();
-    for style in ALL_STYLES {
+    for style in PDF_STYLES {
         cases.extend(variants(style, &corpus(style)));
     }
     let total = cases.len();

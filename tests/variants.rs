@@ -2,6 +2,8 @@
 //! inside the 範囲 list, extra spaces, full-width digits, `［］` for `【】`
 //! around prefectures, CRLF line ends, Shift_JIS. Positions may move; facts may not.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use onshi_notice::Document;
@@ -20,14 +22,8 @@ fn text_sources() -> Vec<PathBuf> {
 
 /// The facts of a document: no source, no positions, whitespace removed from every string.
 fn facts(doc: &Document) -> serde_json::Value {
-    let mut value = serde_json::to_value(doc).unwrap();
+    let mut value = support::facts::without_positions(doc);
     let object = value.as_object_mut().unwrap();
-    object.remove("source");
-    for key in ["activations", "scopes"] {
-        for item in object[key].as_array_mut().unwrap() {
-            item.as_object_mut().unwrap().remove("source_span");
-        }
-    }
     // Diagnostics are ordered by position, which a variant may move.
     let mut diagnostics: Vec<String> = object["diagnostics"]
         .as_array()
@@ -37,17 +33,8 @@ fn facts(doc: &Document) -> serde_json::Value {
         .collect();
     diagnostics.sort();
     object.insert("diagnostics".into(), diagnostics.into());
-    compact(&mut value);
+    support::facts::compact_strings(&mut value);
     value
-}
-
-fn compact(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::String(s) => *s = s.chars().filter(|c| !c.is_whitespace()).collect(),
-        serde_json::Value::Array(items) => items.iter_mut().for_each(compact),
-        serde_json::Value::Object(map) => map.values_mut().for_each(compact),
-        _ => {}
-    }
 }
 
 fn convert(bytes: &[u8]) -> Document {

@@ -2,7 +2,10 @@
 
 #![allow(dead_code, reason = "each test binary uses part of this module")]
 
+pub mod facts;
 pub mod measure;
 pub mod pdftotext;
 pub mod raw_pdf;
 pub mod render;
+pub mod rng;
+pub mod styles;
