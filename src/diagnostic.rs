@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub use onshi_pdf_text::{Position, WarningCode};
 
+/// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -20,20 +21,27 @@ pub enum Severity {
 /// One finding, with a stable machine-readable `code` and a sentence for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
+    /// How much it matters.
     pub severity: Severity,
+    /// What it is about, e.g. `unknown_municipality`; listed in the README.
     pub code: Code,
+    /// A sentence for people, naming what was found.
     pub message: String,
+    /// The 1-based page of the text it is about, if one.
     pub page: Option<u32>,
+    /// The 1-based line on that page, if one.
     pub line: Option<u32>,
     /// The text the diagnostic is about, as it stood after normalization.
     pub text: Option<String>,
 }
 
 impl Diagnostic {
+    /// A finding that leaves the output complete but deserves a look.
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
+    /// A finding that cost part of the notice its records.
     pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
@@ -49,12 +57,14 @@ impl Diagnostic {
         }
     }
 
+    /// Where in the text the finding is.
     pub fn at(mut self, position: Position) -> Self {
         self.page = Some(position.page);
         self.line = Some(position.line);
         self
     }
 
+    /// The text the finding is about.
     pub fn about(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
         self

@@ -18,6 +18,7 @@ use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
 pub struct Prefecture {
     /// 2-digit prefecture code, e.g. `02`.
     pub code: String,
+    /// The official name (`青森県`).
     pub name: String,
 }
 
@@ -36,28 +37,42 @@ pub struct Municipality {
 /// A resolved place: a municipality, or a whole prefecture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedArea {
+    /// The prefecture it is in.
     pub prefecture: Prefecture,
+    /// The municipality; `None` for the whole prefecture (`全域`).
     pub municipality: Option<Municipality>,
+    /// The name as the notice wrote it.
     pub written_as: String,
+    /// Where the name stands in the text.
     pub position: Position,
 }
 
 /// A count or rule given instead of names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedScope {
+    /// The prefecture the scope is inside, if it is inside one.
     pub prefecture: Option<Prefecture>,
+    /// The number of municipalities the notice gives (`47市町村`), if it gives one.
     pub count: Option<u32>,
+    /// The scope as written.
     pub text: String,
+    /// Where it stands in the text.
     pub position: Position,
 }
 
+/// What one 範囲 cell resolved to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resolved {
+    /// Areas with codes.
     pub areas: Vec<ResolvedArea>,
+    /// Counts and rules that name no municipality.
     pub scopes: Vec<ResolvedScope>,
+    /// Names that could not be resolved, with candidates, and remarks.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Resolve the items of one 範囲 cell against the gazetteer, as of the
+/// notice's date `on` (a name not in force that day is reported).
 pub fn resolve(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> Resolved {
     let mut out = Resolved::default();
     for note in &range.notes {

@@ -25,14 +25,17 @@ pub enum NoticeKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
+    /// Activation, extension, termination or amendment, from the wording.
     pub kind: NoticeKind,
     /// `事務連絡`, or null when the document does not say.
     pub document_type: Option<String>,
+    /// The date in the letter head.
     pub issued_on: Option<NaiveDate>,
     /// The title, its wrapped lines joined.
     pub title: Option<String>,
     /// N of `（そのN）` in the title.
     pub sequel: Option<u32>,
+    /// The disaster the notice is about, from its title or text.
     pub disaster: Option<Disaster>,
     /// The issuing divisions, in the order written.
     pub issuers: Vec<String>,
@@ -42,6 +45,7 @@ pub struct Notice {
     pub references: Vec<Reference>,
 }
 
+/// The disaster a notice is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Disaster {
@@ -55,7 +59,10 @@ pub struct Disaster {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
+    /// The date of the notice referred to.
     pub issued_on: NaiveDate,
+    /// `事務連絡` or another kind of document, when the reference names it.
     pub document_type: Option<String>,
+    /// The title in 「」 after the reference, when it gives one.
     pub title: Option<String>,
 }

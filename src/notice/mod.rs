@@ -34,9 +34,11 @@ pub struct ParsedNotice {
     /// The letter's head and title: the facts that go into the document's
     /// `notice`.
     pub header: Notice,
+    /// The 範囲 and 期間 cells, with the period each 範囲 row points to.
     pub table: Table,
     /// The 範囲 cells read into items, one per 範囲 row.
     pub ranges: Vec<RangeList>,
+    /// What the reader noticed: missing parts, notes in the cells.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -44,9 +46,13 @@ pub struct ParsedNotice {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a notice: found no 事務連絡 head, title, 範囲 or 期間 in {lines} lines of text")]
 pub struct NotANotice {
+    /// How many lines of text were looked at.
     pub lines: usize,
 }
 
+/// Read the notice out of normalized text: pick the letter, read its head and
+/// title, find its 範囲/期間 cells in tables or paragraphs, and read the 範囲
+/// cells into items.
 pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
     let lines = &text.lines;
     let letters = letters::split(lines);

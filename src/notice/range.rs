@@ -19,11 +19,15 @@ use onshi_pdf_text::normalize::compact;
 pub struct RangeItem {
     /// The prefecture header in force, as written (`青森県`, `新潟`).
     pub prefecture: Option<String>,
+    /// The item as written, after normalization.
     pub text: String,
+    /// Where it stands in the text.
     pub position: Position,
+    /// What the item names.
     pub kind: ItemKind,
 }
 
+/// What a 範囲 item names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
     /// One or more municipality names, possibly fused.
@@ -39,7 +43,9 @@ pub enum ItemKind {
 /// A remark inside the cell that is not a place (`※7月10日19時30分追加`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RangeNote {
+    /// The remark as written.
     pub text: String,
+    /// Where it stands in the text.
     pub position: Position,
 }
 
@@ -49,6 +55,7 @@ pub struct RangeNote {
 pub struct RangeList {
     /// At most [`MAX_ITEMS`].
     pub items: Vec<RangeItem>,
+    /// Remarks inside the cell (`※…追加`, `(一部)`), kept out of the places.
     pub notes: Vec<RangeNote>,
     /// Items past [`MAX_ITEMS`], counted but not kept.
     pub omitted: usize,
@@ -92,6 +99,7 @@ pub fn parse_cell(cell: &RangeCell) -> RangeList {
     parse_under(&cell.lines, cell.prefecture.as_ref())
 }
 
+/// Read the lines of one 範囲 cell into items.
 pub fn parse(cell: &[CellLine]) -> RangeList {
     parse_under(cell, None)
 }

@@ -13,7 +13,9 @@ use onshi_pdf_text::normalize::{Line, compact};
 /// Which row of the table a label opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
+    /// A 範囲 (areas) row.
     Range,
+    /// A 期間 (period) row.
     Period,
     /// A period row whose label names its end (`閉塞日時`).
     Closing,
@@ -22,7 +24,9 @@ pub enum RowKind {
 /// One line of a cell, whitespace kept as extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellLine {
+    /// Where the line stands in the text.
     pub position: Position,
+    /// The line as normalized, without the cell label.
     pub text: String,
 }
 
@@ -31,12 +35,14 @@ pub struct CellLine {
 pub struct PeriodCell {
     /// The label says the date ends the period (`閉塞日時`), so a bare date is an end.
     pub closes: bool,
+    /// The cell's lines, in order.
     pub lines: Vec<CellLine>,
 }
 
 /// A 範囲 cell, with what its row says about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RangeCell {
+    /// The cell's lines, in order.
     pub lines: Vec<CellLine>,
     /// The prefecture from a cell of its own (`都道府県 | 市町村`), which
     /// holds for the names of this cell.
@@ -47,6 +53,7 @@ pub struct RangeCell {
 }
 
 impl RangeCell {
+    /// A 範囲 cell of these lines, with no prefecture or period of its own.
     pub fn new(lines: Vec<CellLine>) -> Self {
         RangeCell {
             lines,
@@ -56,16 +63,19 @@ impl RangeCell {
     }
 }
 
+/// The 範囲 and 期間 cells of a notice, in the order they stand.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// One entry per 範囲 row (notices with several areas have several rows).
     pub ranges: Vec<RangeCell>,
+    /// The 期間 cells; each 範囲 cell points to the one that applies to it.
     pub periods: Vec<PeriodCell>,
     /// `※` lines after the rows, compacted.
     pub footnotes: Vec<CellLine>,
 }
 
 impl Table {
+    /// True when the notice has neither 範囲 nor 期間 cells.
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty() && self.periods.is_empty()
     }

@@ -35,6 +35,7 @@ pub struct Period {
     #[serde(default, with = "clock_time")]
     #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
     pub start_time: Option<ClockTime>,
+    /// The last day, when the notice states it; never computed from a rule.
     pub end: Option<NaiveDate>,
     /// The time on the end date, `HH:MM`; `24:00` is the end of the `end` day.
     #[serde(default, with = "clock_time")]
@@ -83,12 +84,14 @@ mod clock_time {
 /// a footnote points at the footnote marker in the cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodNote {
+    /// Where in the cell (or at which footnote marker) the note points.
     pub span: Range<usize>,
     /// Stable identifier: `invalid_date`, `period_without_date`,
     /// `ambiguous_period`, `unrecognized_period`, `empty_period`,
     /// `period_without_end`, `footnote_missing`, `end_before_start`,
     /// `weekday_mismatch`.
     pub code: Code,
+    /// A sentence for people.
     pub message: String,
 }
 

@@ -17,7 +17,9 @@ use crate::notice::{ParsedNotice, PeriodCell};
 /// prefecture, if it does.
 #[derive(Debug, Clone, Default)]
 pub struct Assigned {
+    /// The period of the row.
     pub period: Period,
+    /// Prefecture name and period, where the 期間 gives one per prefecture.
     pub by_prefecture: Vec<(String, Period)>,
 }
 

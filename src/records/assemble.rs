@@ -9,7 +9,9 @@ use crate::records::{self, Activation, Document, Scope, Source, SourceSpan};
 
 /// One 範囲 row with its resolved places and the period that applies to it.
 pub struct Row {
+    /// The places of the row.
     pub resolved: Resolved,
+    /// The period that applies to the row.
     pub period: records::Period,
     /// Periods that the 期間 gives prefecture by prefecture (`ア 山形県の対象地域
     /// …まで` / `イ 秋田県の…まで`); when there are any, an area takes its
@@ -17,6 +19,8 @@ pub struct Row {
     pub by_prefecture: Vec<(String, records::Period)>,
 }
 
+/// Build the document: one activation per area and period (duplicates
+/// once), scopes, and every diagnostic in text order.
 pub fn assemble(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagnostics: Vec<Diagnostic>) -> Document {
     let mut activations = Vec::new();
     let mut scopes = Vec::new();

@@ -23,14 +23,18 @@ pub const SCHEMA_VERSION: &str = "2";
 #[serde(deny_unknown_fields)]
 #[schemars(title = "onshi-notice document")]
 pub struct Document {
+    /// The version of this contract, [`SCHEMA_VERSION`].
     pub schema_version: String,
+    /// The file the document was read from.
     pub source: Source,
+    /// What the notice says about itself.
     pub notice: Notice,
     /// One record per activated municipality (or prefecture, when the notice names no municipality).
     pub activations: Vec<Activation>,
     /// Areas given only as a count or a rule (`4県47市町村`, `全43市町村`), never expanded into invented names.
     #[serde(default)]
     pub scopes: Vec<Scope>,
+    /// What could not be read, or deserves a look, with page and line.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -42,6 +46,7 @@ pub struct Source {
     pub file: String,
     /// SHA-256 of the file's bytes, lowercase hex.
     pub sha256: String,
+    /// PDF or text.
     pub format: SourceFormat,
     /// Number of pages (1 for text files).
     pub pages: u32,
@@ -49,10 +54,13 @@ pub struct Source {
     pub decoded_by: String,
 }
 
+/// What kind of file a notice came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
+    /// A PDF.
     Pdf,
+    /// Text, in any of the supported encodings.
     Text,
 }
 
@@ -69,19 +77,25 @@ impl From<onshi_pdf_text::Format> for SourceFormat {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activation {
+    /// The prefecture the area is in.
     pub prefecture: Prefecture,
     /// Null when the notice names the whole prefecture (全域) or only a rule.
     pub municipality: Option<Municipality>,
     /// The name exactly as the notice wrote it (after text normalization).
     pub written_as: String,
+    /// When the function is on for the area.
     pub period: Period,
+    /// Where the name stands in the text.
     pub source_span: SourceSpan,
 }
 
+/// A place in the extracted text: 1-based page, and line on that page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpan {
+    /// The 1-based page.
     pub page: u32,
+    /// The 1-based line on the page.
     pub line: u32,
 }
 
@@ -96,6 +110,8 @@ pub struct Scope {
     pub count: Option<u32>,
     /// The scope as written, e.g. `全43市町村` or `災害救助法が適用された市区町村を有する都道府県`.
     pub text: String,
+    /// When the function is on for the scope.
     pub period: Period,
+    /// Where the scope stands in the text.
     pub source_span: SourceSpan,
 }
