@@ -62,37 +62,135 @@ impl Default for Options {
     }
 }
 
-/// Convert one notice file.
+/// Convert one notice file; `-` is standard input.
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
     let bytes = read_input(path, options)?;
     let name = path
         .file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    log::debug!("{}: read {} bytes", path.display(), bytes.len());
     convert(&name, &bytes, options)
 }
 
-/// Read an input file, refusing one over `max_file_bytes` before reading it.
+/// Whether `path` names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read an input file (`-`: standard input). Only regular files are read (a
+/// FIFO would block, `/dev/zero` never end), and reading stops past
+/// `max_file_bytes` whatever the metadata says, so a file that grows while it
+/// is read, or a pipe on standard input, is bounded too.
 pub fn read_input(path: &Path, options: &Options) -> Result<Vec<u8>, Error> {
-    let size = std::fs::metadata(path)?.len();
-    if size > options.max_file_bytes {
+    let limit = options.max_file_bytes;
+    if is_stdin(path) {
+        return read_bounded(std::io::stdin().lock(), limit, 0);
+    }
+    // Refuse a FIFO or a device before opening it: opening a FIFO blocks until a writer comes.
+    let meta = std::fs::metadata(path)?;
+    check_regular(&meta)?;
+    let file = open_nonblocking(path)?;
+    // The file may have been swapped between the two looks.
+    let meta = file.metadata()?;
+    check_regular(&meta)?;
+    if meta.len() > limit {
         return Err(Error::FileTooLarge {
-            size,
-            limit: options.max_file_bytes,
+            size: Some(meta.len()),
+            limit,
         });
     }
-    Ok(std::fs::read(path)?)
+    let hint = usize::try_from(meta.len()).unwrap_or(0);
+    read_bounded(file, limit, hint)
+}
+
+/// Read at most `limit` bytes; one more is a `FileTooLarge`.
+fn read_bounded(reader: impl std::io::Read, limit: u64, hint: usize) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(hint);
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::FileTooLarge { size: None, limit });
+    }
+    Ok(bytes)
+}
+
+fn check_regular(meta: &std::fs::Metadata) -> Result<(), Error> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Err(Error::NotAFile("a FIFO (named pipe)"));
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Err(Error::NotAFile("a device"));
+        }
+        if kind.is_socket() {
+            return Err(Error::NotAFile("a socket"));
+        }
+    }
+    Err(Error::NotAFile(if kind.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }))
+}
+
+/// Open for reading without blocking on a FIFO swapped in after the first look.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    open.open(path)
 }
 
 /// Convert one notice given as bytes; `file_name` is recorded as its source.
 pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let extracted = extract::extract(bytes, &options.extract)?;
+    log::debug!(
+        "{file_name}: extract: {:?}, {} pages, decoded by {}",
+        extracted.format,
+        extracted.pages.len(),
+        extracted.decoded_by
+    );
     let text = normalize::normalize(&extracted.pages);
+    log::debug!("{file_name}: normalize: {} lines", text.lines.len());
     let notice = notice::parse(&text)?;
+    log_notice(file_name, &notice);
     let gazetteer = places::Gazetteer::bundled();
-    let resolved = notice
+    let resolved: Vec<areas::Resolved> = notice
         .ranges
         .iter()
-        .map(|range| areas::resolve(range, notice.notice.issued_on, gazetteer));
+        .map(|range| areas::resolve(range, notice.notice.issued_on, gazetteer))
+        .collect();
+    if log::log_enabled!(log::Level::Debug) {
+        for (row, r) in resolved.iter().enumerate() {
+            let names: Vec<String> = r
+                .areas
+                .iter()
+                .map(|a| match &a.municipality {
+                    Some(m) => format!("{}={}", a.written_as, m.code),
+                    None => format!("{}={}", a.written_as, a.prefecture.code),
+                })
+                .collect();
+            let scopes: Vec<&str> = r.scopes.iter().map(|s| s.text.as_str()).collect();
+            log::debug!(
+                "{file_name}: areas: row {row}: {} ({} scopes: {}; {} diagnostics)",
+                names.join(", "),
+                scopes.len(),
+                scopes.join(", "),
+                r.diagnostics.len()
+            );
+        }
+    }
+    let resolved = resolved.into_iter();
     let (periods, mut diagnostics) = schedule::periods(&notice);
     diagnostics.extend(extracted.warnings.iter().map(|w| {
         let d = diagnostic::Diagnostic::warning(&w.code, w.message.clone());
@@ -117,6 +215,38 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         decoded_by: extracted.decoded_by,
     };
     Ok(assemble::document(source, notice, rows, diagnostics))
+}
+
+/// What the notice reader decided: the kind and date, the 範囲 and 期間 cells it took.
+fn log_notice(file_name: &str, parsed: &notice::ParsedNotice) {
+    if !log::log_enabled!(log::Level::Debug) {
+        return;
+    }
+    let n = &parsed.notice;
+    log::debug!(
+        "{file_name}: notice: {:?} issued {:?}, disaster {:?}, {} references",
+        n.kind,
+        n.issued_on,
+        n.disaster.as_ref().map(|d| d.name.as_str()),
+        n.references.len()
+    );
+    for (row, cell) in parsed.table.ranges.iter().enumerate() {
+        let first = cell.lines.first();
+        log::debug!(
+            "{file_name}: notice: 範囲 row {row}: {} lines from {}, period {:?}, {} items",
+            cell.lines.len(),
+            first.map_or_else(String::new, |l| format!("{}:{}", l.position.page, l.position.line)),
+            cell.period,
+            parsed.ranges.get(row).map_or(0, |r| r.items.len())
+        );
+    }
+    for (k, cell) in parsed.table.periods.iter().enumerate() {
+        let text: String = cell.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        log::debug!(
+            "{file_name}: notice: 期間 {k}: {}",
+            text.chars().take(80).collect::<String>()
+        );
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -5,7 +5,80 @@ pub mod json_dir;
 pub mod jsonl;
 pub mod sqlite;
 
+use std::path::{Path, PathBuf};
+
 use crate::Document;
+
+/// The prefix and suffix of every temporary file the sinks write.
+const TEMP_PREFIX: &str = ".onshi-notice-";
+const TEMP_SUFFIX: &str = ".part";
+
+/// A temporary file in `path`'s folder, to be renamed to `path`: mode 0666
+/// less the umask (as a plain `create` would give), named so that a later run
+/// knows it for a leftover ([`remove_stale_temporaries`]).
+pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Remove the temporary files a killed run left in `dir`.
+pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| at(dir, e))? {
+        let entry = entry.map_err(|e| at(dir, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            log::debug!("removing {}, left by an earlier run", entry.path().display());
+            match std::fs::remove_file(entry.path()) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(at(&entry.path(), e)),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An error about the output `path`: `PATH: message`.
+pub fn at(path: &Path, e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_some_and(|inner| inner.is::<OutputError>()) {
+        return e;
+    }
+    let message = crate::error::io_reason(&e);
+    std::io::Error::new(
+        e.kind(),
+        OutputError {
+            path: path.to_path_buf(),
+            message,
+        },
+    )
+}
+
+/// An error about an output file, with its path kept apart from the message
+/// so that the command line can print it in its one format.
+#[derive(Debug)]
+pub struct OutputError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 /// A destination for the outcomes of a batch, fed in input order.
 pub trait Sink {
