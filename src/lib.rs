@@ -162,7 +162,8 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     );
     let text = normalize::normalize(&extracted.pages);
     log::debug!("{file_name}: normalize: {} lines", text.lines.len());
-    let notice = notice::parse(&text)?;
+    let mut notice = notice::parse(&text)?;
+    cap_range_items(&mut notice);
     log_notice(file_name, &notice);
     let gazetteer = places::Gazetteer::bundled();
     let resolved: Vec<areas::Resolved> = notice
@@ -215,6 +216,44 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         decoded_by: extracted.decoded_by,
     };
     Ok(assemble::document(source, notice, rows, diagnostics))
+}
+
+/// The cap on 範囲 items ([`notice::range::MAX_ITEMS`]) holds for the whole
+/// notice, not per row: many short rows or bracketed groups must not add up
+/// past it (each item costs a lookup, an unknown one a search for
+/// suggestions). Rows past the cap are dropped, and the last row kept counts
+/// what was left out, which `areas` reports once as `range_too_long`.
+fn cap_range_items(parsed: &mut notice::ParsedNotice) {
+    let mut left = notice::range::MAX_ITEMS;
+    let Some(last) = parsed.ranges.iter().position(|r| {
+        let over = r.items.len() > left;
+        left = left.saturating_sub(r.items.len());
+        over || r.omitted > 0
+    }) else {
+        return;
+    };
+    let dropped: usize = parsed.ranges[last + 1..]
+        .iter()
+        .map(|r| r.items.len() + r.omitted)
+        .sum();
+    let rows_dropped = parsed.ranges.len() - (last + 1);
+    parsed.ranges.truncate(last + 1);
+    if parsed.table.ranges.len() > last + 1 {
+        parsed.table.ranges.truncate(last + 1);
+    }
+    let kept_before: usize = parsed.ranges[..last].iter().map(|r| r.items.len()).sum();
+    let row = &mut parsed.ranges[last];
+    let keep = notice::range::MAX_ITEMS
+        .saturating_sub(kept_before)
+        .min(row.items.len());
+    row.omitted += row.items.len() - keep + dropped;
+    row.items.truncate(keep);
+    log::debug!(
+        "notice: 範囲 items capped at {}: {} left out, {} rows dropped",
+        notice::range::MAX_ITEMS,
+        row.omitted,
+        rows_dropped
+    );
 }
 
 /// What the notice reader decided: the kind and date, the 範囲 and 期間 cells it took.

@@ -649,3 +649,151 @@ fn debug_logs_say_what_each_stage_decided() {
     let o = run(bin().args(["parse", REFERENCE]).env("RUST_LOG", "onshi_notice=debug"));
     assert!(stderr(&o).contains("青森市=022012"));
 }
+
+/// Defect: parsing was quadratic: the reference finder scanned to the end of
+/// the text for every date (2.85 MB: 19.8 s), repeated 範囲/期間 blocks took
+/// 1/3.7/13.9/55.7 s for 1/2/4/8 MB, and many bracketed groups or rows went
+/// past the 10,000-item cap. For each shape, 8 MB must cost at most a few
+/// times 8× the CPU time of 1 MB (quadratic would be 64×); the bound is
+/// loose so that a busy machine cannot fail it, and the exact figures are in
+/// `cargo bench --bench linear`.
+#[test]
+fn parsing_time_grows_linearly_with_the_input() {
+    let dir = scratch("linear");
+    let cpu = |name: &str, generate: support::shapes::Generator, mb: usize| {
+        let file = dir.join(format!("{name}-{mb}.txt"));
+        std::fs::write(&file, generate(mb << 20)).unwrap();
+        let usage = measure::measure(&Job {
+            program: Path::new(env!("CARGO_BIN_EXE_onshi-notice")),
+            args: vec!["parse".into(), file.to_str().unwrap().into()],
+            env_remove: vec![],
+            stdout: dir.join(format!("{name}-{mb}.stdout")),
+            stderr: dir.join(format!("{name}-{mb}.stderr")),
+            watchdog: Duration::from_secs(600),
+        });
+        std::fs::remove_file(&file).unwrap();
+        assert!(!usage.timed_out && usage.code.is_some(), "{name} {mb} MB: {usage:?}");
+        usage
+    };
+    for &(name, generate) in support::shapes::SHAPES {
+        let small = cpu(name, generate, 1);
+        let large = cpu(name, generate, 8);
+        let ratio = large.cpu.as_secs_f64() / small.cpu.as_secs_f64().max(0.01);
+        eprintln!(
+            "linear: {name}: 1 MB {:?}, 8 MB {:?} ({ratio:.1}×), {} MB peak",
+            small.cpu,
+            large.cpu,
+            large.rss_kib / 1024
+        );
+        assert!(
+            ratio < 24.0,
+            "{name}: 8 MB took {ratio:.1}× the CPU time of 1 MB: {small:?} {large:?}"
+        );
+        assert!(large.cpu < Duration::from_secs(120), "{name}: {large:?}");
+        assert!(
+            large.rss_kib < 1 << 20,
+            "{name}: 8 MB peaked at {} MB",
+            large.rss_kib / 1024
+        );
+    }
+}
+
+/// Defect: a FIFO hung `parse` and `convert --isolate`, and `/dev/zero` grew
+/// to 2 GB. Only regular files are read; others fail at once (`not_a_file`).
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_not_read() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("notice.pdf");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    for args in [
+        &["parse"][..],
+        &["parse", "--isolate"],
+        &["convert", "--quiet", "--isolate", "--jsonl", "-"],
+    ] {
+        for input in [fifo.as_path(), Path::new("/dev/zero")] {
+            let usage = measure::measure(&Job {
+                program: Path::new(env!("CARGO_BIN_EXE_onshi-notice")),
+                args: args
+                    .iter()
+                    .map(|a| a.to_string())
+                    .chain([input.to_str().unwrap().to_owned()])
+                    .collect(),
+                env_remove: vec![],
+                stdout: dir.join("out"),
+                stderr: dir.join("err"),
+                watchdog: Duration::from_secs(60),
+            });
+            assert!(!usage.timed_out, "{args:?} {}: hung", input.display());
+            assert_eq!(usage.code, Some(1), "{args:?} {}", input.display());
+            let err = std::fs::read_to_string(dir.join("err")).unwrap();
+            assert!(err.contains("not a regular file"), "{err}");
+            assert!(usage.rss_kib < 256 << 10, "{usage:?}");
+        }
+    }
+}
+
+/// Defect (the same item): reading trusted the size the metadata gave. A
+/// pipe says 0 bytes: reading now stops at the limit whatever it says.
+#[cfg(unix)]
+#[test]
+fn reading_stops_at_the_size_limit_whatever_the_metadata_says() {
+    let o = bin()
+        .args(["parse", "--max-file-mb", "1", "-"])
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("onshi-notice: <stdin>: the file has more than the limit of 1048576 bytes"),
+        "{err}"
+    );
+}
+
+/// Defect: one input whose id was too long for a file name aborted the whole
+/// batch (`File name too long`, no file named, SQLite rolled back). It is a
+/// failure of that file only.
+#[test]
+fn an_over_long_id_is_a_failure_of_that_file_only() {
+    let dir = scratch("long-id");
+    let input = dir.join("in");
+    let deep = input.join("a".repeat(100)).join("b".repeat(100)).join("c".repeat(60));
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::copy(reference(), deep.join("n.txt")).unwrap();
+    std::fs::copy(reference(), input.join("short.txt")).unwrap();
+    let (out, db) = (dir.join("out"), dir.join("n.db"));
+    let o = run(bin()
+        .args(["convert", "--quiet", "--out"])
+        .arg(&out)
+        .arg("--sqlite")
+        .arg(&db)
+        .arg(&input));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("n.txt: its id is") && err.contains("move it to a shorter path"),
+        "{err}"
+    );
+    assert_eq!(json_names(&out), ["short.txt.json"]);
+    assert_eq!(sqlite_count(&db, "SELECT count(*) FROM notices"), 1);
+    assert_eq!(
+        sqlite_count(&db, "SELECT count(*) FROM failures WHERE code = 'id_too_long'"),
+        1
+    );
+}
+
+/// Defect (the same item): `--threads` took any number (a million threads
+/// were tried). It takes 1 to 256.
+#[test]
+fn threads_has_an_upper_bound() {
+    for n in ["0", "257", "1000000"] {
+        let o = run(bin().args(["convert", "--quiet", "--jsonl", "-", "--threads", n, REFERENCE]));
+        assert_eq!(o.status.code(), Some(2), "--threads {n}");
+        assert!(stderr(&o).contains("--threads"), "{}", stderr(&o));
+    }
+    let o = run(bin().args(["convert", "--quiet", "--jsonl", "-", "--threads", "256", REFERENCE]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

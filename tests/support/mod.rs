@@ -6,3 +6,4 @@ pub mod measure;
 pub mod pdftotext;
 pub mod raw_pdf;
 pub mod render;
+pub mod shapes;
