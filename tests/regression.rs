@@ -603,7 +603,7 @@ fn convert_skips_golden_files() {
 
 /// Defect: JSON files from `--out` were mode 0600 (the temporary file's), and
 /// a killed run's temporary files stayed forever. Files now get 0666 less the
-/// umask, and leftovers are removed on the next run.
+/// umask, and leftovers of runs no longer alive are removed on the next run.
 #[cfg(unix)]
 #[test]
 fn out_files_get_the_usual_mode_and_leftovers_are_removed() {
@@ -611,11 +611,17 @@ fn out_files_get_the_usual_mode_and_leftovers_are_removed() {
     let dir = scratch("out-mode");
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let stale = out.join(".onshi-notice-Ab12Cd.part");
+    // A leftover of a run that is gone (no process has the highest pid), and
+    // a temporary file of a run still writing (this test's own process).
+    let stale = out.join(".onshi-notice-4194304-Ab12Cd.part");
     std::fs::write(&stale, "{\"half").unwrap();
+    let writing = out.join(format!(".onshi-notice-{}-Xy34Zw.part", std::process::id()));
+    std::fs::write(&writing, "{\"in progress").unwrap();
     let o = run(bin().args(["convert", "--quiet", "--out"]).arg(&out).arg(REFERENCE));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stale.exists(), "the leftover is removed");
+    assert!(writing.exists(), "a running process's file is left alone");
+    std::fs::remove_file(&writing).unwrap();
     let umask = {
         // Read the umask without changing it for long.
         let old = unsafe { libc::umask(0o022) };

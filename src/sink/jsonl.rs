@@ -95,6 +95,15 @@ pub struct JsonLinesFile {
 
 impl JsonLinesFile {
     pub fn create(path: &std::path::Path) -> std::io::Result<Self> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => std::path::Path::new("."),
+        };
+        // Best effort: the folder is not ours, and a failure to tidy it is
+        // no reason to refuse the run (creating the file says what is wrong).
+        if let Err(e) = super::remove_stale_temporaries(dir) {
+            log::debug!("leftover temporary files not removed: {e}");
+        }
         let temp = super::temporary_beside(path).map_err(|e| super::at(path, e))?;
         Ok(JsonLinesFile {
             lines: Some(JsonLines::new(std::io::BufWriter::new(temp))),

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use crate::Document;
 
-/// The prefix and suffix of every temporary file the sinks write.
+/// The prefix and suffix of every temporary file the sinks write; the prefix
+/// is followed by the writing process's id and a `-`.
 const TEMP_PREFIX: &str = ".onshi-notice-";
 const TEMP_SUFFIX: &str = ".part";
 
@@ -21,8 +22,9 @@ pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile>
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -31,22 +33,48 @@ pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile>
     builder.tempfile_in(dir)
 }
 
-/// Remove the temporary files a killed run left in `dir`.
+/// Remove the temporary files that runs no longer alive left in `dir` (a
+/// killed run); those of a run still writing are left alone.
 pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir).map_err(|e| at(dir, e))? {
         let entry = entry.map_err(|e| at(dir, e))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) && entry.file_type().is_ok_and(|t| t.is_file())
-        {
-            log::debug!("removing {}, left by an earlier run", entry.path().display());
-            match std::fs::remove_file(entry.path()) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(at(&entry.path(), e)),
-                _ => {}
-            }
+        let Some(rest) = name.strip_prefix(TEMP_PREFIX).filter(|_| name.ends_with(TEMP_SUFFIX)) else {
+            continue;
+        };
+        let writer = rest.split('-').next().and_then(|pid| pid.parse::<u32>().ok());
+        if writer.is_some_and(process_alive) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        log::debug!("removing {}, left by an earlier run", entry.path().display());
+        match std::fs::remove_file(entry.path()) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(at(&entry.path(), e)),
+            _ => {}
         }
     }
     Ok(())
+}
+
+/// Whether the process `pid` still runs (this one included).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // Signal 0 checks without sending; EPERM means it exists under another user.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
 }
 
 /// An error about the output `path`: `PATH: message`.
