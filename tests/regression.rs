@@ -552,6 +552,20 @@ fn nothing_to_check_or_convert_is_said_and_exits_1() {
     let o = run(bin().args(["convert", "--out"]).arg(&out).arg(&empty));
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no notices found"), "{}", stderr(&o));
+    // A symlinked entry folder is an entry.
+    #[cfg(unix)]
+    {
+        let linked = dir.join("linked");
+        std::fs::create_dir_all(&linked).unwrap();
+        std::os::unix::fs::symlink(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow"),
+            linked.join("aomori"),
+        )
+        .unwrap();
+        let o = run(bin().arg("check").arg(&linked));
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains("aomori"), "{}", stdout(&o));
+    }
 }
 
 /// Defect (the same item): a symlinked folder was silently skipped. Links are

@@ -28,6 +28,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Sqlite {
     conn: Connection,
     open: bool,
+    /// The database's path, for messages.
+    path: PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,10 +42,6 @@ pub enum SqliteError {
     Newer { found: i64 },
     #[error("not an onshi-notice database ({why}); it was left unchanged")]
     Foreign { why: String },
-}
-
-fn io(e: impl Into<SqliteError>) -> std::io::Error {
-    std::io::Error::other(e.into())
 }
 
 /// The tables of a database, each with its columns as `name type`, in order.
@@ -171,7 +169,16 @@ pub fn error_at(path: &Path, e: SqliteError) -> std::io::Error {
 impl Sqlite {
     pub fn begin(path: &Path) -> Result<Self, SqliteError> {
         let conn = open_for_writing(path)?;
-        Ok(Sqlite { conn, open: true })
+        Ok(Sqlite {
+            conn,
+            open: true,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// An error of this database, naming it.
+    fn io(&self, e: impl Into<SqliteError>) -> std::io::Error {
+        error_at(&self.path, e.into())
     }
 
     fn conn(&self) -> std::io::Result<&Connection> {
@@ -193,24 +200,24 @@ impl Drop for Sqlite {
 
 impl Sink for Sqlite {
     fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()> {
-        insert(self.conn()?, id, doc).map_err(io)
+        insert(self.conn()?, id, doc).map_err(|e| self.io(e))
     }
 
     fn failure(&mut self, id: &str, file: &str, code: &str, message: &str) -> std::io::Result<()> {
         let conn = self.conn()?;
         // The notice this file gave before no longer stands.
-        remove_notice(conn, id).map_err(io)?;
+        remove_notice(conn, id).map_err(|e| self.io(e))?;
         conn.execute(
             "INSERT OR REPLACE INTO failures (id, file, code, message) VALUES (?1, ?2, ?3, ?4)",
             params![id, file, code, message],
         )
         .map(drop)
-        .map_err(io)
+        .map_err(|e| self.io(e))
     }
 
     fn finish(&mut self, _stats: &Stats) -> std::io::Result<()> {
         if std::mem::take(&mut self.open) {
-            self.conn.execute_batch("COMMIT").map_err(io)?;
+            self.conn.execute_batch("COMMIT").map_err(|e| self.io(e))?;
         }
         Ok(())
     }
