@@ -64,7 +64,6 @@ CREATE TABLE IF NOT EXISTS activations (
     period_text         TEXT NOT NULL,
     page                INTEGER NOT NULL,
     line                INTEGER NOT NULL,
-    start_time          TEXT,           -- HH:MM on start_on (schema version 2)
     PRIMARY KEY (notice_id, ordinal)
 ) STRICT;
 

@@ -19,6 +19,9 @@ echo
 echo "== PDF extraction per corpus style"
 cargo bench --locked --bench pdf
 echo
+echo "== parsing time against input size: 1 to 16 MB of each shape (linear: doubles with the size), and 64 MB"
+LINEAR_MAX_MB=64 cargo bench --locked --bench linear
+echo
 echo "== era dates and periods"
 cargo bench --locked --bench era
 echo

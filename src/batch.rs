@@ -14,10 +14,10 @@ use crate::{Document, Error, Options};
 #[derive(Debug)]
 pub struct Outcome {
     pub path: PathBuf,
-    /// A stable name for the notice, unique within the batch: the path below
-    /// the folder it was found in (the file name for files given directly),
-    /// with `/` turned into `__`, e.g. `2024__noto.pdf`; where two inputs
-    /// would share a name, the whole path as given.
+    /// A stable name for the notice, unique within the batch (see [`id_for`]):
+    /// the path below the folder it was found in (the file name for files
+    /// given directly), e.g. `2024__noto.pdf`; where two inputs would share a
+    /// name, the whole path as given.
     pub id: String,
     pub result: Result<Document, Error>,
 }
@@ -27,17 +27,46 @@ pub struct Outcome {
 pub struct Input {
     pub path: PathBuf,
     pub id: String,
+    /// Why the input fails without being read, if it does.
+    pub refused: Option<Refusal>,
+}
+
+/// Why an input fails before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its folder could not be searched (permissions, a symlink loop).
+    Unreadable { kind: std::io::ErrorKind, message: String },
+    /// Another input already has this id (see [`Error::IdCollision`]).
+    SameId { other: PathBuf },
+    /// The id is too long for a file name.
+    IdTooLong,
+}
+
+impl Refusal {
+    fn error(&self, id: &str) -> Error {
+        match self {
+            Refusal::Unreadable { kind, message } => Error::Io(std::io::Error::new(*kind, message.clone())),
+            Refusal::SameId { other } => Error::IdCollision {
+                id: id.to_owned(),
+                other: other.clone(),
+            },
+            Refusal::IdTooLong => Error::IdTooLong(id.len()),
+        }
+    }
 }
 
 /// The file extensions a folder is searched for.
 const EXTENSIONS: &[&str] = &["pdf", "txt"];
 
-/// Expand files and folders into inputs: folders recursively, each folder's
-/// files sorted by name, notices recognised by extension (`.pdf`, `.txt`).
-/// Files given directly are taken whatever their name. A file named twice is
-/// taken once; ids are unique (see [`Outcome::id`]).
-pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)> {
-    let mut found = expand(paths)?;
+/// Expand files and folders into inputs: folders recursively (symlinks
+/// followed, a loop reported as a failure of its path), each folder's files
+/// sorted by name, notices recognised by extension (`.pdf`, `.txt`), golden
+/// files of a corpus (`*.expected*.json`, `*.expected*.txt`) left out. Files
+/// given directly are taken whatever their name, and a missing one is kept, to
+/// fail as `not_found`; `-` is standard input. A file named twice is taken
+/// once; ids are unique (see [`Outcome::id`]).
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut found = expand(paths);
     let mut seen = std::collections::HashSet::new();
     found.retain(|input| seen.insert(input.path.clone()));
     // `a/source.txt` and `b/source.txt` would both be `source.txt`: name such inputs by their whole path.
@@ -50,41 +79,96 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)
             input.id = id_for(&input.path);
         }
     }
-    Ok(found)
+    found
 }
 
-fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, (PathBuf, std::io::Error)> {
+/// Refuse inputs whose ids cannot be written as `<id>.json`: an id already
+/// taken (compared without case, as some file systems do) and an id too long
+/// for a file name. Each is a failure of its input only, never an overwrite.
+pub fn refuse_unwritable_ids(inputs: &mut [Input]) {
+    let mut taken: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    for input in inputs.iter_mut() {
+        if input.refused.is_some() {
+            continue;
+        }
+        if input.id.len() > crate::error::MAX_ID_BYTES {
+            input.refused = Some(Refusal::IdTooLong);
+            continue;
+        }
+        match taken.entry(input.id.to_lowercase()) {
+            std::collections::hash_map::Entry::Occupied(other) => {
+                input.refused = Some(Refusal::SameId {
+                    other: other.get().clone(),
+                });
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(input.path.clone());
+            }
+        }
+    }
+}
+
+fn expand(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| (path.clone(), e))?;
-        if !meta.is_dir() {
+        if crate::is_stdin(path) {
             out.push(Input {
-                id: id_for(path.file_name().map(Path::new).unwrap_or(path)),
                 path: path.clone(),
+                id: "stdin".to_owned(),
+                refused: None,
             });
             continue;
         }
-        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
-                (p, std::io::Error::other(e))
-            })?;
-            let wanted = entry.file_type().is_file()
-                && entry
-                    .path()
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
-            if wanted {
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            out.push(Input {
+                id: id_for(path.file_name().map(Path::new).unwrap_or(path)),
+                path: path.clone(),
+                refused: None,
+            });
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
+                    let kind = e.io_error().map_or(std::io::ErrorKind::Other, std::io::Error::kind);
+                    let message = match e.loop_ancestor() {
+                        Some(ancestor) => format!(
+                            "a symbolic link loop: it leads back to {}, which is not searched again",
+                            ancestor.display()
+                        ),
+                        None => e.io_error().map_or_else(|| e.to_string(), crate::error::io_message),
+                    };
+                    out.push(Input {
+                        id: id_for(p.strip_prefix(path).unwrap_or(&p)),
+                        path: p,
+                        refused: Some(Refusal::Unreadable { kind, message }),
+                    });
+                    continue;
+                }
+            };
+            if entry.file_type().is_file() && is_notice_name(entry.file_name()) {
                 let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
                 out.push(Input {
                     id: id_for(relative),
                     path: entry.path().to_path_buf(),
+                    refused: None,
                 });
             }
         }
     }
-    Ok(out)
+    out
+}
+
+/// A `.pdf` or `.txt` file that is not a corpus golden file (`source.txt.expected-error.txt`).
+fn is_notice_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let Some((stem, extension)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let golden = stem.contains(".expected") && ["json", "txt"].iter().any(|x| extension.eq_ignore_ascii_case(x));
+    EXTENSIONS.iter().any(|x| extension.eq_ignore_ascii_case(x)) && !golden
 }
 
 /// [`crate::convert_file`], with a panic that escapes a dependency turned
@@ -102,13 +186,37 @@ pub fn convert_contained(path: &Path, options: &Options) -> Result<Document, Err
     )
 }
 
-fn id_for(relative: &Path) -> String {
+/// The id of a relative path: its components joined by `__`, e.g.
+/// `2024/noto.pdf` → `2024__noto.pdf`. Distinct paths give distinct ids:
+/// within a component `%` is written `%25`, and an `_` that would touch a
+/// separator or another `_` is written `%5F` (`a__b.txt` → `a_%5Fb.txt`), so
+/// every `__` is a separator; bytes that are not UTF-8 are written `%XX`.
+pub fn id_for(relative: &Path) -> String {
     relative
         .components()
         .filter(|c| matches!(c, std::path::Component::Normal(_)))
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escape_component(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("__")
+}
+
+fn escape_component(name: &std::ffi::OsStr) -> String {
+    let bytes = name.as_encoded_bytes();
+    let mut chars: Vec<Result<char, u8>> = Vec::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        chars.extend(chunk.valid().chars().map(Ok));
+        chars.extend(chunk.invalid().iter().map(|&b| Err(b)));
+    }
+    let mut out = String::with_capacity(bytes.len());
+    for (k, c) in chars.iter().enumerate() {
+        match *c {
+            Ok('%') => out.push_str("%25"),
+            Ok('_') if k == 0 || k + 1 == chars.len() || out.ends_with('_') => out.push_str("%5F"),
+            Ok(c) => out.push(c),
+            Err(b) => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// Files converted at a time per thread; a window is done before the next starts.
@@ -129,7 +237,10 @@ pub fn run(
                 .map(|input| Outcome {
                     path: input.path.clone(),
                     id: input.id.clone(),
-                    result: convert_contained(&input.path, options),
+                    result: match &input.refused {
+                        Some(refusal) => Err(refusal.error(&input.id)),
+                        None => convert_contained(&input.path, options),
+                    },
                 })
                 .collect()
         });
@@ -158,8 +269,7 @@ mod tests {
             dir.path().join("b/source.txt"),
             a.clone(),
             dir.path().join("a"),
-        ])
-        .unwrap();
+        ]);
         let ids: Vec<&str> = found.iter().map(|i| i.id.as_str()).collect();
         let whole = |p: &Path| id_for(p);
         assert_eq!(

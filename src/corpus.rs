@@ -44,7 +44,9 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Case>> {
     let mut entries: Vec<_> = std::fs::read_dir(root)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
-        if !entry.file_type()?.is_dir() {
+        // A symlinked entry folder counts (the corpus is two levels deep, so
+        // a link cannot make a loop here).
+        if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
             continue;
         }
         let notice = entry.file_name().to_string_lossy().into_owned();

@@ -3,20 +3,34 @@
 //! Problems *inside* a notice are [`crate::diagnostic::Diagnostic`]s and do not
 //! stop it; an [`Error`] means there is no document at all.
 
-use crate::notice::NotANotice;
 use onshi_pdf_text::{ErrorCode, ExtractError};
 use serde::{Deserialize, Serialize};
 
+use crate::notice::NotANotice;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{0}")]
+    #[error("{}", io_message(.0))]
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Extract(#[from] ExtractError),
     #[error(transparent)]
     NotANotice(#[from] NotANotice),
-    #[error("the file has {size} bytes, more than the limit of {limit}")]
-    FileTooLarge { size: u64, limit: u64 },
+    /// `size` is what the metadata said, or `None` when reading went past the
+    /// limit (a file that grew, or one whose metadata gives no size).
+    #[error("{}", too_large_message(*.size, *.limit))]
+    FileTooLarge { size: Option<u64>, limit: u64 },
+    /// Only regular files are read: a FIFO would block, a device never end.
+    #[error("not a regular file but {0}; only regular files are read")]
+    NotAFile(&'static str),
+    /// Two inputs would be written under one id (names that differ only in
+    /// case, on a file system that ignores case, or two whole paths that
+    /// spell alike); the second is not written.
+    #[error("its id `{id}` is already taken by {}; rename one of them", .other.display())]
+    IdCollision { id: String, other: std::path::PathBuf },
+    /// The id would be too long for a file name (`<id>.json`).
+    #[error("its id is {0} bytes long, more than the {MAX_ID_BYTES} a file name can hold; move it to a shorter path")]
+    IdTooLong(usize),
     /// A bug: the conversion panicked. The batch goes on without this file.
     #[error("internal error (please report it with the file): {0}")]
     Internal(String),
@@ -31,8 +45,81 @@ impl Error {
             Error::Extract(e) => FailureCode::Extract(e.code()),
             Error::NotANotice(_) => FileCode::NotANotice.into(),
             Error::FileTooLarge { .. } => FileCode::FileTooLarge.into(),
+            Error::NotAFile(_) => FileCode::NotAFile.into(),
+            Error::IdCollision { .. } => FileCode::IdCollision.into(),
+            Error::IdTooLong(_) => FileCode::IdTooLong.into(),
             Error::Internal(_) => ErrorCode::InternalError.into(),
         }
+    }
+}
+
+/// The longest id a batch gives out: `<id>.json` and its temporary name must
+/// fit the 255 bytes of a file name.
+pub const MAX_ID_BYTES: usize = 200;
+
+fn too_large_message(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!("the file has {size} bytes, more than the limit of {limit}"),
+        None => format!("the file has more than the limit of {limit} bytes; reading stopped there"),
+    }
+}
+
+/// An I/O error on an input as a sentence: what could not be done, never a
+/// bare `(os error N)`.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "the file does not exist".to_owned(),
+        K::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => format!("cannot read the file: {}", io_reason(e)),
+    }
+}
+
+/// The reason of an I/O error, lowercase, without the `(os error N)` number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "it does not exist".to_owned(),
+        K::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let text = os_error(e).map_or_else(
+                || e.to_string(),
+                |code| std::io::Error::from_raw_os_error(code).to_string(),
+            );
+            // `Some text (os error 5)`, or with a library's ` at path "…"` after
+            // it: keep the text, drop the number and the rest.
+            let text = match text.find(" (os error ") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            };
+            lowercase_first(&text)
+        }
+    }
+}
+
+/// The OS error under `e`, also when a library wrapped it.
+fn os_error(e: &std::io::Error) -> Option<i32> {
+    if let Some(code) = e.raw_os_error() {
+        return Some(code);
+    }
+    let mut inner: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|i| i as _);
+    while let Some(err) = inner {
+        if let Some(code) = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::raw_os_error)
+        {
+            return Some(code);
+        }
+        inner = err.source();
+    }
+    None
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -40,8 +127,11 @@ onshi_pdf_text::codes! {
     /// Why a file gave no document, before or after extraction.
     FileCode {
         NotFound = "not_found": "the file does not exist",
-        Io = "io": "the file cannot be read",
+        Io = "io": "the file cannot be read (also a folder that cannot be searched, or a symlink loop)",
         FileTooLarge = "file_too_large": "the file is larger than the size limit",
+        NotAFile = "not_a_file": "the input is not a regular file (a FIFO, a device, a socket): it is not read",
+        IdCollision = "id_collision": "the input's id (its `<id>.json`) is already taken by another input of the batch; it is not written",
+        IdTooLong = "id_too_long": "the input's id is longer than a file name can hold (200 bytes); it is not written",
         NotANotice = "not_a_notice": "the text has no 事務連絡 head, title, 範囲 or 期間",
     }
 }

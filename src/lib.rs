@@ -26,6 +26,7 @@
 
 pub mod batch;
 pub mod corpus;
+mod decisions;
 pub mod diagnostic;
 pub mod error;
 #[doc(hidden)]
@@ -71,37 +72,115 @@ impl Default for Options {
     }
 }
 
-/// Convert one notice file.
+/// Convert one notice file; `-` is standard input.
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
     let bytes = read_input(path, options)?;
     let name = path
         .file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    log::debug!("{}: read {} bytes", path.display(), bytes.len());
     convert(&name, &bytes, options)
 }
 
-/// Read an input file, refusing one over `max_file_bytes` before reading it.
+/// Whether `path` names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read an input file (`-`: standard input). Only regular files are read (a
+/// FIFO would block, `/dev/zero` never end), and reading stops past
+/// `max_file_bytes` whatever the metadata says, so a file that grows while it
+/// is read, or a pipe on standard input, is bounded too.
 pub fn read_input(path: &Path, options: &Options) -> Result<Vec<u8>, Error> {
-    let size = std::fs::metadata(path)?.len();
-    if size > options.max_file_bytes {
+    let limit = options.max_file_bytes;
+    if is_stdin(path) {
+        return read_bounded(std::io::stdin().lock(), limit, 0);
+    }
+    // Refuse a FIFO or a device before opening it: opening a FIFO blocks until a writer comes.
+    let meta = std::fs::metadata(path)?;
+    check_regular(&meta)?;
+    let file = open_nonblocking(path)?;
+    // The file may have been swapped between the two looks.
+    let meta = file.metadata()?;
+    check_regular(&meta)?;
+    if meta.len() > limit {
         return Err(Error::FileTooLarge {
-            size,
-            limit: options.max_file_bytes,
+            size: Some(meta.len()),
+            limit,
         });
     }
-    Ok(std::fs::read(path)?)
+    let hint = usize::try_from(meta.len()).unwrap_or(0);
+    read_bounded(file, limit, hint)
+}
+
+/// Read at most `limit` bytes; one more is a `FileTooLarge`.
+fn read_bounded(reader: impl std::io::Read, limit: u64, hint: usize) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(hint);
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::FileTooLarge { size: None, limit });
+    }
+    Ok(bytes)
+}
+
+fn check_regular(meta: &std::fs::Metadata) -> Result<(), Error> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Err(Error::NotAFile("a FIFO (named pipe)"));
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Err(Error::NotAFile("a device"));
+        }
+        if kind.is_socket() {
+            return Err(Error::NotAFile("a socket"));
+        }
+    }
+    Err(Error::NotAFile(if kind.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }))
+}
+
+/// Open for reading without blocking on a FIFO swapped in after the first look.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    open.open(path)
 }
 
 /// Convert one notice given as bytes; `file_name` is recorded as its source.
 pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let extracted = extract::extract(bytes, &options.extract)?;
+    log::debug!(
+        "{file_name}: extract: {:?}, {} pages, decoded by {}",
+        extracted.format,
+        extracted.pages.len(),
+        extracted.decoded_by
+    );
     let text = normalize::normalize(&extracted.pages);
+    log::debug!("{file_name}: normalize: {} lines", text.lines.len());
     let notice = notice::parse(&text)?;
+    decisions::notice(file_name, &notice);
     let gazetteer = gazetteer::Gazetteer::bundled();
-    let places = notice
+    let places: Vec<places::Resolved> = notice
         .ranges
         .iter()
-        .map(|range| places::resolve(range, notice.header.issued_on, gazetteer));
+        .map(|range| places::resolve(range, notice.header.issued_on, gazetteer))
+        .collect();
+    decisions::places(file_name, &places);
     let (periods, mut diagnostics) = periods::assign(&notice);
     diagnostics.extend(extracted.warnings.iter().map(|w| {
         let d = diagnostic::Diagnostic::warning(w.code.into(), w.message.clone());
@@ -111,6 +190,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         }
     }));
     let rows = places
+        .into_iter()
         .zip(periods)
         .map(|(resolved, assigned)| records::Row {
             resolved,

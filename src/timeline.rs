@@ -6,9 +6,12 @@
 //! it. Areas given only as a count (`他の29市町村`) stay counts: they are
 //! listed with their periods, never expanded into names.
 //!
-//! A period that states no start is taken to start on the notice's date:
-//! the function is switched on when the notice (or the 災害救助法 report it
-//! follows) goes out. `start_stated` says which it was.
+//! A period that states no start takes effect on the disaster's start, when
+//! its name gives one (the function is switched on by the 災害救助法 report the
+//! notice follows), else on the notice's date ([`effective_start`], the same
+//! rule as the SQLite view `activation_spans`). `start_stated` says which it
+//! was. An area or scope with no known start at all is never taken to have
+//! been in force "since forever".
 
 use std::collections::BTreeMap;
 
@@ -40,15 +43,31 @@ pub struct Span {
     pub set_by: Vec<String>,
 }
 
+/// The day a period takes effect: its stated start, else the disaster's
+/// start, else the notice's date. The SQLite view `activation_spans` computes
+/// its `effective_start` by the same rule (`schemas/sqlite-2.sql`).
+pub fn effective_start(
+    stated: Option<NaiveDate>,
+    disaster_began_on: Option<NaiveDate>,
+    issued_on: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    stated.or(disaster_began_on).or(issued_on)
+}
+
+/// Whether a period from `start` to `end` (or open) covers `day`; an unknown start covers nothing.
+fn covers(start: Option<NaiveDate>, end: Option<NaiveDate>, open_ended: bool, day: NaiveDate) -> bool {
+    let started = start.is_some_and(|s| s <= day);
+    let not_ended = match end {
+        Some(end) => day <= end,
+        None => open_ended,
+    };
+    started && not_ended
+}
+
 impl Span {
     /// Whether the area was active on `day`.
     pub fn covers(&self, day: NaiveDate) -> bool {
-        let started = self.start.is_none_or(|s| s <= day);
-        let not_ended = match self.end {
-            Some(end) => day <= end,
-            None => self.open_ended,
-        };
-        started && not_ended
+        covers(self.start, self.end, self.open_ended, day)
     }
 }
 
@@ -80,9 +99,20 @@ pub struct ScopeEntry {
     pub text: String,
     pub count: Option<u32>,
     pub prefecture: Option<Prefecture>,
+    /// The effective start ([`effective_start`]).
     pub start: Option<NaiveDate>,
+    /// False when `start` is not the period's own.
+    pub start_stated: bool,
     pub end: Option<NaiveDate>,
+    pub open_ended: bool,
     pub notice: String,
+}
+
+impl ScopeEntry {
+    /// Whether the scope was in force on `day`.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        covers(self.start, self.end, self.open_ended, day)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -145,6 +175,7 @@ fn timeline(disaster: Option<String>, docs: &[(&str, &Document)]) -> DisasterTim
     for &(name, doc) in docs {
         let file = name.to_owned();
         let issued = doc.notice.issued_on;
+        let began = doc.notice.disaster.as_ref().and_then(|d| d.began_on);
         for a in &doc.activations {
             let key = (
                 a.prefecture.code.clone(),
@@ -155,15 +186,17 @@ fn timeline(disaster: Option<String>, docs: &[(&str, &Document)]) -> DisasterTim
                 municipality: a.municipality.clone(),
                 spans: Vec::new(),
             });
-            apply(&mut area.spans, doc.notice.kind, a, issued, &file);
+            apply(&mut area.spans, doc.notice.kind, a, began, issued, &file);
         }
         for s in &doc.scopes {
             scopes.push(ScopeEntry {
                 text: s.text.clone(),
                 count: s.count,
                 prefecture: s.prefecture.clone(),
-                start: s.period.start,
+                start: effective_start(s.period.start, began, issued),
+                start_stated: s.period.start.is_some(),
                 end: s.period.end,
+                open_ended: s.period.open_ended,
                 notice: file.clone(),
             });
         }
@@ -185,8 +218,16 @@ fn timeline(disaster: Option<String>, docs: &[(&str, &Document)]) -> DisasterTim
     }
 }
 
-fn apply(spans: &mut Vec<Span>, kind: NoticeKind, a: &Activation, issued: Option<NaiveDate>, file: &str) {
+fn apply(
+    spans: &mut Vec<Span>,
+    kind: NoticeKind,
+    a: &Activation,
+    began: Option<NaiveDate>,
+    issued: Option<NaiveDate>,
+    file: &str,
+) {
     let p = &a.period;
+    let start = effective_start(p.start, began, issued);
     let current = spans.last_mut();
     match (kind, current) {
         // An extension or termination moves the end of the period in force.
@@ -197,22 +238,15 @@ fn apply(spans: &mut Vec<Span>, kind: NoticeKind, a: &Activation, issued: Option
             span.set_by.push(file.to_owned());
         }
         // A new activation of an area still (or again) active widens its period.
-        (_, Some(span)) if overlaps(span, p.start.or(issued)) => {
+        (_, Some(span)) if overlaps(span, start) => {
             span.end = later(span.end, p.end);
             span.open_ended |= p.open_ended;
             span.set_by.push(file.to_owned());
         }
-        // An extension or termination of an area not seen before: its start is unknown.
-        (NoticeKind::Extension | NoticeKind::Termination, None) => spans.push(Span {
-            start: p.start,
-            start_stated: p.start.is_some(),
-            end: p.end,
-            end_time: p.end_time.map(|t| t.to_string()),
-            open_ended: p.open_ended,
-            set_by: vec![file.to_owned()],
-        }),
+        // A first notice of the area (an activation, or an extension or
+        // termination whose activation is not among the inputs).
         _ => spans.push(Span {
-            start: p.start.or(issued),
+            start,
             start_stated: p.start.is_some(),
             end: p.end,
             end_time: p.end_time.map(|t| t.to_string()),
@@ -246,19 +280,40 @@ pub struct ActiveArea {
     pub span: Span,
 }
 
-/// Every area active on `day`, by disaster, then prefecture and code.
-pub fn active_on(timelines: &[DisasterTimeline], day: NaiveDate) -> Vec<ActiveArea> {
-    let mut out = Vec::new();
+/// Areas given only as a count or a rule, in force on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActiveScope {
+    pub disaster: Option<String>,
+    pub scope: ScopeEntry,
+}
+
+/// What was in force on a day: named areas, and scopes (counts and rules,
+/// never expanded into names).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Active {
+    pub areas: Vec<ActiveArea>,
+    pub scopes: Vec<ActiveScope>,
+}
+
+/// Every area and scope in force on `day`, by disaster, then prefecture and code.
+pub fn active_on(timelines: &[DisasterTimeline], day: NaiveDate) -> Active {
+    let mut out = Active::default();
     for t in timelines {
         for area in &t.areas {
             if let Some(span) = area.spans.iter().find(|s| s.covers(day)) {
-                out.push(ActiveArea {
+                out.areas.push(ActiveArea {
                     disaster: t.disaster.clone(),
                     prefecture: area.prefecture.clone(),
                     municipality: area.municipality.clone(),
                     span: span.clone(),
                 });
             }
+        }
+        for scope in t.scopes.iter().filter(|s| s.covers(day)) {
+            out.scopes.push(ActiveScope {
+                disaster: t.disaster.clone(),
+                scope: scope.clone(),
+            });
         }
     }
     out

@@ -111,13 +111,13 @@ fn bad_inputs_are_one_line_errors_and_the_others_still_convert() {
         (&empty, "the file is empty"),
         (&garbage, "binary data"),
         (&prose, "not a notice"),
-        (&missing, "No such file"),
+        (&missing, "the file does not exist"),
     ] {
         let o = run(&["parse", path.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(1), "{}", path.display());
         let err = stderr(&o);
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.starts_with(&format!("{}: ", path.display())), "{err}");
+        assert!(err.starts_with(&format!("onshi-notice: {}: ", path.display())), "{err}");
         assert!(err.contains(reason), "{err}");
         assert!(o.stdout.is_empty());
     }

@@ -110,7 +110,7 @@ fn expect_failure(file: &Path, run: &Run, reason: &str) {
     assert_eq!(run.code, 1, "{}: {}", file.display(), run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with(&format!("{}: ", file.display())),
+        run.stderr.starts_with(&format!("onshi-notice: {}: ", file.display())),
         "{}",
         run.stderr
     );

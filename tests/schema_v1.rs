@@ -62,8 +62,7 @@ fn a_version_1_database_is_migrated_and_loaded() {
     let old = dir.join("old.sqlite");
     {
         let conn = rusqlite::Connection::open(&old).unwrap();
-        conn.execute_batch(include_str!("fixtures/sqlite-schema-v1.sql"))
-            .unwrap();
+        conn.execute_batch(onshi_notice::sink::sqlite::MIGRATIONS[0]).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
     }
     let fresh = dir.join("fresh.sqlite");
@@ -77,7 +76,7 @@ fn a_version_1_database_is_migrated_and_loaded() {
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
-    for table in ["notices", "activations", "scopes", "diagnostics"] {
+    for table in ["notices", "activations", "scopes", "diagnostics", "schema_migrations"] {
         assert_eq!(columns(&old, table), columns(&fresh, table), "{table}");
     }
     let conn = rusqlite::Connection::open(&old).unwrap();

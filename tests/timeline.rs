@@ -14,8 +14,10 @@ fn run(args: &[&str]) -> String {
 #[test]
 fn wajima_was_active_on_2024_01_10() {
     let out = run(&["active", "--on", "2024-01-10", "--format", "json", "corpus"]);
-    let active: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
-    let wajima = active
+    let active: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let wajima = active["areas"]
+        .as_array()
+        .unwrap()
         .iter()
         .find(|a| a["municipality"]["code"] == "172049")
         .expect("石川県輪島市 is active on 2024-01-10");
@@ -23,12 +25,24 @@ fn wajima_was_active_on_2024_01_10() {
     // Extended on 2024-01-05 past the first end of 2024-01-07.
     assert!(wajima["span"]["set_by"].as_array().unwrap().len() >= 2);
     // Not active before the earthquake, nor after the termination.
-    let before: Vec<serde_json::Value> =
+    let before: serde_json::Value =
         serde_json::from_str(&run(&["active", "--on", "2023-12-31", "--format", "json", "corpus"])).unwrap();
-    assert!(!before.iter().any(|a| a["municipality"]["code"] == "172049"));
-    let after: Vec<serde_json::Value> =
+    assert!(
+        !before["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["municipality"]["code"] == "172049")
+    );
+    let after: serde_json::Value =
         serde_json::from_str(&run(&["active", "--on", "2024-03-08", "--format", "json", "corpus"])).unwrap();
-    assert!(!after.iter().any(|a| a["municipality"]["code"] == "172049"));
+    assert!(
+        !after["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["municipality"]["code"] == "172049")
+    );
 }
 
 #[test]

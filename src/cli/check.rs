@@ -34,7 +34,14 @@ pub fn run(args: &Args) -> io::Result<Status> {
         return Err(io::Error::other("refusing to bless golden files on CI (CI is set)"));
     }
     let report = corpus::check(&args.dir, &args.convert.options(), args.bless)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", args.dir.display())))?;
+        .map_err(|e| super::fatal(&args.dir, onshi_notice::error::io_reason(&e)))?;
+    if report.cases.is_empty() {
+        super::report(
+            &args.dir,
+            "no corpus entries found (an entry is a folder with a source.txt or source.pdf beside its golden file)",
+        );
+        return Ok(Status::SomeFailed);
+    }
     match args.format {
         Format::Text => print(&corpus::render(&report))?,
         Format::Json => {

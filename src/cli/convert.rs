@@ -5,14 +5,19 @@ use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use onshi_notice::batch;
-use onshi_notice::sink::{Sink, Stats, json_dir::JsonDir, jsonl::JsonLines, sqlite::Sqlite};
+use onshi_notice::sink::{
+    Sink, Stats,
+    json_dir::JsonDir,
+    jsonl::{JsonLines, JsonLinesFile},
+    sqlite::{self, Sqlite},
+};
 
 use super::{ConvertOptions, Status};
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite"])))]
 pub struct Args {
-    /// Files and folders; folders are searched recursively for .pdf and .txt files, in name order.
+    /// Files and folders; folders are searched recursively for .pdf and .txt files, in name order; `-` reads standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Write one <id>.json per notice into this folder.
@@ -24,8 +29,8 @@ pub struct Args {
     /// Load the records into this SQLite database (created if missing; see schemas/sqlite.sql).
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
-    /// Worker threads (default: one per core). Output is the same for any number.
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 256 (default: one per core). Output is the same for any number.
+    #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
     threads: Option<usize>,
     /// No progress bar and no summary.
     #[arg(long, short)]
@@ -34,30 +39,44 @@ pub struct Args {
     convert: ConvertOptions,
 }
 
+/// The most worker threads `--threads` takes: each holds a window of files.
+const MAX_THREADS: u64 = 256;
+
 pub fn run(args: &Args) -> io::Result<Status> {
-    let inputs = batch::inputs(&args.inputs)
-        .map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let mut inputs = batch::inputs(&args.inputs);
+    batch::refuse_unwritable_ids(&mut inputs);
+    if inputs.is_empty() {
+        let given: Vec<String> = args.inputs.iter().map(|p| super::show_path(p)).collect();
+        eprintln!(
+            "onshi-notice: no notices found in {} (folders are searched for .pdf and .txt files)",
+            given.join(", ")
+        );
+        return Ok(Status::SomeFailed);
+    }
+    refuse_outputs_that_are_inputs(args, &inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(io::Error::other)?;
 
+    // Every sink is opened before anything is written: the database (its
+    // schema checked) first, since it is the one most likely to be refused.
     let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    if let Some(path) = &args.sqlite {
+        sinks.push(Box::new(Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?));
+    }
     if let Some(dir) = &args.out {
-        sinks.push(Box::new(JsonDir::create(dir).map_err(|e| at(dir, e))?));
+        sinks.push(Box::new(
+            JsonDir::create(dir).map_err(|e| onshi_notice::sink::at(dir, e))?,
+        ));
     }
     if let Some(path) = &args.jsonl {
-        let out: Box<dyn Write> = if path.as_os_str() == "-" {
-            Box::new(io::stdout().lock())
+        if onshi_notice::is_stdin(path) {
+            let out: Box<dyn Write> = Box::new(io::stdout().lock());
+            sinks.push(Box::new(JsonLines::new(BufWriter::new(out))));
         } else {
-            Box::new(std::fs::File::create(path).map_err(|e| at(path, e))?)
-        };
-        sinks.push(Box::new(JsonLines::new(BufWriter::new(out))));
-    }
-    if let Some(path) = &args.sqlite {
-        sinks.push(Box::new(
-            Sqlite::begin(path).map_err(|e| at(path, io::Error::other(e)))?,
-        ));
+            sinks.push(Box::new(JsonLinesFile::create(path)?));
+        }
     }
 
     let progress = progress_bar(inputs.len() as u64, args.quiet);
@@ -73,7 +92,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
                 }
             }
             Err(e) => {
-                progress.suspend(|| eprintln!("{}: {e}", outcome.path.display()));
+                progress.suspend(|| super::report(&outcome.path, &e.to_string()));
                 let file = outcome.path.display().to_string();
                 for sink in &mut sinks {
                     sink.failure(&outcome.id, &file, e.code().as_str(), &e.to_string())?;
@@ -99,8 +118,45 @@ pub fn run(args: &Args) -> io::Result<Status> {
     })
 }
 
-fn at(path: &std::path::Path, e: io::Error) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+/// `--jsonl` or `--sqlite` naming an input (or each other) would destroy it:
+/// refused before anything is opened.
+fn refuse_outputs_that_are_inputs(args: &Args, inputs: &[batch::Input]) -> io::Result<()> {
+    let outputs: Vec<&std::path::Path> = [args.jsonl.as_deref(), args.sqlite.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|p| !onshi_notice::is_stdin(p))
+        .collect();
+    if let [a, b] = outputs[..]
+        && (a == b || same_file(a, b))
+    {
+        return Err(super::fatal(b, "--jsonl and --sqlite name the same file"));
+    }
+    for output in outputs {
+        if let Some(input) = inputs.iter().find(|i| i.path == output || same_file(&i.path, output)) {
+            return Err(super::fatal(
+                output,
+                format!(
+                    "the output is also an input ({}); refusing to overwrite it",
+                    super::show_path(&input.path)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name one existing file (through links or other spellings).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(a), Ok(b)) => {
+            use std::os::unix::fs::MetadataExt;
+            a.dev() == b.dev() && a.ino() == b.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok(),
+        _ => false,
+    }
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {

@@ -163,10 +163,59 @@ pub fn run() -> ExitCode {
         Ok(Status::SomeFailed) => ExitCode::from(1),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("onshi-notice: {e}");
+            match e
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<onshi_notice::sink::OutputError>())
+            {
+                Some(at) => report(&at.path, &at.message),
+                None => eprintln!("onshi-notice: {}", escape_controls(&e.to_string())),
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// The one format of every message about a file: `onshi-notice: PATH: message`.
+fn report(path: &std::path::Path, message: &str) {
+    eprintln!("onshi-notice: {}: {}", show_path(path), escape_controls(message));
+}
+
+/// A fatal error about `path` (exit status 2), reported in the one format.
+fn fatal(path: &std::path::Path, message: impl std::fmt::Display) -> io::Error {
+    io::Error::other(onshi_notice::sink::OutputError {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    })
+}
+
+/// A path as messages show it: `<stdin>` for `-`, control characters escaped
+/// (`\n`, `\u{1b}`), bytes that are not UTF-8 as `\xFF`, so a name cannot
+/// break a line or move the terminal's cursor.
+fn show_path(path: &std::path::Path) -> String {
+    if onshi_notice::is_stdin(path) {
+        return "<stdin>".to_owned();
+    }
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(&escape_controls(chunk.valid()));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 fn init_logging(verbose: u8) {
@@ -208,7 +257,7 @@ fn each_file<T>(
             Err(e) => {
                 // Keep stdout and stderr in order for a reader watching both.
                 out.flush()?;
-                eprintln!("{}: {e}", path.display());
+                report(path, &e.to_string());
                 failed = true;
             }
         }

@@ -7,7 +7,7 @@ use super::{ConvertOptions, Status, each_file};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Notice files (.pdf, or text in UTF-8, UTF-16, Shift_JIS or EUC-JP).
+    /// Notice files (.pdf, or text in UTF-8, UTF-16, Shift_JIS or EUC-JP); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One compact JSON document per line (the default for more than one file).
@@ -24,14 +24,41 @@ pub fn run(args: &Args) -> io::Result<Status> {
     each_file(
         &args.files,
         |path| onshi_notice::batch::convert_contained(path, &options),
-        |out, _, doc| {
+        |out, path, doc| {
             let json = if pretty {
                 serde_json::to_string_pretty(&doc)
             } else {
                 serde_json::to_string(&doc)
             };
             out.write_all(json.map_err(io::Error::other)?.as_bytes())?;
-            out.write_all(b"\n")
+            out.write_all(b"\n")?;
+            if let Some(summary) = error_summary(&doc) {
+                out.flush()?;
+                super::report(path, &summary);
+            }
+            Ok(())
         },
     )
+}
+
+/// `2 errors: unknown_municipality, no_areas (see diagnostics)` when the
+/// document has error-level diagnostics, so a shell user notices them.
+fn error_summary(doc: &onshi_notice::Document) -> Option<String> {
+    let mut codes: Vec<&str> = Vec::new();
+    let mut count = 0;
+    for d in &doc.diagnostics {
+        if d.severity == onshi_notice::diagnostic::Severity::Error {
+            count += 1;
+            if !codes.contains(&d.code.as_str()) {
+                codes.push(d.code.as_str());
+            }
+        }
+    }
+    (count > 0).then(|| {
+        format!(
+            "{count} error{}: {} (see diagnostics)",
+            if count == 1 { "" } else { "s" },
+            codes.join(", ")
+        )
+    })
 }

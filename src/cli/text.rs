@@ -10,6 +10,7 @@ use super::{ConvertOptions, Status, each_file};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Notice files; `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Show the layout blocks: paragraphs, and tables as grids (merged cells
@@ -29,7 +30,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
             Ok(onshi_pdf_text::extract(&bytes, &options.extract)?)
         },
         |out, path, extracted| {
-            writeln!(out, "==> {} ({}) <==", path.display(), extracted.decoded_by)?;
+            writeln!(out, "==> {} ({}) <==", super::show_path(path), extracted.decoded_by)?;
             let text = onshi_pdf_text::normalize::normalize(&extracted.pages);
             if args.layout {
                 let furniture = onshi_pdf_text::layout::Furniture::of(&text.lines);

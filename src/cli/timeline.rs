@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use onshi_notice::timeline::{self, ActiveArea, DisasterTimeline, Span};
+use onshi_notice::timeline::{self, Active, DisasterTimeline, Span};
 use onshi_notice::{Document, batch};
 
 use super::{ConvertOptions, Status, print};
@@ -38,8 +38,8 @@ pub struct TimelineArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ActiveArgs {
-    /// The day, as YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
+    /// The day: 2024-01-10, 2024/01/10, 令和6年1月10日, R6.1.10 or `today`.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
     on: NaiveDate,
     #[command(flatten)]
     notices: Notices,
@@ -48,8 +48,11 @@ pub struct ActiveArgs {
 impl Notices {
     /// Convert every input and build the timelines; failures are reported and left out.
     fn timelines(&self) -> io::Result<(Vec<DisasterTimeline>, bool)> {
-        let inputs = batch::inputs(&self.inputs)
-            .map_err(|(path, e)| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let inputs = batch::inputs(&self.inputs);
+        if inputs.is_empty() {
+            eprintln!("onshi-notice: no notices found (folders are searched for .pdf and .txt files)");
+            return Ok((Vec::new(), true));
+        }
         let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
         let mut docs: Vec<(String, Document)> = Vec::new();
         let mut failed = false;
@@ -57,7 +60,7 @@ impl Notices {
             match outcome.result {
                 Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
                 Err(e) => {
-                    eprintln!("{}: {e}", outcome.path.display());
+                    super::report(&outcome.path, &e.to_string());
                     failed = true;
                 }
             }
@@ -66,6 +69,16 @@ impl Notices {
         let timelines = timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc)));
         Ok((timelines, failed))
     }
+}
+
+/// A day as `--on` takes it: any full date the era parser reads (ISO,
+/// `2024/01/10`, `令和6年1月10日`, `R6.1.10`, …) or `today`.
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    if s.trim().eq_ignore_ascii_case("today") {
+        return Ok(chrono::Local::now().date_naive());
+    }
+    onshi_notice::era::parse_date(s)
+        .map_err(|e| format!("{e}; accepted forms: 2024-01-10, 2024/01/10, 令和6年1月10日, R6.1.10, today"))
 }
 
 fn status(failed: bool) -> Status {
@@ -150,9 +163,9 @@ fn render_timelines(timelines: &[DisasterTimeline]) -> String {
     out
 }
 
-fn render_active(active: &[ActiveArea], on: NaiveDate) -> String {
+fn render_active(active: &Active, on: NaiveDate) -> String {
     let mut out = String::new();
-    for a in active {
+    for a in &active.areas {
         let (code, name) = match &a.municipality {
             Some(m) => (
                 m.code.as_str(),
@@ -167,6 +180,35 @@ fn render_active(active: &[ActiveArea], on: NaiveDate) -> String {
             a.disaster.as_deref().unwrap_or("")
         );
     }
-    let _ = writeln!(out, "{} areas active on {on}", active.len());
+    for a in &active.scopes {
+        let s = &a.scope;
+        let prefecture = s
+            .prefecture
+            .as_ref()
+            .filter(|p| !s.text.starts_with(&p.name))
+            .map(|p| format!("{} ", p.name))
+            .unwrap_or_default();
+        let kind = s
+            .count
+            .map_or_else(|| "a rule".to_owned(), |n| format!("a count of {n}"));
+        let end = match (s.end, s.open_ended) {
+            (Some(end), _) => end.to_string(),
+            (None, true) => "open".to_owned(),
+            (None, false) => "?".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "scope  {prefecture}{} ({kind})  {} .. {end}  {}",
+            s.text,
+            date(s.start),
+            a.disaster.as_deref().unwrap_or("")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} areas and {} scopes (counts or rules) active on {on}",
+        active.areas.len(),
+        active.scopes.len()
+    );
     out
 }

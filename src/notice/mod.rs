@@ -130,7 +130,7 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
     }
 
     let ranges = table.ranges.iter().map(range::parse_cell).collect();
-    Ok(ParsedNotice {
+    let mut parsed = ParsedNotice {
         header: Notice {
             kind,
             document_type: header.document_type,
@@ -145,7 +145,9 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         table,
         ranges,
         diagnostics,
-    })
+    };
+    cap_range_items(&mut parsed);
+    Ok(parsed)
 }
 
 fn at(diagnostic: Diagnostic, position: Option<Position>) -> Diagnostic {
@@ -221,6 +223,42 @@ fn first_full_date(text: &str) -> Option<NaiveDate> {
         }) => Some(date),
         _ => None,
     })
+}
+
+/// The cap on 範囲 items ([`range::MAX_ITEMS`]) holds for the whole
+/// notice, not per row: many short rows or bracketed groups must not add up
+/// past it (each item costs a lookup, an unknown one a search for
+/// suggestions). Rows past the cap are dropped, and the last row kept counts
+/// what was left out, which `places` reports once as `range_too_long`.
+fn cap_range_items(parsed: &mut ParsedNotice) {
+    let mut left = range::MAX_ITEMS;
+    let Some(last) = parsed.ranges.iter().position(|r| {
+        let over = r.items.len() > left;
+        left = left.saturating_sub(r.items.len());
+        over || r.omitted > 0
+    }) else {
+        return;
+    };
+    let dropped: usize = parsed.ranges[last + 1..]
+        .iter()
+        .map(|r| r.items.len() + r.omitted)
+        .sum();
+    let rows_dropped = parsed.ranges.len() - (last + 1);
+    parsed.ranges.truncate(last + 1);
+    if parsed.table.ranges.len() > last + 1 {
+        parsed.table.ranges.truncate(last + 1);
+    }
+    let kept_before: usize = parsed.ranges[..last].iter().map(|r| r.items.len()).sum();
+    let row = &mut parsed.ranges[last];
+    let keep = range::MAX_ITEMS.saturating_sub(kept_before).min(row.items.len());
+    row.omitted += row.items.len() - keep + dropped;
+    row.items.truncate(keep);
+    log::debug!(
+        "notice: 範囲 items capped at {}: {} left out, {} rows dropped",
+        range::MAX_ITEMS,
+        row.omitted,
+        rows_dropped
+    );
 }
 
 #[cfg(test)]

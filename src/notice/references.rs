@@ -16,6 +16,7 @@ pub fn find(body: &[Line]) -> Vec<Reference> {
     // Sentences wrap across lines; references are found in the joined text.
     let text: String = body.iter().map(Line::compact).collect();
     let mut references: Vec<Reference> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for scanned in era::find_dates(&text) {
         let Ok(era::FoundDate {
             date: era::PartialDate::Full(date),
@@ -28,7 +29,7 @@ pub fn find(body: &[Line]) -> Vec<Reference> {
             continue;
         };
         let title = title_before(&text[..scanned.span.start]);
-        if references.iter().any(|r| r.issued_on == date && r.title == title) {
+        if !seen.insert((date, title.clone())) {
             continue;
         }
         references.push(Reference {
@@ -50,19 +51,31 @@ fn document_type_after(rest: &str) -> Option<&'static str> {
         let found = c.get(1)?.as_str();
         return DOCUMENT_TYPES.iter().copied().find(|t| *t == found);
     }
-    let inner = &rest[..rest.find(')')?];
-    if inner.chars().count() > 40 || inner.contains('(') {
+    // Only the next 41 characters can close the parenthesis: never search further.
+    let window = rest
+        .char_indices()
+        .nth(MAX_INNER + 1)
+        .map_or(rest, |(at, _)| &rest[..at]);
+    let inner = &window[..window.find(')')?];
+    if inner.chars().count() > MAX_INNER || inner.contains('(') {
         return None;
     }
     DOCUMENT_TYPES.iter().copied().find(|t| inner.ends_with(t))
 }
+
+/// The most characters between a reference's date and its closing `)`.
+const MAX_INNER: usize = 40;
+
+/// The longest title looked for: a title runs to about 100 characters, and
+/// each date must cost a bounded look back, not a scan to the start of the text.
+const MAX_TITLE_CHARS: usize = 1000;
 
 /// The `「…」` (nesting allowed) directly before the `(` that holds the date.
 fn title_before(before: &str) -> Option<String> {
     let before = before.strip_suffix('(')?;
     let inner = before.strip_suffix('」')?;
     let mut depth = 0usize;
-    for (i, c) in inner.char_indices().rev() {
+    for (i, c) in inner.char_indices().rev().take(MAX_TITLE_CHARS) {
         match c {
             '」' => depth += 1,
             '「' if depth == 0 => return Some(inner[i + c.len_utf8()..].to_owned()),

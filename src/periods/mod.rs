@@ -55,7 +55,13 @@ pub fn assign(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
     // Periods the table tied to their rows, and the others, which pair with
     // the untied rows as in a plain table: one for all, or one each.
     let claimed: Vec<usize> = ranges.iter().filter_map(|r| r.period).collect();
-    let free: Vec<usize> = (0..parsed.len()).filter(|i| !claimed.contains(i)).collect();
+    let mut is_claimed = vec![false; parsed.len()];
+    for &i in &claimed {
+        if let Some(c) = is_claimed.get_mut(i) {
+            *c = true;
+        }
+    }
+    let free: Vec<usize> = (0..parsed.len()).filter(|&i| !is_claimed[i]).collect();
     let untied = ranges.iter().filter(|r| r.period.is_none()).count();
     let mut free_for_row = free.iter().copied();
     let mut unmatched = false;

@@ -5,7 +5,108 @@ pub mod json_dir;
 pub mod jsonl;
 pub mod sqlite;
 
+use std::path::{Path, PathBuf};
+
 use crate::Document;
+
+/// The prefix and suffix of every temporary file the sinks write; the prefix
+/// is followed by the writing process's id and a `-`.
+const TEMP_PREFIX: &str = ".onshi-notice-";
+const TEMP_SUFFIX: &str = ".part";
+
+/// A temporary file in `path`'s folder, to be renamed to `path`: mode 0666
+/// less the umask (as a plain `create` would give), named so that a later run
+/// knows it for a leftover ([`remove_stale_temporaries`]).
+pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Remove the temporary files that runs no longer alive left in `dir` (a
+/// killed run); those of a run still writing are left alone.
+pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| at(dir, e))? {
+        let entry = entry.map_err(|e| at(dir, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name.strip_prefix(TEMP_PREFIX).filter(|_| name.ends_with(TEMP_SUFFIX)) else {
+            continue;
+        };
+        let writer = rest.split('-').next().and_then(|pid| pid.parse::<u32>().ok());
+        if writer.is_some_and(process_alive) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        log::debug!("removing {}, left by an earlier run", entry.path().display());
+        match std::fs::remove_file(entry.path()) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(at(&entry.path(), e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Whether the process `pid` still runs (this one included).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // Signal 0 checks without sending; EPERM means it exists under another user.
+        let alive = unsafe { libc::kill(pid, 0) } == 0;
+        alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// An error about the output `path`: `PATH: message`.
+pub fn at(path: &Path, e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_some_and(|inner| inner.is::<OutputError>()) {
+        return e;
+    }
+    let message = crate::error::io_reason(&e);
+    std::io::Error::new(
+        e.kind(),
+        OutputError {
+            path: path.to_path_buf(),
+            message,
+        },
+    )
+}
+
+/// An error about an output file, with its path kept apart from the message
+/// so that the command line can print it in its one format.
+#[derive(Debug)]
+pub struct OutputError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 /// A destination for the outcomes of a batch, fed in input order.
 pub trait Sink {

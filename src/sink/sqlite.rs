@@ -1,75 +1,185 @@
 //! An SQLite database (bundled SQLite: nothing needed on the machine).
 //!
-//! The schema is `schemas/sqlite.sql`, compiled in. A batch is one
-//! transaction: a run that fails half-way leaves the database as it was.
+//! The schema is built by numbered migrations (`schemas/sqlite.sql` is the
+//! first, `schemas/sqlite-N.sql` the others), compiled in, each recorded in
+//! `schema_migrations`, the last one in `PRAGMA user_version`. A database is
+//! checked before anything is written: one that is not ours, or ours at a
+//! newer version, is refused unchanged. A batch is one transaction: a run that
+//! fails half-way leaves the database as it was.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
 
 use super::{Sink, Stats};
 use crate::Document;
 
-/// The schema's version, kept in `PRAGMA user_version`.
-pub const SCHEMA_VERSION: i64 = 2;
-pub const SCHEMA_SQL: &str = include_str!("../../schemas/sqlite.sql");
-
-/// The steps from each older version: `MIGRATIONS[k]` takes version `k + 1`
-/// to `k + 2`. A new database gets [`SCHEMA_SQL`], which is the result of
-/// all of them.
-const MIGRATIONS: &[&str] = &[
-    // 2: periods keep their start time.
-    "ALTER TABLE activations ADD COLUMN start_time TEXT;",
+/// The migrations, in order: migration `k + 1` is `MIGRATIONS[k]`.
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../schemas/sqlite.sql"),
+    include_str!("../../schemas/sqlite-2.sql"),
+    include_str!("../../schemas/sqlite-3.sql"),
 ];
+
+/// The schema's version, kept in `PRAGMA user_version`: the last migration.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// A database being fed one batch, inside one transaction from
 /// [`Sqlite::begin`] to [`Sink::finish`]; dropped unfinished, it rolls back.
 pub struct Sqlite {
     conn: Connection,
     open: bool,
+    /// The database's path, for messages.
+    path: PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SqliteError {
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("the database has schema version {found}, this program writes version {SCHEMA_VERSION}")]
-    Version { found: i64 },
+    #[error(
+        "the database has schema version {found}, newer than the version {SCHEMA_VERSION} this program writes; it was left unchanged"
+    )]
+    Newer { found: i64 },
+    #[error("not an onshi-notice database ({why}); it was left unchanged")]
+    Foreign { why: String },
 }
 
-fn io(e: impl Into<SqliteError>) -> std::io::Error {
-    std::io::Error::other(e.into())
+/// The tables of a database, each with its columns as `name type`, in order.
+fn tables(conn: &Connection) -> rusqlite::Result<std::collections::BTreeMap<String, Vec<String>>> {
+    let mut out = std::collections::BTreeMap::new();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for name in names {
+        let columns = conn
+            .prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([&name], |r| {
+                Ok(format!("{} {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        out.insert(name, columns);
+    }
+    Ok(out)
 }
 
-/// Open or create the database at `path` with the current schema.
-pub fn open(path: &Path) -> Result<Connection, SqliteError> {
+/// Our tables as migrations `1..=version` leave them.
+fn tables_at(version: i64) -> rusqlite::Result<std::collections::BTreeMap<String, Vec<String>>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in &MIGRATIONS[..usize::try_from(version).unwrap_or(0)] {
+        conn.execute_batch(sql)?;
+    }
+    tables(&conn)
+}
+
+/// Which version of our schema `conn` holds (0: an empty database), or why it is not ours.
+fn our_version(conn: &Connection) -> Result<i64, SqliteError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let found = tables(conn)?;
+    if version == 0 {
+        if found.is_empty() {
+            return Ok(0);
+        }
+        let names: Vec<&str> = found.keys().map(String::as_str).take(5).collect();
+        return Err(SqliteError::Foreign {
+            why: format!("it has tables ({}) and no schema version", names.join(", ")),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(SqliteError::Newer { found: version });
+    }
+    if version < 0 {
+        return Err(SqliteError::Foreign {
+            why: format!("its user_version is {version}"),
+        });
+    }
+    for (table, columns) in tables_at(version)? {
+        match found.get(&table) {
+            None => {
+                return Err(SqliteError::Foreign {
+                    why: format!("schema version {version} has a table `{table}`, this database has none"),
+                });
+            }
+            Some(have) if *have != columns => {
+                return Err(SqliteError::Foreign {
+                    why: format!(
+                        "its table `{table}` has columns ({}), not ({})",
+                        have.join(", "),
+                        columns.join(", ")
+                    ),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(version)
+}
+
+/// Apply the migrations after `from`, inside the caller's transaction.
+fn migrate(conn: &Connection, from: i64) -> Result<(), SqliteError> {
+    for version in from + 1..=SCHEMA_VERSION {
+        log::debug!("SQLite: applying schema migration {version}");
+        conn.execute_batch(MIGRATIONS[usize::try_from(version - 1).unwrap_or(0)])?;
+        if version >= 2 {
+            // The table exists from migration 2 on; it lists the earlier ones too.
+            for v in if version == 2 { 1..=2 } else { version..=version } {
+                conn.execute(
+                    "INSERT OR IGNORE INTO schema_migrations (version, applied_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    [v],
+                )?;
+            }
+        }
+        conn.pragma_update(None, "user_version", version)?;
+    }
+    Ok(())
+}
+
+/// Open the database at `path` (created if missing) and start a write
+/// transaction at the current schema: a database that is not ours, or ours at
+/// a newer version, is refused before anything is written.
+fn open_for_writing(path: &Path) -> Result<Connection, SqliteError> {
     let conn = Connection::open(path)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    match version {
-        0 => {
-            conn.execute_batch(SCHEMA_SQL)?;
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        }
-        SCHEMA_VERSION => {}
-        found @ 1..SCHEMA_VERSION => {
-            let tx = conn.unchecked_transaction()?;
-            for step in &MIGRATIONS[usize::try_from(found - 1).unwrap_or(0)..] {
-                tx.execute_batch(step)?;
-            }
-            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-            tx.commit()?;
-        }
-        found => return Err(SqliteError::Version { found }),
+    // Take the write lock first, so that the schema cannot change between the check and the load.
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let checked = our_version(&conn).and_then(|version| migrate(&conn, version));
+    if let Err(e) = checked {
+        let _ = conn.execute_batch("ROLLBACK");
+        return Err(e);
     }
     Ok(conn)
 }
 
+/// Open or create the database at `path` with the current schema (migrations
+/// applied and committed).
+pub fn open(path: &Path) -> Result<Connection, SqliteError> {
+    let conn = open_for_writing(path)?;
+    conn.execute_batch("COMMIT")?;
+    Ok(conn)
+}
+
+/// An error about the database at `path`, naming it.
+pub fn error_at(path: &Path, e: SqliteError) -> std::io::Error {
+    std::io::Error::other(super::OutputError {
+        path: PathBuf::from(path),
+        message: e.to_string(),
+    })
+}
+
 impl Sqlite {
     pub fn begin(path: &Path) -> Result<Self, SqliteError> {
-        let conn = open(path)?;
-        conn.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(Sqlite { conn, open: true })
+        let conn = open_for_writing(path)?;
+        Ok(Sqlite {
+            conn,
+            open: true,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// An error of this database, naming it.
+    fn io(&self, e: impl Into<SqliteError>) -> std::io::Error {
+        error_at(&self.path, e.into())
     }
 
     fn conn(&self) -> std::io::Result<&Connection> {
@@ -91,31 +201,47 @@ impl Drop for Sqlite {
 
 impl Sink for Sqlite {
     fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()> {
-        insert(self.conn()?, id, doc).map_err(io)
+        insert(self.conn()?, id, doc).map_err(|e| self.io(e))
     }
 
     fn failure(&mut self, id: &str, file: &str, code: &str, message: &str) -> std::io::Result<()> {
-        self.conn()?
-            .execute(
-                "INSERT OR REPLACE INTO failures (id, file, code, message) VALUES (?1, ?2, ?3, ?4)",
-                params![id, file, code, message],
-            )
-            .map(drop)
-            .map_err(io)
+        let conn = self.conn()?;
+        // The notice this file gave before no longer stands.
+        remove_notice(conn, id).map_err(|e| self.io(e))?;
+        conn.execute(
+            "INSERT OR REPLACE INTO failures (id, file, code, message) VALUES (?1, ?2, ?3, ?4)",
+            params![id, file, code, message],
+        )
+        .map(drop)
+        .map_err(|e| self.io(e))
     }
 
     fn finish(&mut self, _stats: &Stats) -> std::io::Result<()> {
         if std::mem::take(&mut self.open) {
-            self.conn.execute_batch("COMMIT").map_err(io)?;
+            self.conn.execute_batch("COMMIT").map_err(|e| self.io(e))?;
         }
         Ok(())
     }
 }
 
+/// Remove what the input `id` gave in an earlier load (cascading deletes).
+fn remove_notice(tx: &Connection, id: &str) -> Result<(), SqliteError> {
+    let removed = tx.execute(
+        "DELETE FROM sources WHERE sha256 IN (SELECT source_sha256 FROM notices WHERE batch_id = ?1)",
+        [id],
+    )?;
+    if removed > 0 {
+        log::debug!("SQLite: {id}: removed the notice an earlier load gave");
+    }
+    Ok(())
+}
+
 fn insert(tx: &Connection, id: &str, doc: &Document) -> Result<(), SqliteError> {
     let s = &doc.source;
     let n = &doc.notice;
-    // Re-loading a file replaces everything it gave before (cascading deletes).
+    // Re-loading a file replaces everything it gave before, whether its bytes
+    // changed (the same id) or not (the same SHA-256), through cascading deletes.
+    remove_notice(tx, id)?;
     tx.execute("DELETE FROM sources WHERE sha256 = ?1", [&s.sha256])?;
     tx.execute("DELETE FROM failures WHERE id = ?1", [id])?;
     tx.execute(

@@ -8,4 +8,5 @@ pub mod pdftotext;
 pub mod raw_pdf;
 pub mod render;
 pub mod rng;
+pub mod shapes;
 pub mod styles;
