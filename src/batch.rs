@@ -13,19 +13,23 @@ use crate::{Document, Error, Options};
 /// One input file and what became of it.
 #[derive(Debug)]
 pub struct Outcome {
+    /// The input file as given or found.
     pub path: PathBuf,
     /// A stable name for the notice, unique within the batch (see [`id_for`]):
     /// the path below the folder it was found in (the file name for files
     /// given directly), e.g. `2024__noto.pdf`; where two inputs would share a
     /// name, the whole path as given.
     pub id: String,
+    /// The document, or why the file gave none.
     pub result: Result<Document, Error>,
 }
 
 /// An input as found: the file and the id it goes by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
+    /// The file.
     pub path: PathBuf,
+    /// Its id within the batch.
     pub id: String,
     /// Why the input fails without being read, if it does.
     pub refused: Option<Refusal>,
@@ -35,9 +39,17 @@ pub struct Input {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Its folder could not be searched (permissions, a symlink loop).
-    Unreadable { kind: std::io::ErrorKind, message: String },
+    Unreadable {
+        /// The kind of the I/O error.
+        kind: std::io::ErrorKind,
+        /// What went wrong, as a sentence.
+        message: String,
+    },
     /// Another input already has this id (see [`Error::IdCollision`]).
-    SameId { other: PathBuf },
+    SameId {
+        /// The input that has it.
+        other: PathBuf,
+    },
     /// The id is too long for a file name.
     IdTooLong,
 }

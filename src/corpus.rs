@@ -19,14 +19,17 @@ use crate::{Options, convert_file};
 pub struct Case {
     /// The entry's folder name, i.e. the notice id.
     pub notice: String,
+    /// The source file (`source.txt`, `source.pdf`, `source.<style>.pdf`).
     pub source: PathBuf,
 }
 
 impl Case {
+    /// The golden document of the source: `<source>.expected.json`.
     pub fn expected_document(&self) -> PathBuf {
         sibling(&self.source, ".expected.json")
     }
 
+    /// The golden failure of a source that gives no document: `<source>.expected-error.txt`.
     pub fn expected_error(&self) -> PathBuf {
         sibling(&self.source, ".expected-error.txt")
     }
@@ -71,11 +74,17 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Case>> {
 /// How many of the expected facts the actual output has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Score {
+    /// Activations in the golden document.
     pub activations_expected: usize,
+    /// Of those, activations the output has too.
     pub activations_matched: usize,
+    /// Municipality codes in the golden document.
     pub codes_expected: usize,
+    /// Of those, codes the output has too.
     pub codes_matched: usize,
+    /// End dates in the golden document.
     pub end_dates_expected: usize,
+    /// Of those, end dates the output has too.
     pub end_dates_matched: usize,
 }
 
@@ -90,34 +99,48 @@ impl std::ops::AddAssign for Score {
     }
 }
 
+/// The outcome of one corpus source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// The output is the golden file.
     Pass,
+    /// The output differs from the golden file.
     Fail,
     /// The golden file was (re)written.
     Blessed,
 }
 
+/// The outcome of one corpus source, with its score.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseReport {
+    /// The entry (folder) name.
     pub notice: String,
+    /// The source file name within the entry.
     pub source: String,
+    /// Whether the output matched.
     pub verdict: Verdict,
+    /// How much of the golden facts the output has.
     pub score: Score,
     /// A unified diff, expected → actual, when the case failed.
     pub diff: Option<String>,
 }
 
+/// The outcome of a whole corpus check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// One report per source, in path order.
     pub cases: Vec<CaseReport>,
+    /// The scores of all sources added up.
     pub total: Score,
+    /// Sources that matched (or were blessed).
     pub passed: usize,
+    /// Sources that did not match.
     pub failed: usize,
 }
 
 impl Report {
+    /// True when no source failed.
     pub fn ok(&self) -> bool {
         self.failed == 0
     }

@@ -8,18 +8,27 @@ use serde::{Deserialize, Serialize};
 
 use crate::notice::NotANotice;
 
+/// Why a file gave no document.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The file could not be read.
     #[error("{}", io_message(.0))]
     Io(#[from] std::io::Error),
+    /// Extraction failed (see [`ErrorCode`]).
     #[error(transparent)]
     Extract(#[from] ExtractError),
+    /// The text is not a notice.
     #[error(transparent)]
     NotANotice(#[from] NotANotice),
     /// `size` is what the metadata said, or `None` when reading went past the
     /// limit (a file that grew, or one whose metadata gives no size).
     #[error("{}", too_large_message(*.size, *.limit))]
-    FileTooLarge { size: Option<u64>, limit: u64 },
+    FileTooLarge {
+        /// The size the metadata gave, if it gave one.
+        size: Option<u64>,
+        /// [`crate::Options::max_file_bytes`].
+        limit: u64,
+    },
     /// Only regular files are read: a FIFO would block, a device never end.
     #[error("not a regular file but {0}; only regular files are read")]
     NotAFile(&'static str),
@@ -27,7 +36,12 @@ pub enum Error {
     /// case, on a file system that ignores case, or two whole paths that
     /// spell alike); the second is not written.
     #[error("its id `{id}` is already taken by {}; rename one of them", .other.display())]
-    IdCollision { id: String, other: std::path::PathBuf },
+    IdCollision {
+        /// The id.
+        id: String,
+        /// The input that has it.
+        other: std::path::PathBuf,
+    },
     /// The id would be too long for a file name (`<id>.json`).
     #[error("its id is {0} bytes long, more than the {MAX_ID_BYTES} a file name can hold; move it to a shorter path")]
     IdTooLong(usize),
@@ -141,7 +155,9 @@ onshi_pdf_text::codes! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FailureCode {
+    /// A failure of the file as a whole, before or after extraction.
     File(FileCode),
+    /// A failure of extraction.
     Extract(ErrorCode),
 }
 

@@ -24,6 +24,8 @@
 //! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order) and
 //! [`corpus`] (the golden corpus check).
 
+#![deny(missing_docs)]
+
 pub mod batch;
 pub mod corpus;
 mod decisions;
@@ -57,6 +59,7 @@ pub use records::Document;
 /// Settings for a conversion.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// How to extract text from the file.
     pub extract: ExtractOptions,
     /// Larger files are refused before they are read (`file_too_large`).
     pub max_file_bytes: u64,

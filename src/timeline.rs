@@ -23,21 +23,30 @@ use crate::records::{Activation, Document, Municipality, NoticeKind, Prefecture}
 /// One notice as the timeline cites it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoticeRef {
+    /// The input file.
     pub file: String,
+    /// The notice's date.
     pub issued_on: Option<NaiveDate>,
+    /// Activation, extension, termination or amendment.
     pub kind: NoticeKind,
+    /// N of （そのN）.
     pub sequel: Option<u32>,
+    /// The title.
     pub title: Option<String>,
 }
 
 /// A period during which an area was active.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// The first day, when known (see `start_stated`).
     pub start: Option<NaiveDate>,
     /// False when `start` is the notice's date because the period gave none.
     pub start_stated: bool,
+    /// The last day, when the notices give one.
     pub end: Option<NaiveDate>,
+    /// The time on the last day, `HH:MM`.
     pub end_time: Option<String>,
+    /// True when a notice set no end (`当面の間`).
     pub open_ended: bool,
     /// The notices that opened, extended or ended this period, in order.
     pub set_by: Vec<String>,
@@ -71,10 +80,14 @@ impl Span {
     }
 }
 
+/// One area of a disaster with its periods.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AreaTimeline {
+    /// The prefecture the area is in.
     pub prefecture: Prefecture,
+    /// The municipality; `None` for the whole prefecture.
     pub municipality: Option<Municipality>,
+    /// Its periods, in order.
     pub spans: Vec<Span>,
 }
 
@@ -96,15 +109,21 @@ impl AreaTimeline {
 /// Areas given as a count or rule, with the period the notice gave them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScopeEntry {
+    /// The scope as written.
     pub text: String,
+    /// The number of municipalities, when the notice gives one.
     pub count: Option<u32>,
+    /// The prefecture the scope is inside, if one.
     pub prefecture: Option<Prefecture>,
     /// The effective start ([`effective_start`]).
     pub start: Option<NaiveDate>,
     /// False when `start` is not the period's own.
     pub start_stated: bool,
+    /// The last day, when the notice gives one.
     pub end: Option<NaiveDate>,
+    /// True when the notice set no end.
     pub open_ended: bool,
+    /// The notice that gave the scope.
     pub notice: String,
 }
 
@@ -115,12 +134,16 @@ impl ScopeEntry {
     }
 }
 
+/// The notices of one disaster and what they switched on, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DisasterTimeline {
     /// The disaster's name as the notices write it, or null for notices that name none.
     pub disaster: Option<String>,
+    /// The notices, in order of date and sequel.
     pub notices: Vec<NoticeRef>,
+    /// The named areas with their periods.
     pub areas: Vec<AreaTimeline>,
+    /// Counts and rules, never expanded into names.
     pub scopes: Vec<ScopeEntry>,
 }
 
@@ -274,16 +297,22 @@ fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
 /// An area active on a day, with the span that makes it so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActiveArea {
+    /// The disaster, as its notices name it.
     pub disaster: Option<String>,
+    /// The prefecture the area is in.
     pub prefecture: Prefecture,
+    /// The municipality; `None` for the whole prefecture.
     pub municipality: Option<Municipality>,
+    /// The period in force that day.
     pub span: Span,
 }
 
 /// Areas given only as a count or a rule, in force on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActiveScope {
+    /// The disaster, as its notices name it.
     pub disaster: Option<String>,
+    /// The scope.
     pub scope: ScopeEntry,
 }
 
@@ -291,7 +320,9 @@ pub struct ActiveScope {
 /// never expanded into names).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Active {
+    /// Named areas in force.
     pub areas: Vec<ActiveArea>,
+    /// Scopes in force.
     pub scopes: Vec<ActiveScope>,
 }
 

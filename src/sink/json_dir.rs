@@ -10,17 +10,20 @@ use std::path::{Path, PathBuf};
 use super::{Sink, Stats};
 use crate::Document;
 
+/// A folder of `<id>.json` files, one per document, each written atomically.
 pub struct JsonDir {
     dir: PathBuf,
 }
 
 impl JsonDir {
+    /// Use `dir`, creating it if needed, and remove what crashed runs left.
     pub fn create(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
         super::remove_stale_temporaries(dir)?;
         Ok(JsonDir { dir: dir.to_path_buf() })
     }
 
+    /// The file the document of `id` goes to.
     pub fn path_for(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.json"))
     }

@@ -12,15 +12,18 @@ use super::{Sink, Stats};
 use crate::Document;
 use crate::records::{Notice, Source};
 
+/// JSON Lines: one compact document (or failure) per line.
 pub struct JsonLines<W: Write> {
     out: W,
 }
 
 impl<W: Write> JsonLines<W> {
+    /// Lines written to `out`.
     pub fn new(out: W) -> Self {
         JsonLines { out }
     }
 
+    /// The writer, back.
     pub fn into_inner(self) -> W {
         self.out
     }
@@ -94,6 +97,7 @@ pub struct JsonLinesFile {
 }
 
 impl JsonLinesFile {
+    /// A temporary file beside `path`, renamed to `path` when the batch finishes.
     pub fn create(path: &std::path::Path) -> std::io::Result<Self> {
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,

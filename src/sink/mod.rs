@@ -96,7 +96,9 @@ pub fn at(path: &Path, e: std::io::Error) -> std::io::Error {
 /// so that the command line can print it in its one format.
 #[derive(Debug)]
 pub struct OutputError {
+    /// The output file.
     pub path: PathBuf,
+    /// What went wrong with it.
     pub message: String,
 }
 
@@ -110,6 +112,7 @@ impl std::error::Error for OutputError {}
 
 /// A destination for the outcomes of a batch, fed in input order.
 pub trait Sink {
+    /// A document, under its batch id.
     fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()>;
     /// A file that gave no document.
     fn failure(&mut self, id: &str, file: &str, code: &str, message: &str) -> std::io::Result<()>;
@@ -120,15 +123,22 @@ pub trait Sink {
 /// Totals of a batch.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Stats {
+    /// Inputs seen.
     pub files: usize,
+    /// Inputs that gave a document.
     pub converted: usize,
+    /// Inputs that gave none.
     pub failed: usize,
+    /// Activation records in all documents.
     pub activations: usize,
+    /// Warning diagnostics in all documents.
     pub warnings: usize,
+    /// Error diagnostics in all documents.
     pub errors: usize,
 }
 
 impl Stats {
+    /// Count one input: its document, or `None` for a failure.
     pub fn add(&mut self, doc: Option<&Document>) {
         self.files += 1;
         let Some(doc) = doc else {

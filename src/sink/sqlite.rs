@@ -33,16 +33,26 @@ pub struct Sqlite {
     path: PathBuf,
 }
 
+/// Why a database cannot be written.
 #[derive(Debug, thiserror::Error)]
 pub enum SqliteError {
+    /// SQLite failed.
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The database is ours, at a newer version than this program writes.
     #[error(
         "the database has schema version {found}, newer than the version {SCHEMA_VERSION} this program writes; it was left unchanged"
     )]
-    Newer { found: i64 },
+    Newer {
+        /// Its version.
+        found: i64,
+    },
+    /// The database is not ours.
     #[error("not an onshi-notice database ({why}); it was left unchanged")]
-    Foreign { why: String },
+    Foreign {
+        /// What is not ours about it.
+        why: String,
+    },
 }
 
 /// The tables of a database, each with its columns as `name type`, in order.
@@ -168,6 +178,8 @@ pub fn error_at(path: &Path, e: SqliteError) -> std::io::Error {
 }
 
 impl Sqlite {
+    /// Open the database at `path` (created if missing, migrated if older) and
+    /// start the batch's transaction.
     pub fn begin(path: &Path) -> Result<Self, SqliteError> {
         let conn = open_for_writing(path)?;
         Ok(Sqlite {
