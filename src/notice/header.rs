@@ -4,7 +4,6 @@
 //! order but not the layout (right-aligned dates, braces grouping addressees,
 //! letter-spaced headings), so each part is recognised by its content.
 
-
 use chrono::NaiveDate;
 
 use crate::diagnostic::Position;

@@ -36,7 +36,11 @@ fn added(sentence: &str) -> Option<std::ops::Range<usize>> {
     let closings: Vec<usize> = sentence
         .match_indices('を')
         .map(|(at, _)| at)
-        .filter(|&at| ["を追加", "を加え", "を対象と"].iter().any(|w| sentence[at..].starts_with(w)))
+        .filter(|&at| {
+            ["を追加", "を加え", "を対象と"]
+                .iter()
+                .any(|w| sentence[at..].starts_with(w))
+        })
         .collect();
     let line_breaks: Vec<usize> = sentence.match_indices('\n').map(|(at, _)| at).collect();
     // `.+?` from `start`: at least one character, no line break, the first closing after.

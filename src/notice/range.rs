@@ -135,7 +135,8 @@ fn next_header(text: &str, from: usize) -> Option<Header> {
             run_end = run_of(text, at, |c| !matches!(c, '、' | ',' | ':'));
         }
         let name = &text[at..run_end];
-        if text[run_end..].starts_with(':') && name.ends_with(['都', '道', '府', '県']) && name.chars().nth(1).is_some() {
+        if text[run_end..].starts_with(':') && name.ends_with(['都', '道', '府', '県']) && name.chars().nth(1).is_some()
+        {
             return Some(Header {
                 whole: at..run_end + 1,
                 name: HeaderName::Colon(at..run_end),
@@ -185,8 +186,7 @@ fn count(piece: &str) -> Option<(bool, Option<&str>)> {
         None => rest,
     };
     // `他の`, `新潟、富山の` is not this (a list is [`prefectures_with_count`]).
-    let lead_ok = rest.is_empty()
-        || rest.ends_with('の') && !rest.contains(|c: char| c == '、' || c.is_ascii_digit());
+    let lead_ok = rest.is_empty() || rest.ends_with('の') && !rest.contains(|c: char| c == '、' || c.is_ascii_digit());
     lead_ok.then_some((all, n))
 }
 

@@ -1,7 +1,5 @@
 //! Earlier notices the text refers to: `「title」（令和5年1月26日付事務連絡）`.
 
-
-
 use crate::record::Reference;
 use onshi_pdf_text::normalize::Line;
 use onshi_wareki as era;
