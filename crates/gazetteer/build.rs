@@ -6,6 +6,8 @@
 //! exactly what `Gazetteer::from_csv` makes of the same text (a test checks it),
 //! and a malformed row fails the build with the message `from_csv` would give.
 //!
+//! The statics hold no pointers, only spans of one text, so the loader has
+//! nothing to relocate in them and a process pays only for the pages it reads.
 //! Entries are kept in code order and keys in byte order, and looked up by binary
 //! search. A perfect hash (`phf`) would spare a few comparisons per lookup, but the
 //! table read by `from_csv` would then need a second lookup structure; sorted
@@ -41,16 +43,18 @@ fn main() {
         }
         None => "None".to_owned(),
     };
+    let span = |s: table::Span| format!("s({}, {})", s.start, s.end);
     writeln!(out, "// Written by build.rs from {CSV}.").unwrap();
+    writeln!(out, "pub(super) const TEXT: &str = {:?};", table.text).unwrap();
     writeln!(out, "pub(super) static ROWS: [Row; {}] = [", table.rows.len()).unwrap();
     for r in &table.rows {
         writeln!(
             out,
-            "e({:?}, {:?}, {:?}, {:?}, Kind::{:?}, {}, {}),",
-            r.code,
-            r.prefecture,
-            r.district,
-            r.name,
+            "Row {{ code: {}, prefecture: {}, district: {}, name: {}, kind: Kind::{:?}, valid_from: {}, valid_to: {} }},",
+            span(r.code),
+            span(r.prefecture),
+            r.district.map_or("None".to_owned(), |d| format!("Some({})", span(d))),
+            span(r.name),
             r.kind,
             date(r.valid_from),
             date(r.valid_to)
@@ -60,18 +64,23 @@ fn main() {
     writeln!(out, "];").unwrap();
     writeln!(out, "pub(super) static TARGETS: [Target; {}] = [", table.targets.len()).unwrap();
     for t in &table.targets {
-        let forms: Vec<String> = t
-            .forms
-            .iter()
-            .map(|f| format!("f({}, Match::{:?}, {})", f.entry, f.via, f.offset))
-            .collect();
         writeln!(
             out,
-            "t({:?}, {}, &[{}], {:?}),",
-            t.key,
+            "Target {{ key: {}, chars: {}, forms: {}, prefecture: {:?} }},",
+            span(t.key),
             t.chars,
-            forms.join(", "),
+            span(t.forms),
             t.prefecture
+        )
+        .unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    writeln!(out, "pub(super) static FORMS: [Form; {}] = [", table.forms.len()).unwrap();
+    for f in &table.forms {
+        writeln!(
+            out,
+            "Form {{ entry: {}, via: Match::{:?}, offset: {} }},",
+            f.entry, f.via, f.offset
         )
         .unwrap();
     }

@@ -38,15 +38,14 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use table::{Form, Row, Target};
+use table::{Form, Row, RowText, Target};
 pub use table::{GazetteerError, Kind, Match, check_digit};
 
 /// The bundled table as statics, written by `build.rs` from `data/municipalities.csv`.
 mod bundled {
-    use super::table::{Form, Row, Target};
+    use super::table::{Form, Row, Span, Target};
     use super::{Entry, Kind, Match};
     use chrono::NaiveDate;
-    use std::borrow::Cow;
     use std::sync::OnceLock;
 
     const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -56,41 +55,8 @@ mod bundled {
         }
     }
 
-    #[allow(clippy::too_many_arguments, reason = "one argument per column of the table")]
-    const fn e(
-        code: &'static str,
-        prefecture: &'static str,
-        district: Option<&'static str>,
-        name: &'static str,
-        kind: Kind,
-        valid_from: Option<NaiveDate>,
-        valid_to: Option<NaiveDate>,
-    ) -> Row {
-        Row {
-            code: Cow::Borrowed(code),
-            prefecture: Cow::Borrowed(prefecture),
-            district: match district {
-                Some(d) => Some(Cow::Borrowed(d)),
-                None => None,
-            },
-            name: Cow::Borrowed(name),
-            kind,
-            valid_from,
-            valid_to,
-        }
-    }
-
-    const fn t(key: &'static str, chars: usize, forms: &'static [Form], prefecture: Option<usize>) -> Target {
-        Target {
-            key: Cow::Borrowed(key),
-            chars,
-            forms: Cow::Borrowed(forms),
-            prefecture,
-        }
-    }
-
-    const fn f(entry: usize, via: Match, offset: usize) -> Form {
-        Form { entry, via, offset }
+    const fn s(start: u32, end: u32) -> Span {
+        Span { start, end }
     }
 
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -210,6 +176,8 @@ pub struct Piece<'a, 'g> {
 /// owned for one read by [`Gazetteer::from_csv`].
 #[derive(Debug)]
 pub struct Gazetteer {
+    /// The text that the rows and keys are spans of.
+    text: Cow<'static, str>,
     /// In code order, so codes and prefectures are found by binary search.
     rows: Cow<'static, [Row]>,
     /// `entries[i]` is `rows[i]` as an [`Entry`], made on first use: a notice
@@ -218,12 +186,16 @@ pub struct Gazetteer {
     /// In byte order of their folded keys: a key is found by binary search, and
     /// the keys that begin with some text are adjacent.
     targets: Cow<'static, [Target]>,
+    /// The forms of the targets, each target's together.
+    forms: Cow<'static, [Form]>,
 }
 
 static BUNDLED: Gazetteer = Gazetteer {
+    text: Cow::Borrowed(bundled::TEXT),
     rows: Cow::Borrowed(&bundled::ROWS),
     entries: Cow::Borrowed(&bundled::ENTRIES),
     targets: Cow::Borrowed(&bundled::TARGETS),
+    forms: Cow::Borrowed(&bundled::FORMS),
 };
 
 impl Gazetteer {
@@ -238,22 +210,40 @@ impl Gazetteer {
     pub fn from_csv(csv: &str) -> Result<Gazetteer, GazetteerError> {
         let table = table::read(csv)?;
         Ok(Gazetteer {
+            text: Cow::Owned(table.text),
             entries: Cow::Owned(vec![OnceLock::new(); table.rows.len()]),
             rows: Cow::Owned(table.rows),
             targets: Cow::Owned(table.targets),
+            forms: Cow::Owned(table.forms),
         })
+    }
+
+    /// Row `i` with its text.
+    fn row(&self, i: usize) -> RowText<'_> {
+        self.rows[i].with(&self.text)
+    }
+
+    /// The folded key of target `id`.
+    fn key(&self, id: usize) -> &str {
+        self.targets[id].key.of(&self.text)
+    }
+
+    /// The forms of target `id`.
+    fn forms(&self, id: usize) -> &[Form] {
+        let span = self.targets[id].forms;
+        &self.forms[span.start as usize..span.end as usize]
     }
 
     /// The entry of row `i`.
     fn entry(&self, i: usize) -> &Entry {
         self.entries[i].get_or_init(|| {
-            let row = &self.rows[i];
+            let row = self.row(i);
             Entry {
-                code: row.code.to_string(),
+                code: row.code.to_owned(),
                 prefecture_code: row.prefecture_code().to_owned(),
-                prefecture: row.prefecture.to_string(),
-                district: row.district.as_ref().map(|d| d.to_string()),
-                name: row.name.to_string(),
+                prefecture: row.prefecture.to_owned(),
+                district: row.district.map(str::to_owned),
+                name: row.name.to_owned(),
                 kind: row.kind,
                 valid_from: row.valid_from,
                 valid_to: row.valid_to,
@@ -263,15 +253,15 @@ impl Gazetteer {
 
     /// The target of a folded key.
     fn target(&self, key: &str) -> Option<usize> {
-        self.targets.binary_search_by(|t| t.key.as_ref().cmp(key)).ok()
+        self.targets.binary_search_by(|t| t.key.of(&self.text).cmp(key)).ok()
     }
 
     /// The entry of the prefecture with this 2-digit code: the first entry of its
     /// codes, as `XX000c` sorts before the other codes of the prefecture.
     fn prefecture_entry(&self, code: &str) -> Option<usize> {
-        let first = self.rows.partition_point(|r| *r.code < *code);
-        self.rows
-            .get(first)
+        let first = self.rows.partition_point(|r| r.code.of(&self.text) < code);
+        (first < self.rows.len())
+            .then(|| self.row(first))
             .filter(|r| r.kind == Kind::Prefecture && r.prefecture_code() == code)
             .map(|_| first)
     }
@@ -290,13 +280,13 @@ impl Gazetteer {
             for (at, c) in tail.char_indices() {
                 let prefix = &tail[..at + c.len_utf8()];
                 let targets = &self.targets[low..high];
-                let first = targets.partition_point(|t| t.key.as_ref() < prefix);
-                let count = targets[first..].partition_point(|t| t.key.starts_with(prefix));
+                let first = targets.partition_point(|t| t.key.of(&self.text) < prefix);
+                let count = targets[first..].partition_point(|t| t.key.of(&self.text).starts_with(prefix));
                 if count == 0 {
                     break;
                 }
                 (low, high) = (low + first, low + first + count);
-                if self.targets[low].key == prefix {
+                if self.key(low) == prefix {
                     longest = Some((prefix.len(), low));
                 }
             }
@@ -331,7 +321,7 @@ impl Gazetteer {
             5 => format!("{folded}{}", check_digit(&folded)?),
             _ => return None,
         };
-        let i = self.rows.binary_search_by(|r| r.code.as_ref().cmp(&six)).ok()?;
+        let i = self.rows.binary_search_by(|r| r.code.of(&self.text).cmp(&six)).ok()?;
         Some(self.entry(i))
     }
 
@@ -347,7 +337,7 @@ impl Gazetteer {
     /// the order of the table.
     pub fn prefectures_named_in(&self, text: &str) -> Vec<&Entry> {
         (0..self.rows.len())
-            .filter(|&i| self.rows[i].kind == Kind::Prefecture && text.contains(self.rows[i].name.as_ref()))
+            .filter(|&i| self.rows[i].kind == Kind::Prefecture && text.contains(self.row(i).name))
             .map(|i| self.entry(i))
             .collect()
     }
@@ -401,23 +391,23 @@ mod tests {
     #[test]
     fn the_bundled_statics_are_what_from_csv_reads() {
         let (built, read) = (Gazetteer::bundled(), read());
+        assert_eq!(built.text, read.text);
         assert_eq!(built.rows, read.rows);
         assert_eq!(built.targets, read.targets);
-        assert!(built.targets.windows(2).all(|w| w[0].key < w[1].key));
+        assert_eq!(built.forms, read.forms);
+        assert!((1..built.targets.len()).all(|id| built.key(id - 1) < built.key(id)));
+        assert_eq!(built.row(0).code, "010006");
     }
 
     /// Leftmost-longest by brute force: every key at every position.
     fn naive_find(g: &Gazetteer, text: &str, from: usize) -> Option<(Range<usize>, usize)> {
         for (start, _) in text[from..].char_indices() {
             let start = from + start;
-            let best = g
-                .targets
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| text[start..].starts_with(t.key.as_ref()))
-                .max_by_key(|(_, t)| t.key.len());
-            if let Some((id, t)) = best {
-                return Some((start..start + t.key.len(), id));
+            let best = (0..g.targets.len())
+                .filter(|&id| text[start..].starts_with(g.key(id)))
+                .max_by_key(|&id| g.key(id).len());
+            if let Some(id) = best {
+                return Some((start..start + g.key(id).len(), id));
             }
         }
         None
@@ -449,7 +439,7 @@ mod tests {
             }
         }
         assert_eq!(
-            g.find_key("中能登町", 0).map(|(r, id)| (r, &*g.targets[id].key)),
+            g.find_key("中能登町", 0).map(|(r, id)| (r, g.key(id))),
             Some((0..12, "中能登町"))
         );
     }

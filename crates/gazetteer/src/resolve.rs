@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::table::Row;
+use super::table::RowText;
 use super::variants::{fold, fold_width};
 use super::{Entry, Form, Gazetteer, Match, Resolution, Spelling};
 
@@ -43,7 +43,7 @@ impl<'g> Scope<'g> {
         Scope::Prefecture(&entry.prefecture_code)
     }
 
-    fn admits(self, row: &Row) -> bool {
+    fn admits(self, row: RowText<'_>) -> bool {
         match self {
             Scope::Anywhere => true,
             Scope::Prefecture(code) => row.prefecture_code() == code,
@@ -74,7 +74,7 @@ pub(super) fn resolve_in<'g>(
     // A prefecture fused to the name (`大分県中津市`) sets the scope itself.
     for (pref, rest_at) in prefecture_prefixes(g, &key) {
         if let Some(id) = g.target(&key[rest_at..])
-            && !g.targets[id].forms.is_empty()
+            && !g.forms(id).is_empty()
         {
             return decide(g, id, written, Scope::of(pref), on, Some(pref));
         }
@@ -94,25 +94,24 @@ pub(super) fn decide<'g>(
     on: Option<NaiveDate>,
     prefix: Option<&'g Entry>,
 ) -> Resolution<'g> {
-    let target = &g.targets[id];
-    if let Some(p) = target.prefecture {
+    if let Some(p) = g.targets[id].prefecture {
         return Resolution::Prefecture { entry: g.entry(p) };
     }
-    let in_scope: Vec<Form> = target
-        .forms
+    let in_scope: Vec<Form> = g
+        .forms(id)
         .iter()
         .copied()
-        .filter(|f| scope.admits(&g.rows[f.entry]))
+        .filter(|f| scope.admits(g.row(f.entry)))
         .collect();
     if in_scope.is_empty() {
         // Known elsewhere only: 釧路町 under 青森 is not 青森's to claim.
-        let suggestions = entries_of(g, target.forms.iter().copied());
+        let suggestions = entries_of(g, g.forms(id).iter().copied());
         return Resolution::Unknown { suggestions };
     }
     let in_force: Vec<Form> = in_scope
         .iter()
         .copied()
-        .filter(|f| g.rows[f.entry].in_force(on))
+        .filter(|f| g.row(f.entry).in_force(on))
         .collect();
     let in_force = prefer_exact_spelling(g, in_force, written, prefix);
     match in_force.as_slice() {
@@ -123,7 +122,7 @@ pub(super) fn decide<'g>(
         [form] => Resolution::Found {
             entry: g.entry(form.entry),
             via: form.via,
-            spelling: spelling(written, &official_form(&g.rows[form.entry], *form), prefix),
+            spelling: spelling(written, &official_form(g.row(form.entry), *form), prefix),
         },
         [] => {
             let gone = prefer_exact_spelling(g, in_scope, written, prefix);
@@ -152,7 +151,7 @@ fn prefer_exact_spelling(g: &Gazetteer, forms: Vec<Form>, written: &str, prefix:
         .iter()
         .copied()
         .filter(|f| {
-            let official = official_form(&g.rows[f.entry], *f);
+            let official = official_form(g.row(f.entry), *f);
             spelling(written, &official, prefix) != Spelling::Variant
         })
         .collect();
@@ -160,14 +159,14 @@ fn prefer_exact_spelling(g: &Gazetteer, forms: Vec<Form>, written: &str, prefix:
 }
 
 /// The official text of a written form: `南津軽郡藤崎町`, `藤崎町` or `東区`.
-fn official_form(row: &Row, form: Form) -> Cow<'_, str> {
+fn official_form(row: RowText<'_>, form: Form) -> Cow<'_, str> {
     match form.via {
-        Match::Exact => match &row.district {
+        Match::Exact => match row.district {
             Some(_) => Cow::Owned(row.full_name()),
-            None => Cow::Borrowed(&row.name),
+            None => Cow::Borrowed(row.name),
         },
-        Match::WithoutDistrict => Cow::Borrowed(&row.name),
-        Match::WardWithoutCity => Cow::Borrowed(row.name.get(form.offset..).unwrap_or(&row.name)),
+        Match::WithoutDistrict => Cow::Borrowed(row.name),
+        Match::WardWithoutCity => Cow::Borrowed(row.name.get(form.offset..).unwrap_or(row.name)),
     }
 }
 
@@ -226,11 +225,11 @@ pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<
 }
 
 fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
-    let admitted = |f: &&Form| scope.admits(&g.rows[f.entry]);
+    let admitted = |f: &&Form| scope.admits(g.row(f.entry));
     let mut ranked: Vec<usize> = Vec::new();
     let mut from = 0;
     while let Some((found, id)) = g.find_key(key, from) {
-        ranked.extend(g.targets[id].forms.iter().filter(admitted).map(|f| f.entry));
+        ranked.extend(g.forms(id).iter().filter(admitted).map(|f| f.entry));
         from = found.end;
     }
 
@@ -243,14 +242,15 @@ fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g 
     if limit > 0 {
         let mut near: Vec<(usize, usize)> = Vec::new();
         let (mut row, mut pattern) = (Vec::new(), Vec::new());
-        for target in g.targets.iter() {
-            if chars.len().abs_diff(target.chars) > limit || !target.forms.iter().any(|f| admitted(&f)) {
+        for (id, target) in g.targets.iter().enumerate() {
+            let forms = g.forms(id);
+            if chars.len().abs_diff(target.chars) > limit || !forms.iter().any(|f| admitted(&f)) {
                 continue;
             }
             pattern.clear();
-            pattern.extend(target.key.chars());
+            pattern.extend(g.key(id).chars());
             if let Some(d) = bounded_distance(&chars, &pattern, limit, &mut row) {
-                near.extend(target.forms.iter().filter(admitted).map(|f| (d, f.entry)));
+                near.extend(forms.iter().filter(admitted).map(|f| (d, f.entry)));
             }
         }
         near.sort_unstable();

@@ -7,7 +7,6 @@
 //! gazetteer costs nothing to load. It depends only on [`super::variants`], `chrono` and
 //! `thiserror`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -121,28 +120,27 @@ pub fn check_digit(five: &str) -> Option<char> {
     char::from_digit((11 - sum % 11) % 10, 10)
 }
 
-/// One row of the table, checked. The text borrows from the binary for the bundled
-/// table and owns its text for a table read at run time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Row {
-    pub(crate) code: Cow<'static, str>,
-    pub(crate) prefecture: Cow<'static, str>,
-    pub(crate) district: Option<Cow<'static, str>>,
-    pub(crate) name: Cow<'static, str>,
+/// One row of the table, checked, with its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RowText<'t> {
+    pub(crate) code: &'t str,
+    pub(crate) prefecture: &'t str,
+    pub(crate) district: Option<&'t str>,
+    pub(crate) name: &'t str,
     pub(crate) kind: Kind,
     pub(crate) valid_from: Option<NaiveDate>,
     pub(crate) valid_to: Option<NaiveDate>,
 }
 
-impl Row {
+impl RowText<'_> {
     pub(crate) fn prefecture_code(&self) -> &str {
         &self.code[..2]
     }
 
     pub(crate) fn full_name(&self) -> String {
-        match &self.district {
+        match self.district {
             Some(d) => format!("{d}{}", self.name),
-            None => self.name.to_string(),
+            None => self.name.to_owned(),
         }
     }
 
@@ -150,6 +148,49 @@ impl Row {
         match on {
             Some(day) => self.valid_from.is_none_or(|from| from <= day) && self.valid_to.is_none_or(|to| day <= to),
             None => self.valid_to.is_none(),
+        }
+    }
+}
+
+/// Bytes `start..end` of a table's text.
+///
+/// The tables hold no pointers, only spans of one text: as statics they are plain
+/// data that the loader need not relocate, so the bundled table costs a process
+/// nothing until it is read, and then only the pages a lookup touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+}
+
+impl Span {
+    pub(crate) fn of(self, text: &str) -> &str {
+        &text[self.start as usize..self.end as usize]
+    }
+}
+
+/// A row: spans of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub(crate) code: Span,
+    pub(crate) prefecture: Span,
+    pub(crate) district: Option<Span>,
+    pub(crate) name: Span,
+    pub(crate) kind: Kind,
+    pub(crate) valid_from: Option<NaiveDate>,
+    pub(crate) valid_to: Option<NaiveDate>,
+}
+
+impl Row {
+    pub(crate) fn with(self, text: &str) -> RowText<'_> {
+        RowText {
+            code: self.code.of(text),
+            prefecture: self.prefecture.of(text),
+            district: self.district.map(|d| d.of(text)),
+            name: self.name.of(text),
+            kind: self.kind,
+            valid_from: self.valid_from,
+            valid_to: self.valid_to,
         }
     }
 }
@@ -165,22 +206,27 @@ pub(crate) struct Form {
 }
 
 /// A folded key and what it stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Target {
-    pub(crate) key: Cow<'static, str>,
-    /// Characters in `key`, for edit distances.
+    /// The key, in the text.
+    pub(crate) key: Span,
+    /// Characters in the key, for edit distances.
     pub(crate) chars: usize,
-    pub(crate) forms: Cow<'static, [Form]>,
+    /// Its forms: `forms[start..end]` of the table.
+    pub(crate) forms: Span,
     /// Index of the prefecture entry the key names, if it names one.
     pub(crate) prefecture: Option<usize>,
 }
 
 /// The rows in code order and the targets in key order (byte order of the folded keys,
-/// so that lookups are binary searches and keys sharing a prefix are adjacent).
+/// so that lookups are binary searches and keys sharing a prefix are adjacent), all
+/// spans of `text`.
 #[derive(Debug)]
 pub(crate) struct Table {
+    pub(crate) text: String,
     pub(crate) rows: Vec<Row>,
     pub(crate) targets: Vec<Target>,
+    pub(crate) forms: Vec<Form>,
 }
 
 fn row_error(line: usize, message: impl Into<String>) -> GazetteerError {
@@ -209,7 +255,7 @@ pub(crate) fn read(csv: &str) -> Result<Table, GazetteerError> {
     index(rows, lines)
 }
 
-fn parse_row(line: usize, text: &str) -> Result<Row, GazetteerError> {
+fn parse_row(line: usize, text: &str) -> Result<RowText<'_>, GazetteerError> {
     let fields: Vec<&str> = text.split(',').collect();
     let [code, prefecture, district, name, kind, valid_from, valid_to] = fields[..] else {
         return Err(row_error(line, format!("expected 7 fields, found {}", fields.len())));
@@ -247,11 +293,11 @@ fn parse_row(line: usize, text: &str) -> Result<Row, GazetteerError> {
     {
         return Err(row_error(line, "valid_from is after valid_to"));
     }
-    Ok(Row {
-        code: Cow::Owned(code.to_owned()),
-        prefecture: Cow::Owned(prefecture.to_owned()),
-        district: (!district.is_empty()).then(|| Cow::Owned(district.to_owned())),
-        name: Cow::Owned(name.to_owned()),
+    Ok(RowText {
+        code,
+        prefecture,
+        district: (!district.is_empty()).then_some(district),
+        name,
         kind,
         valid_from,
         valid_to,
@@ -295,7 +341,7 @@ impl KeyTable {
 }
 
 /// `rows` in code order; `lines[i]` is the CSV line of `rows[i]`, for errors.
-fn index(rows: Vec<Row>, lines: Vec<usize>) -> Result<Table, GazetteerError> {
+fn index(rows: Vec<RowText<'_>>, lines: Vec<usize>) -> Result<Table, GazetteerError> {
     let line_of = |i: usize| lines[i];
 
     let mut prefectures = HashMap::new();
@@ -324,7 +370,7 @@ fn index(rows: Vec<Row>, lines: Vec<usize>) -> Result<Table, GazetteerError> {
         }
         let empty = || row_error(line_of(i), format!("name `{}` is empty once folded", e.name));
         if e.kind == Kind::Prefecture {
-            for written in std::iter::once(e.name.as_ref()).chain(prefecture_stem(&e.name)) {
+            for written in std::iter::once(e.name).chain(prefecture_stem(e.name)) {
                 table.target(written).ok_or_else(empty)?.2 = Some(i);
             }
             continue;
@@ -333,13 +379,13 @@ fn index(rows: Vec<Row>, lines: Vec<usize>) -> Result<Table, GazetteerError> {
             return Err(empty());
         }
         if e.district.is_some() {
-            table.add_form(&e.name, i, Match::WithoutDistrict, 0);
+            table.add_form(e.name, i, Match::WithoutDistrict, 0);
         }
         if e.kind == Kind::Ward {
             let city = rows.iter().find(|c| {
                 c.kind == Kind::DesignatedCity
                     && c.prefecture_code() == e.prefecture_code()
-                    && e.name.starts_with(c.name.as_ref())
+                    && e.name.starts_with(c.name)
             });
             let offset = city.map(|c| c.name.len()).filter(|&at| at < e.name.len());
             let Some(offset) = offset else {
@@ -363,16 +409,51 @@ fn index(rows: Vec<Row>, lines: Vec<usize>) -> Result<Table, GazetteerError> {
         ));
     }
 
-    let mut targets: Vec<Target> = table
-        .targets
-        .into_iter()
-        .map(|(key, forms, prefecture)| Target {
-            chars: key.chars().count(),
-            key: Cow::Owned(key),
-            forms: Cow::Owned(forms),
-            prefecture,
+    let mut keys = table.targets;
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut text = String::new();
+    let mut span = |s: &str| {
+        let start = text.len();
+        text.push_str(s);
+        let at = |n: usize| u32::try_from(n).expect("a table's text is under 4 GiB");
+        Span {
+            start: at(start),
+            end: at(text.len()),
+        }
+    };
+    let rows: Vec<Row> = rows
+        .iter()
+        .map(|r| Row {
+            code: span(r.code),
+            prefecture: span(r.prefecture),
+            district: r.district.map(&mut span),
+            name: span(r.name),
+            kind: r.kind,
+            valid_from: r.valid_from,
+            valid_to: r.valid_to,
         })
         .collect();
-    targets.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-    Ok(Table { rows, targets })
+    let mut forms = Vec::new();
+    let targets = keys
+        .into_iter()
+        .map(|(key, key_forms, prefecture)| {
+            let start = forms.len() as u32;
+            forms.extend(key_forms);
+            Target {
+                key: span(&key),
+                chars: key.chars().count(),
+                forms: Span {
+                    start,
+                    end: forms.len() as u32,
+                },
+                prefecture,
+            }
+        })
+        .collect();
+    Ok(Table {
+        text,
+        rows,
+        targets,
+        forms,
+    })
 }
