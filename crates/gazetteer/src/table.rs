@@ -250,7 +250,7 @@ pub(crate) fn read(csv: &str) -> Result<Table, GazetteerError> {
             rows.push((n + 2, parse_row(n + 2, line)?));
         }
     }
-    rows.sort_by(|a, b| a.1.code.cmp(&b.1.code));
+    rows.sort_by(|a, b| a.1.code.cmp(b.1.code));
     let (lines, rows) = rows.into_iter().unzip();
     index(rows, lines)
 }
