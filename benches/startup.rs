@@ -6,6 +6,7 @@
 //!
 //!     cargo bench --bench startup                  # 500 runs of each
 //!     STARTUP_RUNS=100 cargo bench --bench startup
+//!     STARTUP_EXE=/path/to/older/onshi-notice cargo bench --bench startup
 //!
 //! The line is a whole 範囲/期間 row (`範囲⇥【青森県】青森市、弘前市⇥期間⇥令和7年1月13日まで`),
 //! so the run reads, lays out, parses, resolves two names and a period and
@@ -81,7 +82,11 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(500usize);
-    let exe = Path::new(env!("CARGO_BIN_EXE_onshi-notice"));
+    // `STARTUP_EXE=path` measures another build of the command (an earlier version).
+    let exe_override = std::env::var_os("STARTUP_EXE").map(std::path::PathBuf::from);
+    let exe = exe_override
+        .as_deref()
+        .unwrap_or(Path::new(env!("CARGO_BIN_EXE_onshi-notice")));
     let dir = std::env::temp_dir().join(format!("onshi-notice-startup-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let line = dir.join("line.txt");

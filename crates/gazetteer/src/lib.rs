@@ -218,6 +218,11 @@ impl Gazetteer {
         })
     }
 
+    /// The 2-digit prefecture code of row `i`.
+    fn prefecture_code(&self, i: usize) -> &[u8] {
+        &self.rows[i].code.bytes(&self.text)[..2]
+    }
+
     /// Row `i` with its text.
     fn row(&self, i: usize) -> RowText<'_> {
         self.rows[i].with(&self.text)
@@ -253,7 +258,9 @@ impl Gazetteer {
 
     /// The target of a folded key.
     fn target(&self, key: &str) -> Option<usize> {
-        self.targets.binary_search_by(|t| t.key.of(&self.text).cmp(key)).ok()
+        self.targets
+            .binary_search_by(|t| t.key.bytes(&self.text).cmp(key.as_bytes()))
+            .ok()
     }
 
     /// The entry of the prefecture with this 2-digit code: the first entry of its
@@ -280,13 +287,14 @@ impl Gazetteer {
             for (at, c) in tail.char_indices() {
                 let prefix = &tail[..at + c.len_utf8()];
                 let targets = &self.targets[low..high];
-                let first = targets.partition_point(|t| t.key.of(&self.text) < prefix);
-                let count = targets[first..].partition_point(|t| t.key.of(&self.text).starts_with(prefix));
+                let prefix = prefix.as_bytes();
+                let first = targets.partition_point(|t| t.key.bytes(&self.text) < prefix);
+                let count = targets[first..].partition_point(|t| t.key.bytes(&self.text).starts_with(prefix));
                 if count == 0 {
                     break;
                 }
                 (low, high) = (low + first, low + first + count);
-                if self.key(low) == prefix {
+                if self.targets[low].key.bytes(&self.text) == prefix {
                     longest = Some((prefix.len(), low));
                 }
             }

@@ -43,10 +43,10 @@ impl<'g> Scope<'g> {
         Scope::Prefecture(&entry.prefecture_code)
     }
 
-    fn admits(self, row: RowText<'_>) -> bool {
+    fn admits(self, g: &Gazetteer, entry: usize) -> bool {
         match self {
             Scope::Anywhere => true,
-            Scope::Prefecture(code) => row.prefecture_code() == code,
+            Scope::Prefecture(code) => g.prefecture_code(entry) == code.as_bytes(),
             Scope::Nowhere => false,
         }
     }
@@ -101,7 +101,7 @@ pub(super) fn decide<'g>(
         .forms(id)
         .iter()
         .copied()
-        .filter(|f| scope.admits(g.row(f.entry)))
+        .filter(|f| scope.admits(g, f.entry))
         .collect();
     if in_scope.is_empty() {
         // Known elsewhere only: 釧路町 under 青森 is not 青森's to claim.
@@ -225,7 +225,7 @@ pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<
 }
 
 fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
-    let admitted = |f: &&Form| scope.admits(g.row(f.entry));
+    let admitted = |f: &&Form| scope.admits(g, f.entry);
     let mut ranked: Vec<usize> = Vec::new();
     let mut from = 0;
     while let Some((found, id)) = g.find_key(key, from) {

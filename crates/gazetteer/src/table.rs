@@ -167,6 +167,12 @@ impl Span {
     pub(crate) fn of(self, text: &str) -> &str {
         &text[self.start as usize..self.end as usize]
     }
+
+    /// The bytes of the span, for comparisons in the hot loops (no check of
+    /// character boundaries; byte order is the order of `str`).
+    pub(crate) fn bytes(self, text: &str) -> &[u8] {
+        &text.as_bytes()[self.start as usize..self.end as usize]
+    }
 }
 
 /// A row: spans of the text.
