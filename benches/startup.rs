@@ -10,8 +10,10 @@
 //!
 //! The line is a whole 範囲/期間 row (`範囲⇥【青森県】青森市、弘前市⇥期間⇥令和7年1月13日まで`),
 //! so the run reads, lays out, parses, resolves two names and a period and
-//! writes a document: everything but PDF extraction. CPU is user + system
-//! time of the process itself (wait4).
+//! writes a document: everything but PDF extraction. (On one line the 期間
+//! label and its date also read as a name, so one unknown name with its
+//! suggestions is computed too.) CPU is user + system time of the process
+//! itself (wait4).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
