@@ -3,6 +3,7 @@
 //!
 //!     cargo bench --bench batch                    # 10,000 text + 1,000 PDF notices
 //!     BATCH_TEXT=2000 BATCH_PDF=200 cargo bench --bench batch
+//!     BATCH_EXE=/path/to/older/onshi-notice cargo bench --bench batch
 //!
 //! The generator writes varied notices in the 事務連絡 layout: a random
 //! prefecture, 3–30 of its municipalities, dates across 2024–2025. PDFs use
@@ -202,7 +203,11 @@ fn env(name: &str, default: usize) -> usize {
 fn main() {
     let text = env("BATCH_TEXT", 10_000);
     let pdfs = env("BATCH_PDF", 1_000);
-    let exe = Path::new(env!("CARGO_BIN_EXE_onshi-notice"));
+    // `BATCH_EXE=path` measures another build of the command (an earlier version) on the same notices.
+    let exe_override = std::env::var_os("BATCH_EXE").map(PathBuf::from);
+    let exe = exe_override
+        .as_deref()
+        .unwrap_or(Path::new(env!("CARGO_BIN_EXE_onshi-notice")));
     let dir = std::env::temp_dir().join(format!("onshi-notice-bench-{}", std::process::id()));
     let t = Instant::now();
     let (text_dir, pdf_dir) = generate(&dir, text, pdfs);

@@ -13,6 +13,9 @@ if ! command -v pdftotext >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1;
   apt-get update -qq && apt-get install -y -qq --no-install-recommends poppler-utils poppler-data >/dev/null
 fi
 
+echo "== start-up: one process on a one-line text (target: under 1 ms)"
+cargo bench --locked --bench startup
+echo
 echo "== batch: convert throughput, peak memory, and the ratio to pdftotext"
 cargo bench --locked --bench batch
 echo

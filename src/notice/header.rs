@@ -4,10 +4,7 @@
 //! order but not the layout (right-aligned dates, braces grouping addressees,
 //! letter-spaced headings), so each part is recognised by its content.
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::diagnostic::Position;
 use onshi_pdf_text::normalize::{Line, compact};
@@ -112,9 +109,7 @@ pub fn parse(lines: &[Line]) -> Header {
 /// A line that is exactly one date (letter-spaced or not), perhaps with a
 /// clock time after it as news items and portal pages stamp them (`21:38`).
 fn whole_date(compact: &str) -> Option<NaiveDate> {
-    static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{1,2}:[0-9]{2}$").expect("static regex"));
-    let compact = TIME.replace(compact, "");
-    let compact = compact.as_ref();
+    let compact = without_clock_time(compact);
     let found = era::find_dates(compact);
     let [scanned] = found.as_slice() else {
         return None;
@@ -178,15 +173,73 @@ fn is_sequel_mark(compact: &str) -> bool {
     })
 }
 
+/// `compact` without a clock time at its end (`21:38`), the first match of
+/// the regex `[0-9]{1,2}:[0-9]{2}$` removed.
+fn without_clock_time(compact: &str) -> &str {
+    let b = compact.as_bytes();
+    let digit = |from_end: usize| b.len() >= from_end && b[b.len() - from_end].is_ascii_digit();
+    if !(digit(1) && digit(2) && b.len() >= 3 && b[b.len() - 3] == b':' && digit(4)) {
+        return compact;
+    }
+    let start = if digit(5) { b.len() - 5 } else { b.len() - 4 };
+    &compact[..start]
+}
+
 fn ends_title(compact: &str) -> bool {
-    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\(その[0-9]+\)|\(続\))$").expect("static regex"));
-    SEQUEL.replace(compact, "").ends_with("について")
+    without_sequel(compact).ends_with("について")
+}
+
+/// `compact` without a sequel number at its end (`(その2)`, `(続)`), the first
+/// match of the regex `(?:\(その[0-9]+\)|\(続\))$` removed.
+fn without_sequel(compact: &str) -> &str {
+    if let Some(rest) = compact.strip_suffix("(続)") {
+        return rest;
+    }
+    let Some(number) = compact.strip_suffix(')') else {
+        return compact;
+    };
+    let before = number.trim_end_matches(|c: char| c.is_ascii_digit());
+    match before.strip_suffix("(その") {
+        Some(rest) if before.len() < number.len() => rest,
+        _ => compact,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::notice::text_of;
     use onshi_pdf_text::normalize::normalize;
+    use proptest::prelude::*;
+
+    #[test]
+    fn clock_times_and_sequel_marks_at_the_end() {
+        assert_eq!(without_clock_time("2024年1月2日21:38"), "2024年1月2日");
+        assert_eq!(without_clock_time("令和6年1月2日 9:05"), "令和6年1月2日 ");
+        assert_eq!(without_clock_time("123:45"), "1");
+        assert_eq!(without_clock_time("21:3"), "21:3");
+        assert_eq!(without_clock_time(":38"), ":38");
+        assert_eq!(without_sequel("…について(その2)"), "…について");
+        assert_eq!(without_sequel("…について(続)"), "…について");
+        assert_eq!(without_sequel("…について(その)"), "…について(その)");
+        assert_eq!(without_sequel("(その2)について"), "(その2)について");
+    }
+
+    proptest! {
+        #[test]
+        fn clock_time_matches_its_regex(text in text_of::words(&["1", "23", ":", "日", " ", "時"])) {
+            let regex = regex::Regex::new(r"[0-9]{1,2}:[0-9]{2}$").unwrap();
+            let expected = regex.replace(&text, "");
+            prop_assert_eq!(without_clock_time(&text), expected.as_ref());
+        }
+
+        #[test]
+        fn sequel_mark_matches_its_regex(text in text_of::words(&["(", ")", "その", "続", "1", "23", "について", "x"])) {
+            let regex = regex::Regex::new(r"(?:\(その[0-9]+\)|\(続\))$").unwrap();
+            let expected = regex.replace(&text, "");
+            prop_assert_eq!(without_sequel(&text), expected.as_ref());
+        }
+    }
 
     #[test]
     fn seed_letter_head() {

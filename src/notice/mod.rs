@@ -14,10 +14,7 @@ pub mod range;
 pub mod references;
 pub mod table;
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
 use onshi_pdf_text::layout::Furniture;
@@ -178,41 +175,121 @@ fn kind(title: Option<&str>, body: &[Line]) -> NoticeKind {
 }
 
 fn sequel(title: &str) -> Option<u32> {
-    static SEQUEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(その([0-9]+)\)").expect("static regex"));
-    SEQUEL.captures(title)?.get(1)?.as_str().parse().ok()
+    // The first match of the regex `\(その([0-9]+)\)`.
+    let digits = title.match_indices("(その").find_map(|(at, mark)| {
+        let rest = &title[at + mark.len()..];
+        let digits = &rest[..rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len()];
+        (!digits.is_empty() && rest[digits.len()..].starts_with(')')).then_some(digits)
+    })?;
+    digits.parse().ok()
 }
 
 /// The disaster named in front of the system's name in the title:
 /// `令和6年12月28日からの大雪にかかるオンライン資格確認等…`.
 fn disaster(title: &str) -> Option<Disaster> {
-    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:【[^】]*】)?(.+?)(?:にかかる|に係る|に伴う|による|に関する)(?:対応における|対応に係る|対応)?(?:オンライン資格確認|オン資|「?緊急時医療情報|災害時医療情報|災害時モード)",
-        )
-        .expect("static regex")
-    });
-    let name = PREFIX.captures(title)?.get(1)?.as_str().to_owned();
+    let name = disaster_name(title)?.to_owned();
     let began_on = first_full_date(&name);
     Some(Disaster { name, began_on })
+}
+
+/// The name before the connective, as group 1 of the regex
+/// `^(?:【[^】]*】)?(.+?)(?:にかかる|に係る|に伴う|による|に関する)(?:対応における|対応に係る|対応)?(?:オンライン資格確認|オン資|「?緊急時医療情報|災害時医療情報|災害時モード)`:
+/// the shortest, after a leading `【…】` if the title still reads so without it.
+fn disaster_name(title: &str) -> Option<&str> {
+    const CONNECTIVES: [&str; 5] = ["にかかる", "に係る", "に伴う", "による", "に関する"];
+    const RESPONSE: [&str; 4] = ["対応における", "対応に係る", "対応", ""];
+    const SYSTEM: [&str; 6] = [
+        "オンライン資格確認",
+        "オン資",
+        "「緊急時医療情報",
+        "緊急時医療情報",
+        "災害時医療情報",
+        "災害時モード",
+    ];
+    let names_the_system = |rest: &str| {
+        CONNECTIVES.iter().filter_map(|w| rest.strip_prefix(w)).any(|rest| {
+            RESPONSE
+                .iter()
+                .filter_map(|w| rest.strip_prefix(w))
+                .any(|rest| SYSTEM.iter().any(|w| rest.starts_with(w)))
+        })
+    };
+    let bracket = title
+        .strip_prefix('【')
+        .and_then(|rest| rest.find('】').map(|at| '【'.len_utf8() + at + '】'.len_utf8()));
+    bracket.into_iter().chain([0]).find_map(|start| {
+        let name = &title[start..];
+        // `.+?`: at least one character, and no line break.
+        name.char_indices()
+            .take_while(|&(_, c)| c != '\n')
+            .map(|(at, c)| at + c.len_utf8())
+            .find(|&end| names_the_system(&name[end..]))
+            .map(|end| &name[..end])
+    })
 }
 
 /// A disaster named in the body when the title has none:
 /// `令和6年1月23日からの大雪等による災害に関し`, `令和6年能登半島地震の被災地`.
 fn disaster_in_body(body: &[Line]) -> Option<Disaster> {
-    static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"((?:令和|平成)(?:[0-9]+|元)年(?:[0-9]+月[0-9]+日(?:から|に発生した)の?)?[^、。「」『』()]*?(?:地震|豪雨|大雨|大雪|台風|火災|噴火|豪雪|暴風雨)等?)",
-        )
-        .expect("static regex")
-    });
     let text: String = body.iter().map(Line::compact).collect();
-    let name = NAME.captures(&text)?.get(1)?.as_str().to_owned();
+    let name = disaster_named_in(&text)?.to_owned();
     // A name, not a sentence that happens to end in 地震.
     if name.chars().count() > 40 {
         return None;
     }
     let began_on = first_full_date(&name);
     Some(Disaster { name, began_on })
+}
+
+/// The first disaster named after an era year, as the regex
+/// `((?:令和|平成)(?:[0-9]+|元)年(?:[0-9]+月[0-9]+日(?:から|に発生した)の?)?[^、。「」『』()]*?(?:地震|豪雨|大雨|大雪|台風|火災|噴火|豪雪|暴風雨)等?)`
+/// finds it: from the era to the first word for a disaster, within one clause.
+/// (The optional date after the year changes nothing: it holds no such word and
+/// no character that ends the clause.)
+fn disaster_named_in(text: &str) -> Option<&str> {
+    const WORDS: [&str; 9] = ["地震", "豪雨", "大雨", "大雪", "台風", "火災", "噴火", "豪雪", "暴風雨"];
+    let mut from = 0;
+    while let Some(at) = text[from..].find(['令', '平']).map(|at| from + at) {
+        from = at + '令'.len_utf8();
+        let Some(rest) = text[at..]
+            .strip_prefix("令和")
+            .or_else(|| text[at..].strip_prefix("平成"))
+        else {
+            continue;
+        };
+        let year = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        let year = if year.len() < rest.len() {
+            Some(year)
+        } else {
+            rest.strip_prefix('元')
+        };
+        let Some(clause) = year.and_then(|y| y.strip_prefix('年')) else {
+            continue;
+        };
+        let clause_at = text.len() - clause.len();
+        for (i, c) in clause.char_indices() {
+            if let Some(word) = WORDS.iter().find(|w| clause[i..].starts_with(**w)) {
+                let end = clause_at + i + word.len();
+                let end = end
+                    + if text[end..].starts_with('等') {
+                        '等'.len_utf8()
+                    } else {
+                        0
+                    };
+                return Some(&text[at..end]);
+            }
+            if matches!(c, '、' | '。' | '「' | '」' | '『' | '』' | '(' | ')') {
+                // Every start before this character ends its clause here too.
+                from = from.max(clause_at + i);
+                break;
+            }
+        }
+        if !clause.contains(['、', '。', '「', '」', '『', '』', '(', ')']) {
+            // No word up to the end of the text: no later start has one either.
+            return None;
+        }
+    }
+    None
 }
 
 fn first_full_date(text: &str) -> Option<NaiveDate> {
@@ -261,9 +338,102 @@ fn cap_range_items(parsed: &mut ParsedNotice) {
     );
 }
 
+/// Random text for checking the hand-written matchers against the regexes they replace.
+#[cfg(test)]
+pub(crate) mod text_of {
+    use proptest::prelude::*;
+
+    /// Strings of up to 12 of `words` (single characters or longer), in any order.
+    pub(crate) fn words(words: &'static [&'static str]) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(words), 0..12).prop_map(|w| w.concat())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn sequel_numbers() {
+        assert_eq!(sequel("…について(その2)"), Some(2));
+        assert_eq!(sequel("(その)(その12)について"), Some(12));
+        assert_eq!(sequel("(その2について"), None);
+        assert_eq!(sequel("(続)"), None);
+    }
+
+    #[test]
+    fn disaster_named_in_cases() {
+        let named = |text| disaster_named_in(text);
+        assert_eq!(
+            named("令和6年1月23日からの大雪等による災害に関し"),
+            Some("令和6年1月23日からの大雪等")
+        );
+        assert_eq!(named("令和6年能登半島地震の被災地"), Some("令和6年能登半島地震"));
+        assert_eq!(named("平成元年の台風"), Some("平成元年の台風"));
+        assert_eq!(named("令和6年、大雨"), None);
+        assert_eq!(named("令和年大雨"), None);
+        assert_eq!(named("令和6年「大雨」、令和7年の豪雪"), Some("令和7年の豪雪"));
+    }
+
+    #[test]
+    fn disaster_name_cases() {
+        assert_eq!(
+            disaster_name("【重要】令和6年能登半島地震に係るオン資の…"),
+            Some("令和6年能登半島地震")
+        );
+        assert_eq!(disaster_name("【重要】に係るオン資"), Some("【重要】"));
+        assert_eq!(disaster_name("大雨に伴う対応における災害時モード"), Some("大雨"));
+        assert_eq!(
+            disaster_name("大雨による大雪にかかる「緊急時医療情報"),
+            Some("大雨による大雪")
+        );
+        assert_eq!(disaster_name("にかかるオンライン資格確認"), None);
+        assert_eq!(disaster_name("大雨\nにかかるオン資"), None);
+        assert_eq!(disaster_name("大雨にかかる対応オンライン"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn sequel_matches_its_regex(title in text_of::words(&["(", ")", "その", "そ", "1", "23", "続", "x"])) {
+            let regex = regex::Regex::new(r"\(その([0-9]+)\)").unwrap();
+            let expected = regex.captures(&title).and_then(|c| c[1].parse().ok());
+            prop_assert_eq!(sequel(&title), expected);
+        }
+
+        #[test]
+        fn disaster_named_in_matches_its_regex(
+            before in text_of::words(&["令和", "6", "年", "大雨", "、", "x"]),
+            era in proptest::sample::select(&["令和", "平成", "令", ""][..]),
+            year in proptest::sample::select(&["6", "12", "元", "", "x"][..]),
+            after in text_of::words(&[
+                "年", "1月23日", "から", "に発生した", "の", "能登半島", "地震", "大雨", "暴風雨", "豪", "等",
+                "、", "。", "「", "(", "令和6年",
+            ]),
+        ) {
+            let text = format!("{before}{era}{year}年{after}");
+            let regex = regex::Regex::new(
+                r"((?:令和|平成)(?:[0-9]+|元)年(?:[0-9]+月[0-9]+日(?:から|に発生した)の?)?[^、。「」『』()]*?(?:地震|豪雨|大雨|大雪|台風|火災|噴火|豪雪|暴風雨)等?)",
+            )
+            .unwrap();
+            let expected = regex.captures(&text).map(|c| c.get(1).unwrap().as_str());
+            prop_assert_eq!(disaster_named_in(&text), expected);
+        }
+
+        #[test]
+        fn disaster_name_matches_its_regex(title in text_of::words(&[
+            "【", "】", "大雪", "に", "にかかる", "に係る", "に伴う", "による", "に関する", "対応における",
+            "対応に係る", "対応", "オンライン資格確認", "オン資", "「", "緊急時医療情報", "災害時医療情報",
+            "災害時モード", "\n", "係る",
+        ])) {
+            let regex = regex::Regex::new(
+                r"^(?:【[^】]*】)?(.+?)(?:にかかる|に係る|に伴う|による|に関する)(?:対応における|対応に係る|対応)?(?:オンライン資格確認|オン資|「?緊急時医療情報|災害時医療情報|災害時モード)",
+            )
+            .unwrap();
+            let expected = regex.captures(&title).map(|c| c.get(1).unwrap().as_str());
+            prop_assert_eq!(disaster_name(&title), expected);
+        }
+    }
 
     #[test]
     fn disaster_names_and_dates() {

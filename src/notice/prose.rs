@@ -6,28 +6,68 @@
 //! that counts other areas (`他の29市町村`) and gives them their own end is a
 //! row of its own, so that rows and periods pair up as in a table.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::table::{CellLine, PeriodCell, RangeCell, Table, position_at};
 use crate::diagnostic::Position;
 use onshi_pdf_text::normalize::Line;
 use onshi_wareki as era;
 
-static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:他の|その他の|残りの|上記以外の)[0-9]+(?:市区町村|市町村|市町|町村)").expect("static regex")
-});
+/// The first count of other areas in a sentence (`他の29市町村`), as the regex
+/// `(?:他の|その他の|残りの|上記以外の)[0-9]+(?:市区町村|市町村|市町|町村)` finds it.
+fn others(sentence: &str) -> Option<&str> {
+    sentence.char_indices().find_map(|(at, _)| {
+        let rest = &sentence[at..];
+        ["他の", "その他の", "残りの", "上記以外の"].iter().find_map(|lead| {
+            let after = rest.strip_prefix(lead)?;
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let kind = ["市区町村", "市町村", "市町", "町村"]
+                .iter()
+                .find(|k| digits > 0 && after[digits..].starts_with(**k))?;
+            Some(&rest[..lead.len() + digits + kind.len()])
+        })
+    })
+}
 
-/// A sentence that adds areas or names them as the target.
-static ADDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:対象地域|対象市町村|対象)(?:に|として|は)、?(.+?)を(?:追加|加え|対象と)").expect("static regex")
-});
+/// The names of a sentence that adds areas or names them as the target
+/// (`対象地域に佐賀県唐津市、伊万里市を追加する`), as group 1 of the regex
+/// `(?:対象地域|対象市町村|対象)(?:に|として|は)、?(.+?)を(?:追加|加え|対象と)`
+/// finds it: after the first opening that is closed on the same line, up to the
+/// first closing.
+fn added(sentence: &str) -> Option<std::ops::Range<usize>> {
+    let closings: Vec<usize> = sentence
+        .match_indices('を')
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            ["を追加", "を加え", "を対象と"]
+                .iter()
+                .any(|w| sentence[at..].starts_with(w))
+        })
+        .collect();
+    let line_breaks: Vec<usize> = sentence.match_indices('\n').map(|(at, _)| at).collect();
+    // `.+?` from `start`: at least one character, no line break, the first closing after.
+    let names_from = |start: usize| {
+        let first = sentence[start..].chars().next()?;
+        let close = closings[closings.partition_point(|&at| at < start + first.len_utf8())..].first()?;
+        let line_break = line_breaks[line_breaks.partition_point(|&at| at < start)..].first();
+        line_break.is_none_or(|b| b >= close).then_some(start..*close)
+    };
+    sentence.char_indices().find_map(|(at, _)| {
+        let rest = &sentence[at..];
+        ["対象地域", "対象市町村", "対象"].iter().find_map(|target| {
+            let rest = rest.strip_prefix(target)?;
+            ["に", "として", "は"].iter().find_map(|connective| {
+                let rest = rest.strip_prefix(connective)?;
+                let start = sentence.len() - rest.len();
+                let after_comma = rest.strip_prefix('、').map(|r| sentence.len() - r.len());
+                after_comma.and_then(names_from).or_else(|| names_from(start))
+            })
+        })
+    })
+}
 
 pub fn collect(lines: &[Line]) -> Table {
     let mut list: Option<Vec<CellLine>> = None;
     let mut list_period: Option<CellLine> = None;
-    let mut others: Vec<(CellLine, CellLine)> = Vec::new();
+    let mut others_rows: Vec<(CellLine, CellLine)> = Vec::new();
     for paragraph in lines.split(Line::is_blank) {
         let (text, starts) = joined(paragraph);
         let position_at = |offset: usize| position_at(&starts, offset);
@@ -44,10 +84,10 @@ pub fn collect(lines: &[Line]) -> Table {
             }
             // `対象地域に佐賀県唐津市、伊万里市…を追加する`: the names of a sentence.
             if list.is_none()
-                && let Some(names) = ADDED.captures(sentence).and_then(|c| c.get(1))
-                && super::grid::looks_like_areas(names.as_str())
+                && let Some(names) = added(sentence)
+                && super::grid::looks_like_areas(&sentence[names.clone()])
             {
-                list = Some(split_by_lines(names.as_str(), at + names.start(), &starts));
+                list = Some(split_by_lines(&sentence[names.clone()], at + names.start, &starts));
                 continue;
             }
             if !ends_something(sentence) {
@@ -57,8 +97,8 @@ pub fn collect(lines: &[Line]) -> Table {
                 position: position_at(at),
                 text: text.to_owned(),
             };
-            if let Some(count) = OTHERS.find(sentence) {
-                others.push((cell(count.as_str()), cell(sentence)));
+            if let Some(count) = others(sentence) {
+                others_rows.push((cell(count), cell(sentence)));
             } else if list_period.is_none() {
                 list_period = Some(cell(sentence));
             }
@@ -72,7 +112,7 @@ pub fn collect(lines: &[Line]) -> Table {
             lines: list_period.into_iter().collect(),
         });
     }
-    for (range, period) in others {
+    for (range, period) in others_rows {
         table.ranges.push(RangeCell::new(vec![range]));
         table.periods.push(PeriodCell {
             closes: false,
@@ -150,7 +190,37 @@ fn ends_something(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::notice::text_of;
     use onshi_pdf_text::normalize::normalize;
+    use proptest::prelude::*;
+
+    #[test]
+    fn others_and_added_cases() {
+        assert_eq!(others("また、その他の29市町村の特例は"), Some("その他の29市町村"));
+        assert_eq!(others("上記以外の3市町で"), Some("上記以外の3市町"));
+        assert_eq!(others("他の市町村"), None);
+        let s = "対象地域に、佐賀県唐津市、伊万里市を追加する。";
+        assert_eq!(added(s).map(|r| &s[r]), Some("佐賀県唐津市、伊万里市"));
+        let s = "対象は、を追加";
+        assert_eq!(added(s).map(|r| &s[r]), Some("、"));
+        assert_eq!(added("対象として\n唐津市を追加"), None);
+        assert_eq!(added("対象地域を追加"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn others_and_added_match_their_regexes(sentence in text_of::words(&[
+            "他の", "その他の", "残りの", "上記以外の", "その", "29", "3", "市区町村", "市町村", "市町", "町村",
+            "対象地域", "対象市町村", "対象", "に", "として", "は", "、", "唐津市", "を", "を追加", "を加え",
+            "を対象と", "\n",
+        ])) {
+            let others_regex = regex::Regex::new(r"(?:他の|その他の|残りの|上記以外の)[0-9]+(?:市区町村|市町村|市町|町村)").unwrap();
+            prop_assert_eq!(others(&sentence), others_regex.find(&sentence).map(|m| m.as_str()));
+            let added_regex = regex::Regex::new(r"(?:対象地域|対象市町村|対象)(?:に|として|は)、?(.+?)を(?:追加|加え|対象と)").unwrap();
+            let expected = added_regex.captures(&sentence).map(|c| c.get(1).unwrap().range());
+            prop_assert_eq!(added(&sentence), expected);
+        }
+    }
 
     #[test]
     fn sentences_and_lists_wrapped_across_lines() {

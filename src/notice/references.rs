@@ -1,9 +1,5 @@
 //! Earlier notices the text refers to: `「title」（令和5年1月26日付事務連絡）`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::Reference;
 use onshi_pdf_text::normalize::Line;
 use onshi_wareki as era;
@@ -44,11 +40,7 @@ pub fn find(body: &[Line]) -> Vec<Reference> {
 /// `付事務連絡)`, `厚生労働省保険局医療介護連携政策課事務連絡)` (the rest of a
 /// parenthesis), or `付事務連絡により` in running text: the date is a notice's.
 fn document_type_after(rest: &str) -> Option<&'static str> {
-    static RUNNING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^付け?(?:の|で)?(?:厚生労働省[^、。()「」]{0,30}?)?(事務連絡|通知|通達)").expect("static regex")
-    });
-    if let Some(c) = RUNNING.captures(rest) {
-        let found = c.get(1)?.as_str();
+    if let Some(found) = running_document_type(rest) {
         return DOCUMENT_TYPES.iter().copied().find(|t| *t == found);
     }
     // Only the next 41 characters can close the parenthesis: never search further.
@@ -69,6 +61,24 @@ const MAX_INNER: usize = 40;
 /// The longest title looked for: a title runs to about 100 characters, and
 /// each date must cost a bounded look back, not a scan to the start of the text.
 const MAX_TITLE_CHARS: usize = 1000;
+/// The document type of `付事務連絡`, `付けの厚生労働省…課事務連絡`, as group 1 of the
+/// regex `^付け?(?:の|で)?(?:厚生労働省[^、。()「」]{0,30}?)?(事務連絡|通知|通達)`:
+/// after an issuer, the first type within 30 characters.
+fn running_document_type(rest: &str) -> Option<&'static str> {
+    const TYPES: [&str; 3] = ["事務連絡", "通知", "通達"];
+    let rest = rest.strip_prefix('付')?;
+    let rest = rest.strip_prefix('け').unwrap_or(rest);
+    let rest = rest.strip_prefix(['の', 'で']).unwrap_or(rest);
+    let type_at = |text: &str| TYPES.iter().copied().find(|t| text.starts_with(t));
+    let Some(issuer) = rest.strip_prefix("厚生労働省") else {
+        return type_at(rest);
+    };
+    issuer
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, '、' | '。' | '(' | ')' | '「' | '」'))
+        .take(31)
+        .find_map(|(at, _)| type_at(&issuer[at..]))
+}
 
 /// The `「…」` (nesting allowed) directly before the `(` that holds the date.
 fn title_before(before: &str) -> Option<String> {
@@ -130,5 +140,26 @@ mod tests {
         let refs = find(&body);
         assert_eq!(refs[0].title.as_deref(), Some("A"));
         assert_eq!(refs[0].issued_on, NaiveDate::from_ymd_opt(2022, 3, 17).unwrap());
+    }
+
+    #[test]
+    fn document_type_in_running_text() {
+        assert_eq!(running_document_type("付事務連絡)"), Some("事務連絡"));
+        assert_eq!(running_document_type("付けの厚生労働省保険局通知により"), Some("通知"));
+        assert_eq!(running_document_type("付厚生労働省、事務連絡"), None);
+        assert_eq!(running_document_type("事務連絡"), None);
+        let far = format!("付厚生労働省{}事務連絡", "課".repeat(31));
+        assert_eq!(running_document_type(&far), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn running_document_type_matches_its_regex(rest in crate::notice::text_of::words(&[
+            "付", "け", "の", "で", "厚生労働省", "保険局医療介護連携政策課", "、", "(", "「", "事務連絡", "通知", "通達", "事務", "x",
+        ])) {
+            let regex = regex::Regex::new(r"^付け?(?:の|で)?(?:厚生労働省[^、。()「」]{0,30}?)?(事務連絡|通知|通達)").unwrap();
+            let expected = regex.captures(&rest).map(|c| c.get(1).unwrap().as_str());
+            proptest::prop_assert_eq!(running_document_type(&rest), expected);
+        }
     }
 }

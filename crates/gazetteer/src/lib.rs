@@ -26,53 +26,54 @@
 //! assert_eq!(pieces.len(), 2);
 //! ```
 
-mod gazetteer;
 mod resolve;
 mod segment;
+mod table;
 mod variants;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-pub use gazetteer::GazetteerError;
+use table::{Form, Row, RowText, Target};
+pub use table::{GazetteerError, Kind, Match, check_digit};
 
-/// What kind of local government an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// 都道府県.
-    Prefecture,
-    /// 政令指定都市 itself (its wards are [`Kind::Ward`]).
-    DesignatedCity,
-    /// Any other 市.
-    City,
-    /// One of the 23 特別区 of Tokyo.
-    SpecialWard,
-    /// A ward (行政区) of a designated city.
-    Ward,
-    /// 町.
-    Town,
-    /// 村.
-    Village,
+/// The bundled table as statics, written by `build.rs` from `data/municipalities.csv`.
+mod bundled {
+    use super::table::{Form, Row, Span, Target};
+    use super::{Entry, Kind, Match};
+    use chrono::NaiveDate;
+    use std::sync::OnceLock;
+
+    const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(date) => date,
+            None => panic!("a date in data/municipalities.csv does not exist"),
+        }
+    }
+
+    const fn s(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+    /// The public form of each row, made when it is first handed out.
+    pub(super) static ENTRIES: [OnceLock<Entry>; ROWS.len()] = [const { OnceLock::new() }; ROWS.len()];
 }
 
-impl Kind {
-    /// The name used in the CSV and in serialized output (`designated_city`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Prefecture => "prefecture",
-            Kind::DesignatedCity => "designated_city",
-            Kind::City => "city",
-            Kind::SpecialWard => "special_ward",
-            Kind::Ward => "ward",
-            Kind::Town => "town",
-            Kind::Village => "village",
-        }
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("Kind", *self as u32, self.as_str())
+    }
+}
+
+impl Serialize for Match {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("Match", *self as u32, self.as_str())
     }
 }
 
@@ -113,20 +114,6 @@ impl Entry {
             None => self.valid_to.is_none(),
         }
     }
-}
-
-/// Which written form of an entry's name matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Match {
-    /// The official form: the name, with its 郡 for a town or village in one
-    /// (`南津軽郡藤崎町`, `青森市`, `福岡市東区`), possibly after a prefecture (`大分県中津市`).
-    Exact,
-    /// A town or village in a 郡 written without the 郡 (`藤崎町`).
-    WithoutDistrict,
-    /// A designated-city ward written without its city (`東区`), accepted only when a
-    /// prefecture is known and the ward name is unique in it.
-    WardWithoutCity,
 }
 
 /// How far the written spelling is from the official one.
@@ -185,85 +172,152 @@ pub struct Piece<'a, 'g> {
     pub resolution: Resolution<'g>,
 }
 
-/// One way of writing an entry's name, as stored under a folded key.
-#[derive(Debug, Clone, Copy)]
-struct Form {
-    entry: usize,
-    via: Match,
-    /// Byte offset in the entry's name where this form starts (the ward part of a ward).
-    offset: usize,
-}
-
-/// What a folded key stands for.
-#[derive(Debug, Default)]
-struct Target {
-    forms: Vec<Form>,
-    prefecture: Option<usize>,
-}
-
-/// The table and its indexes, built once.
+/// The table and its lookup keys: borrowed from statics for the bundled table,
+/// owned for one read by [`Gazetteer::from_csv`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    by_code: HashMap<String, usize>,
-    /// Prefecture code → index of its entry.
-    prefectures: HashMap<String, usize>,
-    /// Folded key → index into `targets`; the same index is the automaton's pattern id.
-    keys: HashMap<String, usize>,
-    targets: Vec<Target>,
-    /// Characters of each target's key, by pattern id, for edit distances.
-    pattern_chars: Vec<Box<[char]>>,
-    /// The keys by pattern id.
-    patterns: Vec<String>,
-    /// Leftmost-longest over every key, built on first use: resolving a whole
-    /// name (the usual case) only needs `keys`, and building takes a few ms.
-    automaton: OnceLock<Option<AhoCorasick>>,
+    /// The text that the rows and keys are spans of.
+    text: Cow<'static, str>,
+    /// In code order, so codes and prefectures are found by binary search.
+    rows: Cow<'static, [Row]>,
+    /// `entries[i]` is `rows[i]` as an [`Entry`], made on first use: a notice
+    /// needs a few dozen of the table's entries.
+    entries: Cow<'static, [OnceLock<Entry>]>,
+    /// In byte order of their folded keys: a key is found by binary search, and
+    /// the keys that begin with some text are adjacent.
+    targets: Cow<'static, [Target]>,
+    /// The forms of the targets, each target's together.
+    forms: Cow<'static, [Form]>,
 }
 
-static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
+static BUNDLED: Gazetteer = Gazetteer {
+    text: Cow::Borrowed(bundled::TEXT),
+    rows: Cow::Borrowed(&bundled::ROWS),
+    entries: Cow::Borrowed(&bundled::ENTRIES),
+    targets: Cow::Borrowed(&bundled::TARGETS),
+    forms: Cow::Borrowed(&bundled::FORMS),
+};
 
 impl Gazetteer {
-    /// The table shipped with the crate, parsed and indexed on first use.
+    /// The table shipped with the crate. Its indexes are built when the crate is
+    /// compiled, so this costs nothing at run time.
     pub fn bundled() -> &'static Gazetteer {
-        BUNDLED.get_or_init(|| {
-            Gazetteer::from_csv(include_str!("../data/municipalities.csv"))
-                .expect("the bundled data/municipalities.csv is well formed (checked by the tests)")
-        })
-    }
-
-    /// The automaton over all keys; `None` only if it could not be built,
-    /// in which case segmentation finds no names.
-    fn automaton(&self) -> Option<&AhoCorasick> {
-        self.automaton
-            .get_or_init(|| {
-                AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    // Builds in about half the time of the contiguous one; searches take microseconds either way.
-                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                    .build(&self.patterns)
-                    .ok()
-            })
-            .as_ref()
+        &BUNDLED
     }
 
     /// Builds a gazetteer from CSV text with the columns
     /// `code,prefecture,district,name,kind,valid_from,valid_to` (no quoting).
     pub fn from_csv(csv: &str) -> Result<Gazetteer, GazetteerError> {
-        gazetteer::build(csv)
+        let table = table::read(csv)?;
+        Ok(Gazetteer {
+            text: Cow::Owned(table.text),
+            entries: Cow::Owned(vec![OnceLock::new(); table.rows.len()]),
+            rows: Cow::Owned(table.rows),
+            targets: Cow::Owned(table.targets),
+            forms: Cow::Owned(table.forms),
+        })
+    }
+
+    /// The 2-digit prefecture code of row `i`.
+    fn prefecture_code(&self, i: usize) -> &[u8] {
+        &self.rows[i].code.bytes(&self.text)[..2]
+    }
+
+    /// Row `i` with its text.
+    fn row(&self, i: usize) -> RowText<'_> {
+        self.rows[i].with(&self.text)
+    }
+
+    /// The folded key of target `id`.
+    fn key(&self, id: usize) -> &str {
+        self.targets[id].key.of(&self.text)
+    }
+
+    /// The forms of target `id`.
+    fn forms(&self, id: usize) -> &[Form] {
+        let span = self.targets[id].forms;
+        &self.forms[span.start as usize..span.end as usize]
+    }
+
+    /// The entry of row `i`.
+    fn entry(&self, i: usize) -> &Entry {
+        self.entries[i].get_or_init(|| {
+            let row = self.row(i);
+            Entry {
+                code: row.code.to_owned(),
+                prefecture_code: row.prefecture_code().to_owned(),
+                prefecture: row.prefecture.to_owned(),
+                district: row.district.map(str::to_owned),
+                name: row.name.to_owned(),
+                kind: row.kind,
+                valid_from: row.valid_from,
+                valid_to: row.valid_to,
+            }
+        })
+    }
+
+    /// The target of a folded key.
+    fn target(&self, key: &str) -> Option<usize> {
+        self.targets
+            .binary_search_by(|t| t.key.bytes(&self.text).cmp(key.as_bytes()))
+            .ok()
+    }
+
+    /// The entry of the prefecture with this 2-digit code: the first entry of its
+    /// codes, as `XX000c` sorts before the other codes of the prefecture.
+    fn prefecture_entry(&self, code: &str) -> Option<usize> {
+        let first = self.rows.partition_point(|r| r.code.of(&self.text) < code);
+        (first < self.rows.len())
+            .then(|| self.row(first))
+            .filter(|r| r.kind == Kind::Prefecture && r.prefecture_code() == code)
+            .map(|_| first)
+    }
+
+    /// The leftmost-longest key in `text` at or after byte `from`: of the keys that
+    /// occur, one that starts first, and of those the longest. Returns its byte range
+    /// and target. (Keys are valid UTF-8, so matches lie on character boundaries.)
+    fn find_key(&self, text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+        let rest = text.get(from..)?;
+        for (start, _) in rest.char_indices() {
+            let tail = &rest[start..];
+            // Narrow the targets to those whose keys begin with ever longer
+            // prefixes of `tail`; they are adjacent in key order.
+            let (mut low, mut high) = (0, self.targets.len());
+            let mut longest = None;
+            for (at, c) in tail.char_indices() {
+                let prefix = &tail[..at + c.len_utf8()];
+                let targets = &self.targets[low..high];
+                let prefix = prefix.as_bytes();
+                let first = targets.partition_point(|t| t.key.bytes(&self.text) < prefix);
+                let count = targets[first..].partition_point(|t| t.key.bytes(&self.text).starts_with(prefix));
+                if count == 0 {
+                    break;
+                }
+                (low, high) = (low + first, low + first + count);
+                if self.targets[low].key.bytes(&self.text) == prefix {
+                    longest = Some((prefix.len(), low));
+                }
+            }
+            if let Some((len, id)) = longest {
+                let start = from + start;
+                return Some((start..start + len, id));
+            }
+        }
+        None
     }
 
     /// Number of entries, abolished ones included.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.rows.is_empty()
     }
 
     /// All entries in code order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter()
+        (0..self.rows.len()).map(|i| self.entry(i))
     }
 
     /// The entry with this 6-digit code, or this 5-digit code without the check digit.
@@ -275,23 +329,24 @@ impl Gazetteer {
             5 => format!("{folded}{}", check_digit(&folded)?),
             _ => return None,
         };
-        self.by_code.get(&six).map(|&i| &self.entries[i])
+        let i = self.rows.binary_search_by(|r| r.code.of(&self.text).cmp(&six)).ok()?;
+        Some(self.entry(i))
     }
 
     /// A prefecture as written: `青森県`, `青森`, `東京`, `東京都`, `大阪`, `京都府`,
     /// `北海道`, in any width and with stray spaces.
     pub fn prefecture(&self, written: &str) -> Option<&Entry> {
         let key = variants::fold(written);
-        let target = &self.targets[*self.keys.get(&key)?];
-        target.prefecture.map(|i| &self.entries[i])
+        let target = &self.targets[self.target(&key)?];
+        target.prefecture.map(|i| self.entry(i))
     }
 
     /// The prefectures a text names by their full names (`山形県`, `東京都`), in
     /// the order of the table.
     pub fn prefectures_named_in(&self, text: &str) -> Vec<&Entry> {
-        self.entries
-            .iter()
-            .filter(|e| e.kind == Kind::Prefecture && text.contains(e.name.as_str()))
+        (0..self.rows.len())
+            .filter(|&i| self.rows[i].kind == Kind::Prefecture && text.contains(self.row(i).name))
+            .map(|i| self.entry(i))
             .collect()
     }
 
@@ -299,7 +354,7 @@ impl Gazetteer {
     /// prefecture (in any prefecture, in force or not): a cheap lookup for
     /// telling a list of names from other text, without resolving it.
     pub fn knows(&self, written: &str) -> bool {
-        self.keys.contains_key(&variants::fold(written))
+        self.target(&variants::fold(written)).is_some()
     }
 
     /// Resolves one written municipality name.
@@ -333,15 +388,67 @@ impl Gazetteer {
     }
 }
 
-/// The check digit of a 5-digit code: `(11 - Σ dᵢ·wᵢ mod 11) mod 10` with weights 6,5,4,3,2.
-pub fn check_digit(five: &str) -> Option<char> {
-    if five.len() != 5 || !five.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read() -> Gazetteer {
+        Gazetteer::from_csv(include_str!("../data/municipalities.csv")).expect("the bundled table reads")
     }
-    let sum: u32 = five
-        .bytes()
-        .zip([6, 5, 4, 3, 2])
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    char::from_digit((11 - sum % 11) % 10, 10)
+
+    #[test]
+    fn the_bundled_statics_are_what_from_csv_reads() {
+        let (built, read) = (Gazetteer::bundled(), read());
+        assert_eq!(built.text, read.text);
+        assert_eq!(built.rows, read.rows);
+        assert_eq!(built.targets, read.targets);
+        assert_eq!(built.forms, read.forms);
+        assert!((1..built.targets.len()).all(|id| built.key(id - 1) < built.key(id)));
+        assert_eq!(built.row(0).code, "010006");
+    }
+
+    /// Leftmost-longest by brute force: every key at every position.
+    fn naive_find(g: &Gazetteer, text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+        for (start, _) in text[from..].char_indices() {
+            let start = from + start;
+            let best = (0..g.targets.len())
+                .filter(|&id| text[start..].starts_with(g.key(id)))
+                .max_by_key(|&id| g.key(id).len());
+            if let Some(id) = best {
+                return Some((start..start + g.key(id).len(), id));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn find_key_is_leftmost_longest() {
+        let g = Gazetteer::bundled();
+        for text in [
+            "南津軽郡藤崎町",
+            "中能登町",
+            "黒石市五所川原市",
+            "大分県中津市",
+            "xx東京都府中市yy",
+            "三宅島三宅村",
+            "福岡市東区",
+            "東区",
+            "",
+            "abc",
+        ] {
+            let mut from = 0;
+            loop {
+                let found = g.find_key(text, from);
+                assert_eq!(found, naive_find(g, text, from), "{text} from {from}");
+                match found {
+                    Some((r, _)) => from = r.end,
+                    None => break,
+                }
+            }
+        }
+        assert_eq!(
+            g.find_key("中能登町", 0).map(|(r, id)| (r, g.key(id))),
+            Some((0..12, "中能登町"))
+        );
+    }
 }

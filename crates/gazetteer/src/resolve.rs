@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use super::table::RowText;
 use super::variants::{fold, fold_width};
 use super::{Entry, Form, Gazetteer, Match, Resolution, Spelling};
 
@@ -28,7 +29,7 @@ impl<'g> Scope<'g> {
         };
         let folded = fold(written);
         let code = if folded.bytes().all(|b| b.is_ascii_digit()) && matches!(folded.len(), 2 | 6) {
-            g.prefectures.get(&folded[..2]).map(|&i| &g.entries[i])
+            g.prefecture_entry(&folded[..2]).map(|i| g.entry(i))
         } else {
             g.prefecture(written)
         };
@@ -42,10 +43,10 @@ impl<'g> Scope<'g> {
         Scope::Prefecture(&entry.prefecture_code)
     }
 
-    fn admits(self, entry: &Entry) -> bool {
+    fn admits(self, g: &Gazetteer, entry: usize) -> bool {
         match self {
             Scope::Anywhere => true,
-            Scope::Prefecture(code) => entry.prefecture_code == code,
+            Scope::Prefecture(code) => g.prefecture_code(entry) == code.as_bytes(),
             Scope::Nowhere => false,
         }
     }
@@ -67,13 +68,13 @@ pub(super) fn resolve_in<'g>(
     on: Option<NaiveDate>,
 ) -> Resolution<'g> {
     let key = fold(written);
-    if let Some(&id) = g.keys.get(&key) {
+    if let Some(id) = g.target(&key) {
         return decide(g, id, written, scope, on, None);
     }
     // A prefecture fused to the name (`大分県中津市`) sets the scope itself.
     for (pref, rest_at) in prefecture_prefixes(g, &key) {
-        if let Some(&id) = g.keys.get(&key[rest_at..])
-            && !g.targets[id].forms.is_empty()
+        if let Some(id) = g.target(&key[rest_at..])
+            && !g.forms(id).is_empty()
         {
             return decide(g, id, written, Scope::of(pref), on, Some(pref));
         }
@@ -93,45 +94,41 @@ pub(super) fn decide<'g>(
     on: Option<NaiveDate>,
     prefix: Option<&'g Entry>,
 ) -> Resolution<'g> {
-    let target = &g.targets[id];
-    if let Some(p) = target.prefecture {
-        return Resolution::Prefecture { entry: &g.entries[p] };
+    if let Some(p) = g.targets[id].prefecture {
+        return Resolution::Prefecture { entry: g.entry(p) };
     }
-    let in_scope: Vec<Form> = target
-        .forms
+    let in_scope: Vec<Form> = g
+        .forms(id)
         .iter()
         .copied()
-        .filter(|f| scope.admits(&g.entries[f.entry]))
+        .filter(|f| scope.admits(g, f.entry))
         .collect();
     if in_scope.is_empty() {
         // Known elsewhere only: 釧路町 under 青森 is not 青森's to claim.
-        let suggestions = entries_of(g, target.forms.iter().copied());
+        let suggestions = entries_of(g, g.forms(id).iter().copied());
         return Resolution::Unknown { suggestions };
     }
     let in_force: Vec<Form> = in_scope
         .iter()
         .copied()
-        .filter(|f| g.entries[f.entry].in_force(on))
+        .filter(|f| g.row(f.entry).in_force(on))
         .collect();
     let in_force = prefer_exact_spelling(g, in_force, written, prefix);
     match in_force.as_slice() {
         // A ward name alone stands for a ward only within a known prefecture.
         [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => Resolution::Ambiguous {
-            candidates: vec![&g.entries[form.entry]],
+            candidates: vec![g.entry(form.entry)],
         },
-        [form] => {
-            let entry = &g.entries[form.entry];
-            Resolution::Found {
-                entry,
-                via: form.via,
-                spelling: spelling(written, &official_form(entry, *form), prefix),
-            }
-        }
+        [form] => Resolution::Found {
+            entry: g.entry(form.entry),
+            via: form.via,
+            spelling: spelling(written, &official_form(g.row(form.entry), *form), prefix),
+        },
         [] => {
             let gone = prefer_exact_spelling(g, in_scope, written, prefix);
             match gone.as_slice() {
                 [form] => Resolution::NotInForce {
-                    entry: &g.entries[form.entry],
+                    entry: g.entry(form.entry),
                 },
                 _ => Resolution::Ambiguous {
                     candidates: entries_of(g, gone.iter().copied()),
@@ -154,7 +151,7 @@ fn prefer_exact_spelling(g: &Gazetteer, forms: Vec<Form>, written: &str, prefix:
         .iter()
         .copied()
         .filter(|f| {
-            let official = official_form(&g.entries[f.entry], *f);
+            let official = official_form(g.row(f.entry), *f);
             spelling(written, &official, prefix) != Spelling::Variant
         })
         .collect();
@@ -162,14 +159,14 @@ fn prefer_exact_spelling(g: &Gazetteer, forms: Vec<Form>, written: &str, prefix:
 }
 
 /// The official text of a written form: `南津軽郡藤崎町`, `藤崎町` or `東区`.
-fn official_form(entry: &Entry, form: Form) -> Cow<'_, str> {
+fn official_form(row: RowText<'_>, form: Form) -> Cow<'_, str> {
     match form.via {
-        Match::Exact => match &entry.district {
-            Some(_) => Cow::Owned(entry.full_name()),
-            None => Cow::Borrowed(&entry.name),
+        Match::Exact => match row.district {
+            Some(_) => Cow::Owned(row.full_name()),
+            None => Cow::Borrowed(row.name),
         },
-        Match::WithoutDistrict => Cow::Borrowed(&entry.name),
-        Match::WardWithoutCity => Cow::Borrowed(entry.name.get(form.offset..).unwrap_or(&entry.name)),
+        Match::WithoutDistrict => Cow::Borrowed(row.name),
+        Match::WardWithoutCity => Cow::Borrowed(row.name.get(form.offset..).unwrap_or(row.name)),
     }
 }
 
@@ -201,8 +198,8 @@ fn prefecture_prefixes<'g>(g: &'g Gazetteer, key: &str) -> Vec<(&'g Entry, usize
         .into_iter()
         .rev()
         .filter_map(|at| {
-            let id = *g.keys.get(&key[..at])?;
-            g.targets[id].prefecture.map(|p| (&g.entries[p], at))
+            let id = g.target(&key[..at])?;
+            g.targets[id].prefecture.map(|p| (g.entry(p), at))
         })
         .collect()
 }
@@ -212,7 +209,7 @@ fn entries_of(g: &Gazetteer, forms: impl Iterator<Item = Form>) -> Vec<&Entry> {
     let mut idx: Vec<usize> = forms.map(|f| f.entry).collect();
     idx.sort_unstable();
     idx.dedup();
-    idx.into_iter().map(|i| &g.entries[i]).collect()
+    idx.into_iter().map(|i| g.entry(i)).collect()
 }
 
 /// Near candidates for a key that matched nothing: names found inside it (a wrong 郡,
@@ -228,11 +225,12 @@ pub(super) fn suggest<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<
 }
 
 fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g Entry> {
-    let admitted = |f: &&Form| scope.admits(&g.entries[f.entry]);
+    let admitted = |f: &&Form| scope.admits(g, f.entry);
     let mut ranked: Vec<usize> = Vec::new();
-    for m in g.automaton().into_iter().flat_map(|a| a.find_iter(key)) {
-        let forms = &g.targets[m.pattern().as_usize()].forms;
-        ranked.extend(forms.iter().filter(admitted).map(|f| f.entry));
+    let mut from = 0;
+    while let Some((found, id)) = g.find_key(key, from) {
+        ranked.extend(g.forms(id).iter().filter(admitted).map(|f| f.entry));
+        from = found.end;
     }
 
     let chars: Vec<char> = key.chars().collect();
@@ -243,13 +241,16 @@ fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g 
     };
     if limit > 0 {
         let mut near: Vec<(usize, usize)> = Vec::new();
-        let mut row = Vec::new();
-        for (target, pattern) in g.targets.iter().zip(&g.pattern_chars) {
-            if chars.len().abs_diff(pattern.len()) > limit || !target.forms.iter().any(|f| admitted(&f)) {
+        let (mut row, mut pattern) = (Vec::new(), Vec::new());
+        for (id, target) in g.targets.iter().enumerate() {
+            let forms = g.forms(id);
+            if chars.len().abs_diff(target.chars) > limit || !forms.iter().any(|f| admitted(&f)) {
                 continue;
             }
-            if let Some(d) = bounded_distance(&chars, pattern, limit, &mut row) {
-                near.extend(target.forms.iter().filter(admitted).map(|f| (d, f.entry)));
+            pattern.clear();
+            pattern.extend(g.key(id).chars());
+            if let Some(d) = bounded_distance(&chars, &pattern, limit, &mut row) {
+                near.extend(forms.iter().filter(admitted).map(|f| (d, f.entry)));
             }
         }
         near.sort_unstable();
@@ -258,7 +259,7 @@ fn suggest_within<'g>(g: &'g Gazetteer, key: &str, scope: Scope<'g>) -> Vec<&'g 
 
     let mut out: Vec<&'g Entry> = Vec::new();
     for i in ranked {
-        let e = &g.entries[i];
+        let e = g.entry(i);
         if !out.iter().any(|o| std::ptr::eq(*o, e)) {
             out.push(e);
             if out.len() == MAX_SUGGESTIONS {

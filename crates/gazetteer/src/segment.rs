@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use aho_corasick::Input;
 use chrono::NaiveDate;
 
 use super::resolve::{Scope, decide, resolve_in, suggest};
@@ -21,14 +20,10 @@ pub(super) fn segment<'a, 'g>(
     let mut pos = 0;
     let mut consumed = 0;
     while pos < folded.text.len() {
-        let Some(m) = g
-            .automaton()
-            .and_then(|a| a.find(Input::new(&folded.text).span(pos..folded.text.len())))
-        else {
+        let Some((found, mut id)) = g.find_key(&folded.text, pos) else {
             break;
         };
-        let (start, mut end) = (m.start(), m.end());
-        let mut id = m.pattern().as_usize();
+        let (start, mut end) = (found.start, found.end);
         if let Some((cut, cut_id)) = cut_at_space(g, &folded, start, end) {
             (end, id) = (cut, cut_id);
         }
@@ -80,7 +75,7 @@ fn cut_at_space(g: &Gazetteer, folded: &Folded, start: usize, end: usize) -> Opt
     folded.offsets[first..last]
         .iter()
         .filter(|&&at| folded.space_before(at))
-        .find_map(|&at| g.keys.get(&folded.text[start..at]).map(|&id| (at, id)))
+        .find_map(|&at| g.target(&folded.text[start..at]).map(|id| (at, id)))
 }
 
 fn unknown<'a, 'g>(g: &'g Gazetteer, text: &'a str, run: Range<usize>, scope: Scope<'g>) -> Piece<'a, 'g> {
