@@ -1,30 +1,5 @@
-//! The gazetteer of local governments and the resolution of place names as notices write them.
-//!
-//! The bundled table (`data/municipalities.csv`, see `data/README.md`) holds every local
-//! government keyed by its 全国地方公共団体コード: the 47 prefectures, every 市町村, the 23
-//! special wards of Tokyo, the 20 designated cities and their wards, including the wards
-//! of Hamamatsu abolished on 2024-01-01 (with `valid_to`) and those created that day (with
-//! `valid_from`).
-//!
-//! Names are compared through one folding function applied to both sides (width, spaces,
-//! glyph variants such as 檮/梼 and 龍/竜, and the connective ケ/ヶ/が), so a lookup never
-//! depends on which of two equivalent spellings the table happens to use.
-//!
-//! Resolution never guesses: a name that fits several entries is [`Resolution::Ambiguous`],
-//! a name that fits none is [`Resolution::Unknown`] with near candidates, and a town is never
-//! taken for the city of the same stem (釧路町 is not 釧路市).
-//!
-//! ```
-//! use onshi_gazetteer::{Gazetteer, Resolution};
-//!
-//! let g = Gazetteer::bundled();
-//! match g.resolve("藤崎町", Some("02"), None) {
-//!     Resolution::Found { entry, .. } => assert_eq!(entry.code, "023612"),
-//!     other => panic!("{other:?}"),
-//! }
-//! let pieces = g.segment("大分県中津市", None, None);
-//! assert_eq!(pieces.len(), 2);
-//! ```
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
 
 mod resolve;
 mod segment;
@@ -77,7 +52,23 @@ impl Serialize for Match {
     }
 }
 
-/// One local government.
+/// One local government: a prefecture, a municipality, a special ward of Tokyo or a
+/// ward of a designated city.
+///
+/// Entries are handed out by reference from a [`Gazetteer`]; their fields are the
+/// columns of `data/municipalities.csv`.
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, Kind};
+///
+/// let e = Gazetteer::bundled().by_code("023612").unwrap();
+/// assert_eq!(e.prefecture_code, "02");
+/// assert_eq!(e.prefecture, "青森県");
+/// assert_eq!(e.district.as_deref(), Some("南津軽郡"));
+/// assert_eq!(e.name, "藤崎町");
+/// assert_eq!(e.kind, Kind::Town);
+/// assert_eq!((e.valid_from, e.valid_to), (None, None));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// Six digits including the check digit, e.g. `022012`.
@@ -91,6 +82,7 @@ pub struct Entry {
     /// The official name without the 郡 (`藤崎町`); a ward in full (`福岡市東区`);
     /// a prefecture's own entry repeats its name (`青森県`).
     pub name: String,
+    /// Prefecture, designated city, city, special ward, ward, town or village.
     pub kind: Kind,
     /// First day in force, when it began after the table's baseline (2018-10-01).
     pub valid_from: Option<NaiveDate>,
@@ -99,7 +91,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The name with its 郡, as addresses write it: `南津軽郡藤崎町`.
+    /// The name with its 郡, as addresses write it: `南津軽郡藤崎町`; the name alone
+    /// for an entry in no 郡.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.by_code("023612").unwrap().full_name(), "南津軽郡藤崎町");
+    /// assert_eq!(g.by_code("022012").unwrap().full_name(), "青森市");
+    /// ```
     pub fn full_name(&self) -> String {
         match &self.district {
             Some(d) => format!("{d}{}", self.name),
@@ -108,6 +107,17 @@ impl Entry {
     }
 
     /// In force on `on`; with no date, whether it is in force now (has no `valid_to`).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    ///
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// let naka = g.by_code("221317").unwrap(); // 浜松市中区, abolished on 2024-01-01
+    /// assert_eq!(naka.name, "浜松市中区");
+    /// assert!(naka.in_force(NaiveDate::from_ymd_opt(2023, 12, 31)));
+    /// assert!(!naka.in_force(NaiveDate::from_ymd_opt(2024, 1, 1)));
+    /// assert!(!naka.in_force(None));
+    /// ```
     pub fn in_force(&self, on: Option<NaiveDate>) -> bool {
         match on {
             Some(day) => self.valid_from.is_none_or(|from| from <= day) && self.valid_to.is_none_or(|to| day <= to),
@@ -117,6 +127,18 @@ impl Entry {
 }
 
 /// How far the written spelling is from the official one.
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, Resolution, Spelling};
+///
+/// let spelling = |written| match Gazetteer::bundled().resolve(written, None, None) {
+///     Resolution::Found { spelling, .. } => spelling,
+///     other => panic!("{other:?}"),
+/// };
+/// assert_eq!(spelling("龍ケ崎市"), Spelling::Official);
+/// assert_eq!(spelling("龍ケ崎　市"), Spelling::Width);
+/// assert_eq!(spelling("竜ヶ崎市"), Spelling::Variant);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Spelling {
@@ -128,32 +150,73 @@ pub enum Spelling {
     Variant,
 }
 
-/// The outcome of resolving one written name.
+/// The outcome of resolving one written name, by [`Gazetteer::resolve`] or as a
+/// [`Piece`] of [`Gazetteer::segment`]. Only [`Resolution::Found`] names one place.
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, Resolution};
+///
+/// let g = Gazetteer::bundled();
+/// let codes = |r: Resolution| match r {
+///     Resolution::Found { entry, .. } => format!("found {}", entry.code),
+///     Resolution::Prefecture { entry } => format!("prefecture {}", entry.code),
+///     Resolution::Ambiguous { candidates } => format!("ambiguous {}", candidates.len()),
+///     Resolution::NotInForce { entry } => format!("not in force {}", entry.code),
+///     Resolution::Unknown { suggestions } => format!("unknown {}", suggestions.len()),
+/// };
+/// assert_eq!(codes(g.resolve("青森市", None, None)), "found 022012");
+/// assert_eq!(codes(g.resolve("大分", None, None)), "prefecture 440001");
+/// assert_eq!(codes(g.resolve("府中市", None, None)), "ambiguous 2");
+/// assert_eq!(codes(g.resolve("浜松市中区", None, None)), "not in force 221317");
+/// assert_eq!(codes(g.resolve("全域", None, None)), "unknown 0");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution<'g> {
     /// Exactly one municipality (or ward) in force fits.
     Found {
+        /// The one entry.
         entry: &'g Entry,
+        /// Which of its written forms matched.
         via: Match,
+        /// How far the text was from that form's official spelling.
         spelling: Spelling,
     },
     /// The text names a prefecture (`大分県`, `大分`), e.g. one fused to the first name of a
     /// list. [`Gazetteer::segment`] uses it as the prefecture of the pieces that follow.
-    Prefecture { entry: &'g Entry },
+    Prefecture {
+        /// The prefecture's own entry (code `XX000c`).
+        entry: &'g Entry,
+    },
     /// Several entries fit, e.g. `府中市` without a prefecture (東京 and 広島), or a ward
     /// name alone. When none of them is in force on the date, the candidates are the entries
     /// not in force.
-    Ambiguous { candidates: Vec<&'g Entry> },
+    Ambiguous {
+        /// The entries that fit, in code order.
+        candidates: Vec<&'g Entry>,
+    },
     /// The only entry that fits was not in force on the date (`浜松市中区` in June 2024).
-    NotInForce { entry: &'g Entry },
+    NotInForce {
+        /// That entry, with the `valid_from` or `valid_to` that excludes the date.
+        entry: &'g Entry,
+    },
     /// Nothing fits. `suggestions` are near candidates for a diagnostic: the same name in
     /// another prefecture, a name found inside the text (a wrong 郡, `三宅島三宅村`), or one
     /// edit away (`五所川源市`, `能登市`). Never resolved silently.
-    Unknown { suggestions: Vec<&'g Entry> },
+    Unknown {
+        /// At most 8 near candidates, nearest first; often none.
+        suggestions: Vec<&'g Entry>,
+    },
 }
 
 impl<'g> Resolution<'g> {
     /// The entry when the name resolved to exactly one municipality or ward.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.resolve("釧路町", None, None).found().unwrap().code, "016616");
+    /// assert_eq!(g.resolve("府中市", None, None).found(), None); // 東京 or 広島
+    /// assert_eq!(g.resolve("青森県", None, None).found(), None); // a prefecture
+    /// ```
     pub fn found(&self) -> Option<&'g Entry> {
         match self {
             Resolution::Found { entry, .. } => Some(entry),
@@ -162,18 +225,44 @@ impl<'g> Resolution<'g> {
     }
 }
 
-/// A piece of a segmented run of text.
+/// A piece of a segmented run of text: a name, a prefecture, or text that is
+/// neither, with where it is in the text.
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, Resolution};
+///
+/// let text = "黒石市五所川原市";
+/// let pieces = Gazetteer::bundled().segment(text, Some("02"), None);
+/// assert_eq!(pieces[1].span, 9..24);
+/// assert_eq!(pieces[1].text, &text[9..24]);
+/// assert_eq!(pieces[1].text, "五所川原市");
+/// assert_eq!(pieces[1].resolution.found().unwrap().code, "022055");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece<'a, 'g> {
     /// Byte range in the text given to [`Gazetteer::segment`]; always on char boundaries.
     pub span: Range<usize>,
     /// `&text[span]`.
     pub text: &'a str,
+    /// What the piece names; text that is no name is [`Resolution::Unknown`].
     pub resolution: Resolution<'g>,
 }
 
 /// The table and its lookup keys: borrowed from statics for the bundled table,
 /// owned for one read by [`Gazetteer::from_csv`].
+///
+/// Lookups take `&self` and allocate only their results; a gazetteer can be shared
+/// between threads.
+///
+/// ```
+/// use onshi_gazetteer::Gazetteer;
+///
+/// let g = Gazetteer::bundled();
+/// assert_eq!(g.len(), 1966);
+/// assert_eq!(g.by_code("131016").unwrap().name, "千代田区");
+/// assert_eq!(g.prefecture("東京").unwrap().code, "130001");
+/// assert_eq!(g.resolve("千代田区", Some("13"), None).found().unwrap().code, "131016");
+/// ```
 #[derive(Debug)]
 pub struct Gazetteer {
     /// The text that the rows and keys are spans of.
@@ -199,14 +288,39 @@ static BUNDLED: Gazetteer = Gazetteer {
 };
 
 impl Gazetteer {
-    /// The table shipped with the crate. Its indexes are built when the crate is
-    /// compiled, so this costs nothing at run time.
+    /// The table shipped with the crate (`data/municipalities.csv`). Its indexes are
+    /// built when the crate is compiled, so this costs nothing at run time.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.iter().next().unwrap().name, "北海道");
+    /// ```
     pub fn bundled() -> &'static Gazetteer {
         &BUNDLED
     }
 
     /// Builds a gazetteer from CSV text with the columns
-    /// `code,prefecture,district,name,kind,valid_from,valid_to` (no quoting).
+    /// `code,prefecture,district,name,kind,valid_from,valid_to` (no quoting), as
+    /// described in the crate's `data/README.md`. Rows are checked (seven fields,
+    /// codes with valid check digits and each once, known kinds, dates, a prefecture
+    /// row for every prefecture code, wards under a designated city); the first
+    /// fault is the error, with its line.
+    ///
+    /// ```
+    /// use onshi_gazetteer::{Gazetteer, GazetteerError};
+    ///
+    /// let csv = "code,prefecture,district,name,kind,valid_from,valid_to
+    /// 020001,青森県,,青森県,prefecture,,
+    /// 022012,青森県,,青森市,city,,
+    /// 023612,青森県,南津軽郡,藤崎町,town,,
+    /// ";
+    /// let g = Gazetteer::from_csv(csv).unwrap();
+    /// assert_eq!(g.len(), 3);
+    /// assert_eq!(g.resolve("藤崎町", Some("青森"), None).found().unwrap().code, "023612");
+    ///
+    /// let wrong = csv.replace("022012", "022013");
+    /// assert!(matches!(Gazetteer::from_csv(&wrong), Err(GazetteerError::Row { line: 3, .. })));
+    /// ```
     pub fn from_csv(csv: &str) -> Result<Gazetteer, GazetteerError> {
         let table = table::read(csv)?;
         Ok(Gazetteer {
@@ -307,21 +421,54 @@ impl Gazetteer {
     }
 
     /// Number of entries, abolished ones included.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.len(), 1966);
+    /// assert_eq!(g.iter().filter(|e| e.in_force(None)).count(), 1959);
+    /// ```
     pub fn len(&self) -> usize {
         self.rows.len()
     }
 
+    /// Whether the table has no entries (never, for the bundled one).
+    ///
+    /// ```
+    /// assert!(!onshi_gazetteer::Gazetteer::bundled().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
-    /// All entries in code order.
+    /// All entries in code order, abolished ones included.
+    ///
+    /// ```
+    /// use onshi_gazetteer::{Gazetteer, Kind};
+    ///
+    /// let g = Gazetteer::bundled();
+    /// let prefectures = g.iter().filter(|e| e.kind == Kind::Prefecture).count();
+    /// assert_eq!(prefectures, 47);
+    /// let islands: Vec<&str> = g
+    ///     .iter()
+    ///     .filter(|e| e.prefecture_code == "13" && e.kind == Kind::Town && e.district.is_none())
+    ///     .map(|e| e.name.as_str())
+    ///     .collect();
+    /// assert_eq!(islands[..2], ["大島町", "八丈町"]);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         (0..self.rows.len()).map(|i| self.entry(i))
     }
 
     /// The entry with this 6-digit code, or this 5-digit code without the check digit.
     /// Full-width digits are accepted.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.by_code("134015").unwrap().name, "八丈町");
+    /// assert_eq!(g.by_code("13401"), g.by_code("134015"));
+    /// assert_eq!(g.by_code("１３４０１５"), g.by_code("134015"));
+    /// assert_eq!(g.by_code("134016"), None); // wrong check digit
+    /// ```
     pub fn by_code(&self, code: &str) -> Option<&Entry> {
         let folded = variants::fold(code);
         let six = match folded.len() {
@@ -334,7 +481,15 @@ impl Gazetteer {
     }
 
     /// A prefecture as written: `青森県`, `青森`, `東京`, `東京都`, `大阪`, `京都府`,
-    /// `北海道`, in any width and with stray spaces.
+    /// `北海道`, in any width and with stray spaces. The prefecture's own entry, or
+    /// `None` for anything else (a municipality included).
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.prefecture("大阪").unwrap().name, "大阪府");
+    /// assert_eq!(g.prefecture(" 大分 県 ").unwrap().code, "440001");
+    /// assert_eq!(g.prefecture("青森市"), None);
+    /// ```
     pub fn prefecture(&self, written: &str) -> Option<&Entry> {
         let key = variants::fold(written);
         let target = &self.targets[self.target(&key)?];
@@ -342,7 +497,15 @@ impl Gazetteer {
     }
 
     /// The prefectures a text names by their full names (`山形県`, `東京都`), in
-    /// the order of the table.
+    /// the order of the table. Short forms (`東京`) are not looked for, as they occur
+    /// inside other words.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// let named = g.prefectures_named_in("石川県及び富山県の一部、新潟");
+    /// let names: Vec<&str> = named.iter().map(|e| e.name.as_str()).collect();
+    /// assert_eq!(names, ["富山県", "石川県"]);
+    /// ```
     pub fn prefectures_named_in(&self, text: &str) -> Vec<&Entry> {
         (0..self.rows.len())
             .filter(|&i| self.rows[i].kind == Kind::Prefecture && text.contains(self.row(i).name))
@@ -353,6 +516,15 @@ impl Gazetteer {
     /// Whether `written` is some way of writing a municipality, ward or
     /// prefecture (in any prefecture, in force or not): a cheap lookup for
     /// telling a list of names from other text, without resolving it.
+    ///
+    /// ```
+    /// let g = onshi_gazetteer::Gazetteer::bundled();
+    /// assert!(g.knows("藤崎町"));
+    /// assert!(g.knows("浜松市中区")); // no longer in force, but a name
+    /// assert!(g.knows("東京"));
+    /// assert!(!g.knows("能登市"));
+    /// assert!(!g.knows("全域"));
+    /// ```
     pub fn knows(&self, written: &str) -> bool {
         self.target(&variants::fold(written)).is_some()
     }
@@ -369,6 +541,25 @@ impl Gazetteer {
     ///
     /// Counts and rules such as `全域` or `全43市町村` are not names and come back
     /// [`Resolution::Unknown`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use onshi_gazetteer::{Gazetteer, Resolution};
+    ///
+    /// let g = Gazetteer::bundled();
+    /// assert_eq!(g.resolve("藤崎町", Some("02"), None).found().unwrap().code, "023612");
+    /// // Known in another prefecture only: a suggestion, not a match.
+    /// let Resolution::Unknown { suggestions } = g.resolve("藤崎町", Some("01"), None) else {
+    ///     panic!()
+    /// };
+    /// assert_eq!(suggestions[0].code, "023612");
+    /// // A prefecture in front of the name wins over the argument.
+    /// assert_eq!(g.resolve("広島府中市", Some("13"), None).found().unwrap().code, "342084");
+    /// // 天竜区 of Hamamatsu was given a new code on 2024-01-01.
+    /// let on = |y, m, d| g.resolve("浜松市天竜区", None, NaiveDate::from_ymd_opt(y, m, d));
+    /// assert_eq!(on(2023, 12, 31).found().unwrap().code, "221376");
+    /// assert_eq!(on(2024, 1, 1).found().unwrap().code, "221406");
+    /// ```
     pub fn resolve(&self, written: &str, prefecture: Option<&str>, on: Option<NaiveDate>) -> Resolution<'_> {
         resolve::resolve(self, written, prefecture, on)
     }
@@ -383,6 +574,23 @@ impl Gazetteer {
     /// piece becomes the prefecture of the pieces after it. Separators (spaces, `、`, `,`,
     /// `・`, brackets, …) are skipped; any other text that matches no name is returned as
     /// an [`Resolution::Unknown`] piece with its span, never dropped.
+    ///
+    /// ```
+    /// use onshi_gazetteer::{Gazetteer, Resolution};
+    ///
+    /// let text = "【青森県】青森市、南津軽郡藤崎町 ※追加";
+    /// let pieces = Gazetteer::bundled().segment(text, None, None);
+    /// let view: Vec<String> = pieces
+    ///     .iter()
+    ///     .map(|p| match &p.resolution {
+    ///         Resolution::Prefecture { entry } => format!("{}: prefecture {}", p.text, entry.code),
+    ///         Resolution::Found { entry, .. } => format!("{}: {}", p.text, entry.code),
+    ///         _ => format!("{}: ?", p.text),
+    ///     })
+    ///     .collect();
+    /// assert_eq!(view, ["青森県: prefecture 020001", "青森市: 022012", "南津軽郡藤崎町: 023612", "※追加: ?"]);
+    /// assert!(pieces.iter().all(|p| &text[p.span.clone()] == p.text));
+    /// ```
     pub fn segment<'a>(&self, text: &'a str, prefecture: Option<&str>, on: Option<NaiveDate>) -> Vec<Piece<'a, '_>> {
         segment::segment(self, text, prefecture, on)
     }

@@ -15,7 +15,18 @@ use super::variants::fold;
 
 const HEADER: &str = "code,prefecture,district,name,kind,valid_from,valid_to";
 
-/// Why a table could not be loaded.
+/// Why a table could not be loaded by [`crate::Gazetteer::from_csv`].
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, GazetteerError};
+///
+/// let e = Gazetteer::from_csv("code,name\n").unwrap_err();
+/// assert!(matches!(e, GazetteerError::Header(_)));
+///
+/// let csv = "code,prefecture,district,name,kind,valid_from,valid_to\n020001,青森県,,青森県,county,,\n";
+/// let e = Gazetteer::from_csv(csv).unwrap_err();
+/// assert_eq!(e.to_string(), "line 2: unknown kind `county`");
+/// ```
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum GazetteerError {
     /// The first line is not the expected header.
@@ -32,6 +43,19 @@ pub enum GazetteerError {
 }
 
 /// What kind of local government an entry is.
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, Kind};
+///
+/// let kind = |code| Gazetteer::bundled().by_code(code).unwrap().kind;
+/// assert_eq!(kind("140007"), Kind::Prefecture); // 神奈川県
+/// assert_eq!(kind("141003"), Kind::DesignatedCity); // 横浜市
+/// assert_eq!(kind("141046"), Kind::Ward); // 横浜市中区
+/// assert_eq!(kind("131016"), Kind::SpecialWard); // 千代田区
+/// assert_eq!(kind("142077"), Kind::City); // 茅ヶ崎市
+/// assert_eq!(kind("023612"), Kind::Town); // 藤崎町
+/// assert_eq!(kind("133817"), Kind::Village); // 三宅村
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// 都道府県.
@@ -52,6 +76,10 @@ pub enum Kind {
 
 impl Kind {
     /// The name used in the CSV and in serialized output (`designated_city`).
+    ///
+    /// ```
+    /// assert_eq!(onshi_gazetteer::Kind::DesignatedCity.as_str(), "designated_city");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Prefecture => "prefecture",
@@ -79,6 +107,18 @@ impl Kind {
 }
 
 /// Which written form of an entry's name matched.
+///
+/// ```
+/// use onshi_gazetteer::{Gazetteer, Match, Resolution};
+///
+/// let via = |written, prefecture| match Gazetteer::bundled().resolve(written, prefecture, None) {
+///     Resolution::Found { via, .. } => via,
+///     other => panic!("{other:?}"),
+/// };
+/// assert_eq!(via("南津軽郡藤崎町", None), Match::Exact);
+/// assert_eq!(via("藤崎町", None), Match::WithoutDistrict);
+/// assert_eq!(via("博多区", Some("福岡県")), Match::WardWithoutCity);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Match {
     /// The official form: the name, with its 郡 for a town or village in one
@@ -93,6 +133,10 @@ pub enum Match {
 
 impl Match {
     /// The name used in serialized output (`without_district`).
+    ///
+    /// ```
+    /// assert_eq!(onshi_gazetteer::Match::WithoutDistrict.as_str(), "without_district");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Match::Exact => "exact",
