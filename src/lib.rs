@@ -21,8 +21,9 @@
 //!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
-//! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order) and
-//! [`corpus`] (the golden corpus check).
+//! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order),
+//! [`report`] (the timelines as one HTML page) and [`corpus`] (the golden
+//! corpus check).
 
 pub mod batch;
 pub mod corpus;
@@ -35,6 +36,7 @@ pub mod notice;
 pub mod periods;
 pub mod places;
 pub mod records;
+pub mod report;
 pub mod schema;
 pub mod sink;
 pub mod timeline;
