@@ -845,6 +845,8 @@ const SCRIPT: &str = r##"(function () {
   window.addEventListener("hashchange", fromAddress);
   window.addEventListener("resize", function () { apply(input.value); });
   fromAddress();
+  // How long the page took to be ready, for whoever measures it.
+  document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
 })();
 "##;
 

@@ -227,6 +227,12 @@ fn read_dom(dom: &str) -> Dom {
     Dom { rows, counter }
 }
 
+/// How long the page's script took to be done, as it noted on `<body>`.
+fn ready_ms(dom: &str) -> u64 {
+    let at = dom.find("data-ready-ms=\"").expect("the script ran to its end") + "data-ready-ms=\"".len();
+    dom[at..].split('"').next().unwrap().parse().unwrap()
+}
+
 /// The area rows with a highlighted bar, and how many bars are highlighted.
 fn highlighted(dom: &Dom) -> (Vec<String>, usize) {
     let mut rows = Vec::new();
@@ -269,6 +275,12 @@ fn the_page_in_a_browser() {
 
     // Every area is a row with its label and one bar per span of the timeline.
     let plain = dump("");
+    let text = std::fs::read_to_string(dir.join("dom.html")).unwrap();
+    eprintln!(
+        "the corpus's page: {} bytes, ready in {} ms",
+        std::fs::metadata(dir.join("report.html")).unwrap().len(),
+        ready_ms(&text)
+    );
     let expected = spans_per_area();
     assert_eq!(plain.rows.len(), expected.len());
     for (key, (name, spans)) in &expected {
@@ -329,4 +341,129 @@ fn the_page_in_a_browser() {
     if std::env::var_os("UPDATE_DOCS_SCREENSHOT").is_some() {
         std::fs::copy(&png, Path::new(ROOT).join("docs/report.png")).unwrap();
     }
+}
+
+/// A page of every municipality (1,741, from the bundled table), each
+/// activated by one disaster and half of them extended, half of them again
+/// by a second disaster with no end yet: its size, and how long the browser
+/// takes to show it on a day.
+#[test]
+fn every_municipality_on_one_page() {
+    use onshi_notice::records::{Municipality, NoticeKind, Prefecture, SourceSpan};
+    use onshi_notice::timeline::{AreaTimeline, DisasterTimeline, NoticeRef, Span, Step};
+
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2024, m, d);
+    let step = |notice: &str, kind, line, end, open_ended| Step {
+        notice: notice.to_owned(),
+        kind,
+        source_span: SourceSpan { page: 1, line },
+        end,
+        open_ended,
+    };
+    let notice = |file: &str, kind, m, d| NoticeRef {
+        file: file.to_owned(),
+        issued_on: date(m, d),
+        kind,
+        sequel: None,
+        title: None,
+    };
+    let entries: Vec<_> = onshi_notice::gazetteer::Gazetteer::bundled()
+        .iter()
+        .filter(|e| {
+            use onshi_notice::gazetteer::Kind;
+            !matches!(e.kind, Kind::Prefecture | Kind::Ward) && e.valid_to.is_none()
+        })
+        .collect();
+    assert_eq!(entries.len(), 1741);
+    let area = |e: &onshi_notice::gazetteer::Entry, spans| AreaTimeline {
+        prefecture: Prefecture {
+            code: e.prefecture_code.clone(),
+            name: e.prefecture.clone(),
+        },
+        municipality: Some(Municipality {
+            code: e.code.clone(),
+            name: e.name.clone(),
+            district: e.district.clone(),
+        }),
+        spans,
+    };
+    let first = DisasterTimeline {
+        disaster: Some("令和6年1月1日の地震".to_owned()),
+        notices: vec![
+            notice("a.pdf", NoticeKind::Activation, 1, 1),
+            notice("b.pdf", NoticeKind::Extension, 1, 6),
+        ],
+        areas: entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut steps = vec![step("a.pdf", NoticeKind::Activation, 10, date(1, 7), false)];
+                if i % 2 == 0 {
+                    steps.push(step("b.pdf", NoticeKind::Extension, 12, date(1, 14), false));
+                }
+                let end = steps.last().unwrap().end;
+                let span = Span {
+                    start: date(1, 1),
+                    start_stated: true,
+                    end,
+                    end_time: None,
+                    open_ended: false,
+                    set_by: steps.iter().map(|s| s.notice.clone()).collect(),
+                    steps,
+                };
+                area(e, vec![span])
+            })
+            .collect(),
+        scopes: Vec::new(),
+    };
+    let second = DisasterTimeline {
+        disaster: Some("令和6年7月1日からの大雨".to_owned()),
+        notices: vec![notice("c.pdf", NoticeKind::Activation, 7, 1)],
+        areas: entries
+            .iter()
+            .step_by(2)
+            .map(|e| {
+                let span = Span {
+                    start: date(7, 1),
+                    start_stated: true,
+                    end: None,
+                    end_time: None,
+                    open_ended: true,
+                    set_by: vec!["c.pdf".to_owned()],
+                    steps: vec![step("c.pdf", NoticeKind::Activation, 8, None, true)],
+                };
+                area(e, vec![span])
+            })
+            .collect(),
+        scopes: Vec::new(),
+    };
+    let page = onshi_notice::report::html(&[first, second]);
+    assert_eq!(page.matches("<div class=\"row area\"").count(), 1741);
+    // Every prefecture has more than 12 municipalities (鳥取県, the fewest,
+    // has 19): all 47 start closed.
+    assert_eq!(page.matches("<details class=\"pref\"").count(), 47);
+    assert_eq!(page.matches(" open><summary>").count(), 0);
+    assert!(page.len() < 4 << 20, "{} bytes", page.len());
+    let dir = scratch("every-municipality");
+    let file = dir.join("report.html");
+    std::fs::write(&file, &page).unwrap();
+    eprintln!("a report of 1,741 municipalities: {} bytes", page.len());
+
+    let Some(browser) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI is set and no Chromium was found");
+        eprintln!("note: the load time of the large page was not measured: no Chromium");
+        return;
+    };
+    let dom = headless(
+        &browser,
+        &dir.join("profile"),
+        &["--dump-dom"],
+        &format!("file://{}#on=2024-01-10", file.display()),
+    );
+    let read = read_dom(&dom);
+    let (rows, bars) = highlighted(&read);
+    assert_eq!((rows.len(), bars), (871, 871), "the extended half is on on 2024-01-10");
+    let ready = ready_ms(&dom);
+    eprintln!("loaded and highlighted in {ready} ms");
+    assert!(ready < 10_000, "{ready} ms");
 }
