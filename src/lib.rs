@@ -21,8 +21,9 @@
 //!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
-//! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order) and
-//! [`corpus`] (the golden corpus check).
+//! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order),
+//! [`report`] (the timelines as one HTML page) and [`corpus`] (the golden
+//! corpus check).
 
 #![deny(missing_docs)]
 
@@ -37,6 +38,7 @@ pub mod notice;
 pub mod periods;
 pub mod places;
 pub mod records;
+pub mod report;
 pub mod schema;
 pub mod sink;
 pub mod timeline;

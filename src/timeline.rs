@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::records::{Activation, Document, Municipality, NoticeKind, Prefecture};
+use crate::records::{Activation, Document, Municipality, NoticeKind, Prefecture, SourceSpan};
 
 /// One notice as the timeline cites it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,6 +50,24 @@ pub struct Span {
     pub open_ended: bool,
     /// The notices that opened, extended or ended this period, in order.
     pub set_by: Vec<String>,
+    /// The same notices with what each did and where the area stands in it.
+    pub steps: Vec<Step>,
+}
+
+/// One notice's part in a [`Span`]: the notice, its kind, the place of the
+/// area's name in its text, and the span's end once it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The notice's file.
+    pub notice: String,
+    /// What the notice did: activate, extend, end or amend.
+    pub kind: NoticeKind,
+    /// Where the area's name stands in the notice.
+    pub source_span: SourceSpan,
+    /// The span's end once this notice was read.
+    pub end: Option<NaiveDate>,
+    /// True when, once this notice was read, the span had no end.
+    pub open_ended: bool,
 }
 
 /// The day a period takes effect: its stated start, else the disaster's
@@ -125,6 +143,8 @@ pub struct ScopeEntry {
     pub open_ended: bool,
     /// The notice that gave the scope.
     pub notice: String,
+    /// Where the scope stands in the notice's text.
+    pub source_span: SourceSpan,
 }
 
 impl ScopeEntry {
@@ -221,6 +241,7 @@ fn timeline(disaster: Option<String>, docs: &[(&str, &Document)]) -> DisasterTim
                 end: s.period.end,
                 open_ended: s.period.open_ended,
                 notice: file.clone(),
+                source_span: s.source_span,
             });
         }
     }
@@ -252,31 +273,43 @@ fn apply(
     let p = &a.period;
     let start = effective_start(p.start, began, issued);
     let current = spans.last_mut();
-    match (kind, current) {
+    let span = match (kind, current) {
         // An extension or termination moves the end of the period in force.
         (NoticeKind::Extension | NoticeKind::Termination, Some(span)) => {
             span.end = p.end;
             span.end_time = p.end_time.map(|t| t.to_string());
             span.open_ended = p.open_ended;
-            span.set_by.push(file.to_owned());
+            span
         }
         // A new activation of an area still (or again) active widens its period.
         (_, Some(span)) if overlaps(span, start) => {
             span.end = later(span.end, p.end);
             span.open_ended |= p.open_ended;
-            span.set_by.push(file.to_owned());
+            span
         }
         // A first notice of the area (an activation, or an extension or
         // termination whose activation is not among the inputs).
-        _ => spans.push(Span {
-            start,
-            start_stated: p.start.is_some(),
-            end: p.end,
-            end_time: p.end_time.map(|t| t.to_string()),
-            open_ended: p.open_ended,
-            set_by: vec![file.to_owned()],
-        }),
-    }
+        _ => {
+            spans.push(Span {
+                start,
+                start_stated: p.start.is_some(),
+                end: p.end,
+                end_time: p.end_time.map(|t| t.to_string()),
+                open_ended: p.open_ended,
+                set_by: Vec::new(),
+                steps: Vec::new(),
+            });
+            spans.last_mut().expect("just pushed")
+        }
+    };
+    span.set_by.push(file.to_owned());
+    span.steps.push(Step {
+        notice: file.to_owned(),
+        kind,
+        source_span: a.source_span,
+        end: span.end,
+        open_ended: span.open_ended,
+    });
 }
 
 fn overlaps(span: &Span, start: Option<NaiveDate>) -> bool {

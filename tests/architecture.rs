@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["records", "decisions"],
     &["lib"],
     &["schema", "timeline", "corpus", "batch"],
-    &["sink", "fuzz"],
+    &["sink", "fuzz", "report"],
     &["cli"],
 ];
 

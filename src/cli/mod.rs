@@ -8,6 +8,7 @@
 mod check;
 mod convert;
 mod parse;
+mod report;
 mod schema;
 mod text;
 mod timeline;
@@ -29,6 +30,7 @@ Examples:
   onshi-notice parse --jsonl notices/*.pdf > documents.jsonl
   onshi-notice convert notices/ --out json/ --sqlite notices.db
   onshi-notice active --on 2024-01-10 notices/
+  onshi-notice report notices/ --html report.html
   onshi-notice check corpus/";
 
 #[derive(Debug, Parser)]
@@ -58,6 +60,8 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// List the areas active on a day.
     Active(timeline::ActiveArgs),
+    /// Write the timelines as one self-contained HTML page: bars per municipality on a time axis.
+    Report(report::Args),
     /// Print the text as the parser sees it, each line prefixed with page:line.
     Text(text::Args),
     /// Print the JSON Schema (draft 2020-12) of the documents.
@@ -154,6 +158,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Timeline(args) => timeline::run_timeline(&args),
         Command::Active(args) => timeline::run_active(&args),
+        Command::Report(args) => report::run(&args),
         Command::Text(args) => text::run(&args),
         Command::Schema => schema::run(),
         Command::ExtractWorker => onshi_pdf_text::child::serve().map(|()| Status::Success),

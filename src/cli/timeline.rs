@@ -48,27 +48,33 @@ pub struct ActiveArgs {
 impl Notices {
     /// Convert every input and build the timelines; failures are reported and left out.
     fn timelines(&self) -> io::Result<(Vec<DisasterTimeline>, bool)> {
-        let inputs = batch::inputs(&self.inputs);
-        if inputs.is_empty() {
-            eprintln!("onshi-notice: no notices found (folders are searched for .pdf and .txt files)");
-            return Ok((Vec::new(), true));
-        }
-        let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
-        let mut docs: Vec<(String, Document)> = Vec::new();
-        let mut failed = false;
-        batch::run(&inputs, &self.convert.options(), &pool, |outcome| {
-            match outcome.result {
-                Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
-                Err(e) => {
-                    super::report(&outcome.path, &e.to_string());
-                    failed = true;
-                }
-            }
-            Ok(())
-        })?;
-        let timelines = timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc)));
-        Ok((timelines, failed))
+        timelines(&self.inputs, &self.convert)
     }
+}
+
+/// Convert `inputs` and build the timelines; failures are reported on stderr
+/// and left out, and make the second value true.
+pub(super) fn timelines(inputs: &[PathBuf], convert: &ConvertOptions) -> io::Result<(Vec<DisasterTimeline>, bool)> {
+    let inputs = batch::inputs(inputs);
+    if inputs.is_empty() {
+        eprintln!("onshi-notice: no notices found (folders are searched for .pdf and .txt files)");
+        return Ok((Vec::new(), true));
+    }
+    let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
+    let mut docs: Vec<(String, Document)> = Vec::new();
+    let mut failed = false;
+    batch::run(&inputs, &convert.options(), &pool, |outcome| {
+        match outcome.result {
+            Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
+            Err(e) => {
+                super::report(&outcome.path, &e.to_string());
+                failed = true;
+            }
+        }
+        Ok(())
+    })?;
+    let timelines = timeline::build(docs.iter().map(|(name, doc)| (name.as_str(), doc)));
+    Ok((timelines, failed))
 }
 
 /// A day as `--on` takes it: any full date the era parser reads (ISO,
@@ -81,7 +87,7 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         .map_err(|e| format!("{e}; accepted forms: 2024-01-10, 2024/01/10, 令和6年1月10日, R6.1.10, today"))
 }
 
-fn status(failed: bool) -> Status {
+pub(super) fn status(failed: bool) -> Status {
     if failed { Status::SomeFailed } else { Status::Success }
 }
 
