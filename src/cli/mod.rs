@@ -7,6 +7,7 @@
 
 mod check;
 mod convert;
+mod csv_out;
 mod parse;
 mod schema;
 mod text;
