@@ -73,12 +73,22 @@ impl CsvArgs {
     }
 
     /// The CSV sink of one batch of `watch`: rows appended to the file at the
-    /// end of the batch, the header (and mark) first when the file is new.
-    pub fn open_appending(&self) -> io::Result<Option<Box<dyn Sink>>> {
+    /// end of the batch, the header (and mark) first when the file is new;
+    /// on stdout, the header with the `first` batch.
+    pub fn open_appending(&self, first: bool) -> io::Result<Option<Box<dyn Sink>>> {
         let Some(path) = &self.csv else {
             return Ok(None);
         };
         let encoding = self.csv_encoding.into();
+        if onshi_notice::is_stdin(path) {
+            let out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout()));
+            let csv = if first {
+                Csv::new(out, encoding)?
+            } else {
+                Csv::continuing(out, encoding)
+            };
+            return Ok(Some(Box::new(csv.on_replacement(reporter(path)))));
+        }
         let out = AppendOnFlush::new(path);
         let csv = if out.is_new() {
             Csv::new(out, encoding)?

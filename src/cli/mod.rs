@@ -12,6 +12,7 @@ mod parse;
 mod schema;
 mod text;
 mod timeline;
+mod watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -63,6 +64,8 @@ enum Command {
     Text(text::Args),
     /// Print the JSON Schema (draft 2020-12) of the documents.
     Schema,
+    /// Watch a folder and load each new or changed notice once, as it arrives.
+    Watch(watch::Args),
     /// Extract one PDF from stdin for --isolate (internal): the options come
     /// as the first line of stdin, as data.
     #[command(hide = true, name = onshi_pdf_text::child::WORKER_COMMAND)]
@@ -157,6 +160,7 @@ pub fn run() -> ExitCode {
         Command::Active(args) => timeline::run_active(&args),
         Command::Text(args) => text::run(&args),
         Command::Schema => schema::run(),
+        Command::Watch(args) => watch::run(&args),
         Command::ExtractWorker => onshi_pdf_text::child::serve().map(|()| Status::Success),
     };
     match result {
