@@ -366,6 +366,11 @@ impl Watcher<'_> {
                 }
             };
             let (result, mut entry) = outcome;
+            if stop.load(Ordering::SeqCst) && result.as_ref().is_err_and(|e| e.code().as_str() == "extractor_crashed") {
+                // The Ctrl-C that stops the watch reached the isolated child
+                // too: that is no verdict on the file, which the next start reads.
+                break;
+            }
             let sinks = match &mut sinks {
                 Some(s) => s,
                 None => sinks.insert(open()?),
