@@ -186,16 +186,25 @@ fn is_notice_name(name: &std::ffi::OsStr) -> bool {
 /// [`crate::convert_file`], with a panic that escapes a dependency turned
 /// into [`Error::Internal`]: it must cost one file, not the batch.
 pub fn convert_contained(path: &Path, options: &Options) -> Result<Document, Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file(path, options))).unwrap_or_else(
-        |payload| {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            Err(Error::Internal(message))
-        },
-    )
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file(path, options)))
+        .unwrap_or_else(|payload| Err(Error::Internal(panic_message(payload.as_ref()))))
+}
+
+/// The message a panic was raised with.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+/// What one input gives: the failure it was refused with, or its conversion.
+pub fn run_one(input: &Input, options: &Options) -> Result<Document, Error> {
+    match &input.refused {
+        Some(refusal) => Err(refusal.error(&input.id)),
+        None => convert_contained(&input.path, options),
+    }
 }
 
 /// The id of a relative path: its components joined by `__`, e.g.
@@ -249,10 +258,7 @@ pub fn run(
                 .map(|input| Outcome {
                     path: input.path.clone(),
                     id: input.id.clone(),
-                    result: match &input.refused {
-                        Some(refusal) => Err(refusal.error(&input.id)),
-                        None => convert_contained(&input.path, options),
-                    },
+                    result: run_one(input, options),
                 })
                 .collect()
         });

@@ -21,9 +21,9 @@
 //!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
-//! JSON Lines, SQLite), [`timeline`] (notices of one disaster in order),
-//! [`report`] (the timelines as one HTML page) and [`corpus`] (the golden
-//! corpus check).
+//! JSON Lines, SQLite, CSV), [`watch`] (an inbox folder, loaded as notices
+//! arrive), [`timeline`] (notices of one disaster in order), [`report`] (the
+//! timelines as one HTML page) and [`corpus`] (the golden corpus check).
 
 #![deny(missing_docs)]
 
@@ -42,6 +42,7 @@ pub mod report;
 pub mod schema;
 pub mod sink;
 pub mod timeline;
+pub mod watch;
 
 /// The table of local governments and name resolution ([`onshi_gazetteer`]).
 pub use onshi_gazetteer as gazetteer;

@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["lib"],
     &["schema", "timeline", "corpus", "batch"],
     &["sink", "fuzz", "report"],
+    &["watch"],
     &["cli"],
 ];
 

@@ -1,4 +1,4 @@
-//! `onshi-notice convert INPUT... --out DIR | --jsonl FILE | --sqlite FILE`
+//! `onshi-notice convert INPUT... --out DIR | --jsonl FILE | --sqlite FILE | --csv FILE`
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,7 +15,7 @@ use onshi_notice::sink::{
 use super::{ConvertOptions, Status};
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite"])))]
+#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "csv"])))]
 pub struct Args {
     /// Files and folders; folders are searched recursively for .pdf and .txt files, in name order; `-` reads standard input.
     #[arg(required = true)]
@@ -29,6 +29,8 @@ pub struct Args {
     /// Load the records into this SQLite database (created if missing; see schemas/sqlite.sql).
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
+    #[command(flatten)]
+    csv: super::csv_out::CsvArgs,
     /// Worker threads, 1 to 256 (default: one per core). Output is the same for any number.
     #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
     threads: Option<usize>,
@@ -78,6 +80,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
             sinks.push(Box::new(JsonLinesFile::create(path)?));
         }
     }
+    sinks.extend(args.csv.open()?);
 
     let progress = progress_bar(inputs.len() as u64, args.quiet);
     let mut stats = Stats::default();
@@ -118,19 +121,29 @@ pub fn run(args: &Args) -> io::Result<Status> {
     })
 }
 
-/// `--jsonl` or `--sqlite` naming an input (or each other) would destroy it:
-/// refused before anything is opened.
+/// `--jsonl`, `--sqlite` or `--csv` naming an input (or each other) would
+/// destroy it: refused before anything is opened. Two outputs on stdout
+/// would mix.
 fn refuse_outputs_that_are_inputs(args: &Args, inputs: &[batch::Input]) -> io::Result<()> {
-    let outputs: Vec<&std::path::Path> = [args.jsonl.as_deref(), args.sqlite.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|p| !onshi_notice::is_stdin(p))
-        .collect();
-    if let [a, b] = outputs[..]
-        && (a == b || same_file(a, b))
-    {
-        return Err(super::fatal(b, "--jsonl and --sqlite name the same file"));
+    let named = [
+        ("--jsonl", args.jsonl.as_deref()),
+        ("--sqlite", args.sqlite.as_deref()),
+        ("--csv", args.csv.csv.as_deref()),
+    ];
+    let named: Vec<(&str, &std::path::Path)> = named.into_iter().filter_map(|(f, p)| Some((f, p?))).collect();
+    for (k, (flag_a, a)) in named.iter().enumerate() {
+        for (flag_b, b) in &named[k + 1..] {
+            if onshi_notice::is_stdin(a) && onshi_notice::is_stdin(b) {
+                return Err(io::Error::other(format!(
+                    "{flag_a} and {flag_b} cannot both write to stdout"
+                )));
+            }
+            if !onshi_notice::is_stdin(a) && (a == b || same_file(a, b)) {
+                return Err(super::fatal(b, format!("{flag_a} and {flag_b} name the same file")));
+            }
+        }
     }
+    let outputs = named.iter().map(|(_, p)| *p).filter(|p| !onshi_notice::is_stdin(p));
     for output in outputs {
         if let Some(input) = inputs.iter().find(|i| i.path == output || same_file(&i.path, output)) {
             return Err(super::fatal(

@@ -6,18 +6,22 @@
 //! A closed stdout (`| head`) is not an error.
 
 mod check;
+mod completions;
 mod convert;
+mod csv_out;
+mod examples;
 mod parse;
 mod report;
 mod schema;
 mod text;
 mod timeline;
+mod watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
 Exit status:
@@ -29,6 +33,8 @@ Examples:
   onshi-notice parse notice.pdf
   onshi-notice parse --jsonl notices/*.pdf > documents.jsonl
   onshi-notice convert notices/ --out json/ --sqlite notices.db
+  onshi-notice convert notices/ --csv notices.csv
+  onshi-notice watch inbox/ --sqlite notices.db
   onshi-notice active --on 2024-01-10 notices/
   onshi-notice report notices/ --html report.html
   onshi-notice check corpus/";
@@ -66,6 +72,12 @@ enum Command {
     Text(text::Args),
     /// Print the JSON Schema (draft 2020-12) of the documents.
     Schema,
+    /// Watch a folder and load each new or changed notice once, as it arrives.
+    Watch(watch::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff) of the command, or of one subcommand.
+    Man(completions::ManArgs),
     /// Extract one PDF from stdin for --isolate (internal): the options come
     /// as the first line of stdin, as data.
     #[command(hide = true, name = onshi_pdf_text::child::WORKER_COMMAND)]
@@ -139,8 +151,16 @@ enum Status {
     SomeFailed,
 }
 
+/// The command line's definition, with each subcommand's examples.
+fn command() -> clap::Command {
+    examples::add(Cli::command())
+}
+
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -161,6 +181,9 @@ pub fn run() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Text(args) => text::run(&args),
         Command::Schema => schema::run(),
+        Command::Watch(args) => watch::run(&args),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => completions::man(&args),
         Command::ExtractWorker => onshi_pdf_text::child::serve().map(|()| Status::Success),
     };
     match result {

@@ -5,16 +5,9 @@ use std::path::PathBuf;
 
 use super::{ConvertOptions, Status, print};
 
-const EXAMPLES: &str = "\
-Examples:
-  onshi-notice report corpus/ --html report.html
-  onshi-notice report notices/*.pdf --html - > report.html
-
-Open the page in a browser; report.html#on=2024-01-10 opens it on a day,
-report.html#on=2024-01-10&open=17,15 (or open=all) with those prefectures open.";
-
+/// Open the page in a browser; `report.html#on=2024-01-10` opens it on a day,
+/// `report.html#on=2024-01-10&open=17,15` (or `open=all`) with those prefectures open.
 #[derive(Debug, clap::Args)]
-#[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Notice files and folders.
     #[arg(required = true)]

@@ -1,6 +1,8 @@
 //! Where converted documents go: a folder of JSON files, a JSON Lines stream,
-//! an SQLite database. All three take the same [`Document`]s.
+//! an SQLite database, CSV. All take the same [`Document`]s.
 
+pub mod append;
+pub mod csv;
 pub mod json_dir;
 pub mod jsonl;
 pub mod sqlite;

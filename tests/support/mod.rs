@@ -6,6 +6,7 @@ pub mod facts;
 pub mod measure;
 pub mod pdftotext;
 pub mod raw_pdf;
+pub mod readme;
 pub mod render;
 pub mod rng;
 pub mod shapes;
