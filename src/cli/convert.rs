@@ -1,4 +1,4 @@
-//! `onshi-notice convert INPUT... --out DIR | --jsonl FILE | --sqlite FILE`
+//! `onshi-notice convert INPUT... --out DIR | --jsonl FILE | --sqlite FILE | --postgres URL`
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -9,13 +9,14 @@ use onshi_notice::sink::{
     Sink, Stats,
     json_dir::JsonDir,
     jsonl::{JsonLines, JsonLinesFile},
+    postgres::{self, Postgres},
     sqlite::{self, Sqlite},
 };
 
 use super::{ConvertOptions, Status};
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite"])))]
+#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "postgres"])))]
 pub struct Args {
     /// Files and folders; folders are searched recursively for .pdf and .txt files, in name order; `-` reads standard input.
     #[arg(required = true)]
@@ -29,6 +30,10 @@ pub struct Args {
     /// Load the records into this SQLite database (created if missing; see schemas/sqlite.sql).
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
+    /// Load the records into the schema `onshi` of this PostgreSQL database
+    /// (`postgresql://user@host/db`, or `host=… dbname=…`; created if missing; see schemas/postgres.sql).
+    #[arg(long, value_name = "URL")]
+    postgres: Option<String>,
     /// Worker threads, 1 to 256 (default: one per core). Output is the same for any number.
     #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
     threads: Option<usize>,
@@ -59,11 +64,14 @@ pub fn run(args: &Args) -> io::Result<Status> {
         .build()
         .map_err(io::Error::other)?;
 
-    // Every sink is opened before anything is written: the database (its
-    // schema checked) first, since it is the one most likely to be refused.
+    // Every sink is opened before anything is written: the databases (their
+    // schemas checked) first, since they are the most likely to be refused.
     let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
     if let Some(path) = &args.sqlite {
         sinks.push(Box::new(Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?));
+    }
+    if let Some(url) = &args.postgres {
+        sinks.push(Box::new(Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?));
     }
     if let Some(dir) = &args.out {
         sinks.push(Box::new(

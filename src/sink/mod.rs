@@ -1,8 +1,9 @@
 //! Where converted documents go: a folder of JSON files, a JSON Lines stream,
-//! an SQLite database. All three take the same [`Document`]s.
+//! an SQLite database, a PostgreSQL database. All take the same [`Document`]s.
 
 pub mod json_dir;
 pub mod jsonl;
+pub mod postgres;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
