@@ -4,13 +4,22 @@
 #   scripts/bench.sh            # 10,000 text and 1,000 PDF notices
 #   BATCH_TEXT=2000 BATCH_PDF=200 scripts/bench.sh
 # pdftotext (poppler-utils, poppler-data) is the baseline; it is installed
-# when missing and apt-get is available.
+# when missing and apt-get is available. A throwaway PostgreSQL server is
+# started (scripts/postgres.sh) unless ONSHI_TEST_POSTGRES_URL names one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v pdftotext >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends poppler-utils poppler-data >/dev/null
+fi
+
+# A throwaway PostgreSQL server (default settings, fsync on) for the load
+# into PostgreSQL, unless one is given.
+if [ -z "${ONSHI_TEST_POSTGRES_URL:-}" ]; then
+  postgres_env="$(bash scripts/postgres.sh start)"
+  eval "$postgres_env"
+  trap 'bash scripts/postgres.sh stop "$ONSHI_TEST_POSTGRES_DIR"' EXIT
 fi
 
 echo "== batch: convert throughput, peak memory, and the ratio to pdftotext"

@@ -150,7 +150,7 @@ fn canonical(value: serde_json::Value) -> String {
 fn sqlite_rows(db: &Path, sql: &str) -> Rows {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn.prepare(sql).unwrap();
-    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
     let mut rows: Vec<Vec<String>> = stmt
         .query_map([], |r| {
             Ok((0..names.len())
@@ -570,4 +570,37 @@ fn passwords_are_left_out_of_messages() {
         "host=h user=u password=… dbname=d"
     );
     assert_eq!(redact("postgresql://u@h/db"), "postgresql://u@h/db");
+}
+
+/// A batch is one transaction: a sink dropped before `finish` (a failed run)
+/// leaves the database as it was, even past the first chunk written.
+#[test]
+fn an_unfinished_postgres_batch_leaves_nothing() {
+    use onshi_notice::sink::{Sink, Stats, postgres::Postgres};
+    let Some(pg) = Database::create("unfinished") else {
+        return;
+    };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(REFERENCE);
+    let doc = onshi_notice::convert_file(&path, &onshi_notice::Options::default()).unwrap();
+    let mut sink = Postgres::begin(&pg.url).unwrap();
+    for k in 0..2500 {
+        let mut copy = doc.clone();
+        copy.source.sha256 = format!("{k:064x}");
+        sink.document(&format!("n{k}.txt"), &copy).unwrap();
+    }
+    drop(sink);
+    // The schema was to be created in the same transaction.
+    assert_eq!(pg.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'onshi'"), 0);
+
+    let mut sink = Postgres::begin(&pg.url).unwrap();
+    sink.document("n.txt", &doc).unwrap();
+    sink.finish(&Stats::default()).unwrap();
+    assert_eq!(pg.count("SELECT count(*) FROM notices"), 1);
+
+    let mut sink = Postgres::begin(&pg.url).unwrap();
+    sink.failure("n.txt", "n.txt", "empty_file", "the file is empty")
+        .unwrap();
+    drop(sink);
+    assert_eq!(pg.count("SELECT count(*) FROM notices"), 1);
+    assert_eq!(pg.count("SELECT count(*) FROM failures"), 0);
 }

@@ -12,9 +12,11 @@
 //! table and column by column, with what the migrations up to its version
 //! build in a temporary schema: one that is not ours, or ours at a newer
 //! version, is refused and the transaction rolled back, so nothing changed.
-//! Documents are buffered and written in chunks with binary `COPY`, after the
-//! rows that their inputs (by batch id) and their bytes (by SHA-256) gave in
-//! earlier loads are deleted, as the SQLite sink does one document at a time.
+//! Documents go to a writer thread that owns the connection and writes them
+//! in chunks with binary `COPY`, after the rows that their inputs (by batch
+//! id) and their bytes (by SHA-256) gave in earlier loads are deleted, as the
+//! SQLite sink does one document at a time; the server loads a chunk while the
+//! next is converted.
 //!
 //! The client is the synchronous `postgres` crate: the batch and the sinks are
 //! synchronous (rayon workers hand documents on in input order), so an async
@@ -56,6 +58,8 @@ pub enum PostgresError {
     Newer { found: i64 },
     #[error("not an onshi-notice database ({why}); it was left unchanged")]
     Foreign { why: String },
+    #[error("cannot start the writer thread: {0}")]
+    Writer(std::io::Error),
 }
 
 /// A client error as one line: the server's message, or the error and its cause.
@@ -255,13 +259,20 @@ pub fn open(url: &str) -> Result<Client, PostgresError> {
 
 /// A database being fed one batch, inside one transaction from
 /// [`Postgres::begin`] to [`Sink::finish`]; dropped unfinished, it rolls back.
+///
+/// The connection belongs to a writer thread fed through a bounded channel,
+/// so that the server loads one chunk while the next is being converted.
 pub struct Postgres {
-    client: Client,
-    open: bool,
+    /// To the writer; `None` once the batch is over (finished or failed).
+    to_writer: Option<std::sync::mpsc::SyncSender<Message>>,
+    writer: Option<std::thread::JoinHandle<Result<(), PostgresError>>>,
     /// The connection string without its password, for messages.
     url: String,
-    /// Documents and failures not yet written, in input order.
-    pending: Vec<(String, Outcome)>,
+}
+
+enum Message {
+    Outcome(String, Outcome),
+    Finish,
 }
 
 enum Outcome {
@@ -276,11 +287,15 @@ enum Outcome {
 impl Postgres {
     pub fn begin(url: &str) -> Result<Self, PostgresError> {
         let client = open_for_writing(url)?;
+        let (to_writer, from_sink) = std::sync::mpsc::sync_channel(CHUNK);
+        let writer = std::thread::Builder::new()
+            .name("postgres-writer".to_owned())
+            .spawn(move || write_batch(client, &from_sink))
+            .map_err(PostgresError::Writer)?;
         Ok(Postgres {
-            client,
-            open: true,
+            to_writer: Some(to_writer),
+            writer: Some(writer),
             url: redact(url),
-            pending: Vec::new(),
         })
     }
 
@@ -292,34 +307,44 @@ impl Postgres {
         })
     }
 
-    fn push(&mut self, id: &str, outcome: Outcome) -> std::io::Result<()> {
-        if !self.open {
+    fn send(&mut self, message: Message) -> std::io::Result<()> {
+        let Some(to_writer) = &self.to_writer else {
             return Err(std::io::Error::other("the batch is already finished"));
+        };
+        if to_writer.send(message).is_ok() {
+            return Ok(());
         }
-        self.pending.push((id.to_owned(), outcome));
-        if self.pending.len() >= CHUNK {
-            self.flush()?;
-        }
-        Ok(())
+        // The writer stopped on an error: that is the one to report.
+        self.join()
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        let pending = std::mem::take(&mut self.pending);
-        write_chunk(&mut self.client, &pending).map_err(|e| self.io(e))
+    /// Wait for the writer and take its outcome.
+    fn join(&mut self) -> std::io::Result<()> {
+        self.to_writer = None;
+        match self.writer.take().map(std::thread::JoinHandle::join) {
+            None | Some(Ok(Ok(()))) => Ok(()),
+            Some(Ok(Err(e))) => Err(self.io(e)),
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+        }
     }
 }
 
 impl Drop for Postgres {
     fn drop(&mut self) {
-        if self.open {
-            let _ = self.client.batch_execute("ROLLBACK");
+        // Without a `Finish`, the writer rolls back; wait for it.
+        self.to_writer = None;
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
         }
     }
 }
 
 impl Sink for Postgres {
     fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()> {
-        self.push(id, Outcome::Document(Box::new(doc.clone())))
+        self.send(Message::Outcome(
+            id.to_owned(),
+            Outcome::Document(Box::new(doc.clone())),
+        ))
     }
 
     fn failure(&mut self, id: &str, file: &str, code: &str, message: &str) -> std::io::Result<()> {
@@ -328,16 +353,42 @@ impl Sink for Postgres {
             code: code.to_owned(),
             message: message.to_owned(),
         };
-        self.push(id, failure)
+        self.send(Message::Outcome(id.to_owned(), failure))
     }
 
     fn finish(&mut self, _stats: &Stats) -> std::io::Result<()> {
-        if self.open {
-            self.flush()?;
-            self.open = false;
-            self.client.batch_execute("COMMIT").map_err(|e| self.io(e))?;
+        if self.to_writer.is_none() {
+            return Ok(());
         }
-        Ok(())
+        self.send(Message::Finish)?;
+        self.join()
+    }
+}
+
+/// The writer thread: outcomes in chunks, then the commit at `Finish`. When
+/// the sink goes away without it, or on the first error, the transaction is
+/// rolled back (an error closes the connection, which rolls it back too).
+fn write_batch(mut client: Client, from_sink: &std::sync::mpsc::Receiver<Message>) -> Result<(), PostgresError> {
+    let mut pending = Vec::with_capacity(CHUNK);
+    loop {
+        match from_sink.recv() {
+            Ok(Message::Outcome(id, outcome)) => {
+                pending.push((id, outcome));
+                if pending.len() >= CHUNK {
+                    write_chunk(&mut client, &pending)?;
+                    pending.clear();
+                }
+            }
+            Ok(Message::Finish) => {
+                write_chunk(&mut client, &pending)?;
+                client.batch_execute("COMMIT")?;
+                return Ok(());
+            }
+            Err(std::sync::mpsc::RecvError) => {
+                let _ = client.batch_execute("ROLLBACK");
+                return Ok(());
+            }
+        }
     }
 }
 
@@ -368,7 +419,7 @@ fn write_chunk(client: &mut Client, pending: &[(String, Outcome)]) -> Result<(),
     let shas: Vec<&str> = docs.iter().map(|(_, d)| d.source.sha256.as_str()).collect();
     let removed = client.execute(
         "DELETE FROM sources
-         WHERE sha256 IN (SELECT source_sha256 FROM notices WHERE batch_id = ANY($1)) OR sha256 = ANY($2)",
+         WHERE sha256 = ANY(ARRAY(SELECT source_sha256 FROM notices WHERE batch_id = ANY($1)) || $2::text[])",
         &[&ids, &shas],
     )?;
     if removed > 0 {
