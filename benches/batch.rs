@@ -282,7 +282,9 @@ fn main() {
     let ours = report(
         "convert PDF → JSON Lines (one process)",
         pdfs,
-        convert(&["--jsonl", "/dev/null"], &pdf_dir),
+        // A file, not /dev/null: `--jsonl` writes a temporary file and renames it
+        // over its target, which would replace the device with a regular file.
+        convert(&["--jsonl", out.join("pdf.jsonl").to_str().unwrap()], &pdf_dir),
     );
 
     let mut files: Vec<PathBuf> = std::fs::read_dir(&pdf_dir)
