@@ -44,10 +44,10 @@ case "${1:-}" in
     fi
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C \
       --no-sync --no-instructions >"$dir/initdb.log" 2>&1 \
-      || { cat "$dir/initdb.log" >&2; exit 1; }
+      || { cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1; }
     "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses='' -k $dir -c max_connections=200 $*" start >&2 \
-      || { cat "$dir/server.log" >&2; exit 1; }
+      || { cat "$dir/server.log" >&2; rm -rf "$dir"; exit 1; }
     # The socket's folder in the host part, percent-encoded (libpq and the
     # Rust client both read a host starting with `/` as a socket folder).
     host="${dir//\//%2F}"
