@@ -10,6 +10,10 @@
 //! a Type0 font with the predefined `UniJIS-UTF16-H` CMap (not embedded), a
 //! layout real notices use; poppler needs poppler-data to read it.
 //! Peak memory is the largest resident set of the measured process (wait4).
+//!
+//! With `ONSHI_TEST_POSTGRES_URL` set (`scripts/bench.sh` starts a throwaway
+//! server), the text notices are also loaded into a fresh PostgreSQL database
+//! of that server; the peak memory is the loader's, not the server's.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -196,6 +200,17 @@ fn wait_with_rss(pid: u32) -> (i32, i64) {
     }
 }
 
+/// A `postgresql://` URL with its database replaced by `database`.
+fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (url, String::new()),
+    };
+    let authority = base.find("://").expect("a postgresql:// URL") + 3;
+    let end = base[authority..].find('/').map_or(base.len(), |k| authority + k);
+    format!("{}/{database}{query}", &base[..end])
+}
+
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
@@ -252,10 +267,29 @@ fn main() {
         text,
         convert(&["--sqlite", out.join("db.sqlite").to_str().unwrap()], &text_dir),
     );
+    if let Ok(admin) = std::env::var("ONSHI_TEST_POSTGRES_URL") {
+        let name = format!("onshi_bench_{}", std::process::id());
+        let mut client =
+            postgres::Client::connect(&admin, postgres::NoTls).expect("the PostgreSQL server is reachable");
+        client.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+        report(
+            "convert text → PostgreSQL",
+            text,
+            convert(&["--postgres", &with_database(&admin, &name)], &text_dir),
+        );
+        client.batch_execute(&format!("DROP DATABASE {name}")).unwrap();
+    } else {
+        println!(
+            "{:<44} (ONSHI_TEST_POSTGRES_URL is not set; scripts/bench.sh starts a server)",
+            "convert text → PostgreSQL"
+        );
+    }
     let ours = report(
         "convert PDF → JSON Lines (one process)",
         pdfs,
-        convert(&["--jsonl", "/dev/null"], &pdf_dir),
+        // A file, not /dev/null: `--jsonl` writes a temporary file and renames it
+        // over its target, which would replace the device with a regular file.
+        convert(&["--jsonl", out.join("pdf.jsonl").to_str().unwrap()], &pdf_dir),
     );
 
     let mut files: Vec<PathBuf> = std::fs::read_dir(&pdf_dir)

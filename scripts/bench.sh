@@ -4,7 +4,8 @@
 #   scripts/bench.sh            # 10,000 text and 1,000 PDF notices
 #   BATCH_TEXT=2000 BATCH_PDF=200 scripts/bench.sh
 # pdftotext (poppler-utils, poppler-data) is the baseline; it is installed
-# when missing and apt-get is available.
+# when missing and apt-get is available. A throwaway PostgreSQL server is
+# started (scripts/postgres.sh) unless ONSHI_TEST_POSTGRES_URL names one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,14 @@ fi
 echo "== start-up: one process on a one-line text (target: under 1 ms)"
 cargo bench --locked --bench startup
 echo
+# A throwaway PostgreSQL server (default settings, fsync on) for the load
+# into PostgreSQL, unless one is given.
+if [ -z "${ONSHI_TEST_POSTGRES_URL:-}" ]; then
+  postgres_env="$(bash scripts/postgres.sh start)"
+  eval "$postgres_env"
+  trap 'bash scripts/postgres.sh stop "$ONSHI_TEST_POSTGRES_DIR"' EXIT
+fi
+
 echo "== batch: convert throughput, peak memory, and the ratio to pdftotext"
 cargo bench --locked --bench batch
 echo

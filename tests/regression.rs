@@ -817,3 +817,35 @@ fn threads_has_an_upper_bound() {
     let o = run(bin().args(["convert", "--quiet", "--jsonl", "-", "--threads", "256", REFERENCE]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// Defect: `--jsonl /dev/null` (and `--csv` alike) wrote a temporary file and
+/// renamed it over the target, so run as root it put a plain file where the
+/// device was. An output that exists and is not a regular file is written in
+/// place. A FIFO stands in for the device here: it must still be a FIFO
+/// afterwards, and its reader must have had the lines.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_device_or_a_fifo_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("output-fifo");
+    for (flag, expect) in [("--jsonl", "\"type\":\"stats\""), ("--csv", "row_kind")] {
+        let fifo = dir.join(format!("out{flag}"));
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_onshi-notice"))
+            .args(["convert", "--quiet", flag])
+            .arg(&fifo)
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2025-01-07-aomori-snow/source.txt"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{flag}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = reader.join().unwrap();
+        assert!(text.contains(expect), "{flag}: the reader got {text:?}");
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "{flag}: the FIFO was replaced by {kind:?}");
+    }
+}

@@ -1,4 +1,4 @@
-//! `onshi-notice convert INPUT... --out DIR | --jsonl FILE | --sqlite FILE | --csv FILE`
+//! `onshi-notice convert INPUT... --out DIR | --jsonl FILE | --sqlite FILE | --postgres URL | --csv FILE`
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -9,13 +9,14 @@ use onshi_notice::sink::{
     Sink, Stats,
     json_dir::JsonDir,
     jsonl::{JsonLines, JsonLinesFile},
+    postgres::{self, Postgres},
     sqlite::{self, Sqlite},
 };
 
 use super::{ConvertOptions, Status};
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "csv"])))]
+#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "postgres", "csv"])))]
 pub struct Args {
     /// Files and folders; folders are searched recursively for .pdf and .txt files, in name order; `-` reads standard input.
     #[arg(required = true)]
@@ -31,6 +32,10 @@ pub struct Args {
     sqlite: Option<PathBuf>,
     #[command(flatten)]
     csv: super::csv_out::CsvArgs,
+    /// Load the records into the schema `onshi` of this PostgreSQL database
+    /// (`postgresql://user@host/db`, or `host=… dbname=…`; created if missing; see schemas/postgres.sql).
+    #[arg(long, value_name = "URL")]
+    postgres: Option<String>,
     /// Worker threads, 1 to 256 (default: one per core). Output is the same for any number.
     #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_THREADS))]
     threads: Option<usize>,
@@ -61,11 +66,14 @@ pub fn run(args: &Args) -> io::Result<Status> {
         .build()
         .map_err(io::Error::other)?;
 
-    // Every sink is opened before anything is written: the database (its
-    // schema checked) first, since it is the one most likely to be refused.
+    // Every sink is opened before anything is written: the databases (their
+    // schemas checked) first, since they are the most likely to be refused.
     let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
     if let Some(path) = &args.sqlite {
         sinks.push(Box::new(Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?));
+    }
+    if let Some(url) = &args.postgres {
+        sinks.push(Box::new(Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?));
     }
     if let Some(dir) = &args.out {
         sinks.push(Box::new(
@@ -75,6 +83,9 @@ pub fn run(args: &Args) -> io::Result<Status> {
     if let Some(path) = &args.jsonl {
         if onshi_notice::is_stdin(path) {
             let out: Box<dyn Write> = Box::new(io::stdout().lock());
+            sinks.push(Box::new(JsonLines::new(BufWriter::new(out))));
+        } else if onshi_notice::sink::is_written_in_place(path) {
+            let out = onshi_notice::sink::open_in_place(path)?;
             sinks.push(Box::new(JsonLines::new(BufWriter::new(out))));
         } else {
             sinks.push(Box::new(JsonLinesFile::create(path)?));

@@ -67,6 +67,9 @@ impl CsvArgs {
         Ok(Some(if onshi_notice::is_stdin(path) {
             let out: Box<dyn Write> = Box::new(io::stdout().lock());
             Box::new(Csv::new(BufWriter::new(out), encoding)?.on_replacement(reporter(path)))
+        } else if onshi_notice::sink::is_written_in_place(path) {
+            let out = onshi_notice::sink::open_in_place(path)?;
+            Box::new(Csv::new(BufWriter::new(out), encoding)?.on_replacement(reporter(path)))
         } else {
             Box::new(CsvFile::create_with(path, encoding, reporter(path))?)
         }))

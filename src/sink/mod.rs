@@ -1,10 +1,11 @@
 //! Where converted documents go: a folder of JSON files, a JSON Lines stream,
-//! an SQLite database, CSV. All take the same [`Document`]s.
+//! an SQLite database, a PostgreSQL database, CSV. All take the same [`Document`]s.
 
 pub mod append;
 pub mod csv;
 pub mod json_dir;
 pub mod jsonl;
+pub mod postgres;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,22 @@ use crate::Document;
 /// is followed by the writing process's id and a `-`.
 const TEMP_PREFIX: &str = ".onshi-notice-";
 const TEMP_SUFFIX: &str = ".part";
+
+/// True for an output that must be written in place, not replaced: one that
+/// exists and is not a regular file (`/dev/null`, a FIFO, a terminal).
+/// Renaming a temporary file over it would put a plain file where a device
+/// or a pipe was.
+pub fn is_written_in_place(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Open an output that [`is_written_in_place`] for writing.
+pub fn open_in_place(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| at(path, e))
+}
 
 /// A temporary file in `path`'s folder, to be renamed to `path`: mode 0666
 /// less the umask (as a plain `create` would give), named so that a later run
