@@ -607,3 +607,69 @@ fn an_unfinished_postgres_batch_leaves_nothing() {
     assert_eq!(pg.count("SELECT count(*) FROM notices"), 1);
     assert_eq!(pg.count("SELECT count(*) FROM failures"), 0);
 }
+
+/// `watch DIR --postgres URL` loads each dropped notice once, into the same
+/// model as `convert`, and a restart loads nothing again.
+#[cfg(unix)]
+#[test]
+fn the_watcher_loads_into_postgres() {
+    let Some(pg) = Database::create("watch") else { return };
+    let dir = scratch("watch-postgres");
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let start = || {
+        bin()
+            .args(["watch", "--quiet", "--settle-ms", "200", "--postgres", &pg.url])
+            .arg(&inbox)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let stop = |child: &mut std::process::Child| {
+        let pid = i32::try_from(child.id()).unwrap();
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+        assert!(child.wait().unwrap().success());
+    };
+    let notices = |pg: &Database| {
+        let exists = pg.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'onshi' AND tablename = 'notices'");
+        if exists == 0 {
+            0
+        } else {
+            pg.count("SELECT count(*) FROM notices")
+        }
+    };
+    let wait_for = |pg: &Database, n: i64| {
+        let began = std::time::Instant::now();
+        while notices(pg) < n {
+            assert!(
+                began.elapsed() < std::time::Duration::from_secs(180),
+                "{n} notices never loaded"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+
+    let mut watcher = start();
+    std::fs::copy(
+        root.join("corpus/2025-01-07-aomori-snow/source.txt"),
+        inbox.join("aomori.txt"),
+    )
+    .unwrap();
+    wait_for(&pg, 1);
+    stop(&mut watcher);
+    let activations = pg.count("SELECT count(*) FROM activations");
+    assert!(activations > 0);
+
+    let mut watcher = start();
+    std::fs::copy(
+        root.join("corpus/2024-01-05-noto-earthquake-extension/source.txt"),
+        inbox.join("noto.txt"),
+    )
+    .unwrap();
+    wait_for(&pg, 2);
+    stop(&mut watcher);
+    assert_eq!(notices(&pg), 2, "the first notice is not loaded again");
+    assert!(pg.count("SELECT count(*) FROM activations") > activations);
+}

@@ -1,4 +1,4 @@
-//! `onshi-notice watch DIR --sqlite FILE | --out DIR | --jsonl FILE | --csv FILE`
+//! `onshi-notice watch DIR --sqlite FILE | --postgres URL | --out DIR | --jsonl FILE | --csv FILE`
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use onshi_notice::sink::{
     append::AppendOnFlush,
     json_dir::JsonDir,
     jsonl::JsonLines,
+    postgres::{self, Postgres},
     sqlite::{self, Sqlite},
 };
 use onshi_notice::watch::{self, State};
@@ -18,7 +19,7 @@ use onshi_notice::watch::{self, State};
 use super::{ConvertOptions, Status};
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "csv"])))]
+#[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "postgres", "csv"])))]
 pub struct Args {
     /// The folder to watch, with its subfolders, for .pdf and .txt notices.
     dir: PathBuf,
@@ -31,6 +32,9 @@ pub struct Args {
     /// Load the records into this SQLite database, one transaction per batch.
     #[arg(long, value_name = "FILE")]
     sqlite: Option<PathBuf>,
+    /// Load the records into the schema `onshi` of this PostgreSQL database, one transaction per batch.
+    #[arg(long, value_name = "URL")]
+    postgres: Option<String>,
     #[command(flatten)]
     csv: super::csv_out::CsvArgs,
     /// Where to keep what was loaded (default: DIR/.onshi-watch-state.json).
@@ -91,6 +95,10 @@ pub fn run(args: &Args) -> io::Result<Status> {
     if let Some(path) = &args.sqlite {
         sqlite::open(path).map_err(|e| sqlite::error_at(path, e))?;
     }
+    if let Some(url) = &args.postgres {
+        // Connecting checks the schema; the empty transaction is rolled back.
+        drop(Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?);
+    }
     if args.jsonl.as_deref().is_some_and(onshi_notice::is_stdin)
         && args.csv.csv.as_deref().is_some_and(onshi_notice::is_stdin)
     {
@@ -106,6 +114,9 @@ pub fn run(args: &Args) -> io::Result<Status> {
         if let Some(path) = path {
             described.push(describe(flag, path));
         }
+    }
+    if let Some(url) = &args.postgres {
+        described.push(format!("postgres:{}", postgres::redact(url)));
     }
     let state_path = args.state.clone().unwrap_or_else(|| args.dir.join(watch::STATE_FILE));
     let mut state = State::load(&state_path, described)?;
@@ -123,6 +134,9 @@ pub fn run(args: &Args) -> io::Result<Status> {
         let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
         if let Some(path) = &args.sqlite {
             sinks.push(Box::new(Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?));
+        }
+        if let Some(url) = &args.postgres {
+            sinks.push(Box::new(Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?));
         }
         if let Some(dir) = &args.out {
             sinks.push(Box::new(
