@@ -102,6 +102,7 @@ fn variants_give_the_same_records() {
         }),
     ];
     let mut checked = 0;
+    let mut encoded = 0;
     for source in text_sources() {
         let text = std::fs::read_to_string(&source).unwrap();
         let expected = facts(&convert(text.as_bytes()));
@@ -111,11 +112,22 @@ fn variants_give_the_same_records() {
             assert_eq!(actual, expected, "{}: {name}", source.display());
             checked += 1;
         }
-        // The same text in Shift_JIS, where it can be encoded.
-        let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
-        if !unmappable {
-            assert_eq!(facts(&convert(&sjis)), expected, "{}: Shift_JIS", source.display());
+        // The same text in Shift_JIS and in ISO-2022-JP (e-mail), where it
+        // can be encoded.
+        for encoding in [encoding_rs::SHIFT_JIS, encoding_rs::ISO_2022_JP] {
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            if !unmappable {
+                assert_eq!(
+                    facts(&convert(&bytes)),
+                    expected,
+                    "{}: {}",
+                    source.display(),
+                    encoding.name()
+                );
+                encoded += 1;
+            }
         }
     }
     assert!(checked >= 15 * 6, "{checked}");
+    assert!(encoded >= 15, "{encoded} sources could be encoded");
 }

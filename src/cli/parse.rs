@@ -7,7 +7,7 @@ use super::{ConvertOptions, Status, each_file};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Notice files (.pdf, or text in UTF-8, UTF-16, Shift_JIS or EUC-JP); `-` reads standard input.
+    /// Notice files (.pdf, or text in UTF-8, UTF-16, ISO-2022-JP, Shift_JIS or EUC-JP); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One compact JSON document per line (the default for more than one file).

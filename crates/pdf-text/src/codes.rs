@@ -66,7 +66,7 @@ crate::codes! {
     ErrorCode {
         EmptyFile = "empty_file": "the file is empty",
         BinaryFile = "binary_file": "the file is binary data, not text",
-        UndecodableText = "undecodable_text": "the text is in none of UTF-8, UTF-16, Shift_JIS or EUC-JP",
+        UndecodableText = "undecodable_text": "the text is in none of UTF-8, UTF-16, ISO-2022-JP, Shift_JIS or EUC-JP",
         NotPdf = "not_pdf": "the file is not a PDF",
         Encrypted = "encrypted": "the PDF needs a password",
         Corrupt = "corrupt": "the PDF is damaged or truncated",

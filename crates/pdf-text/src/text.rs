@@ -1,6 +1,7 @@
 //! Plain-text notices: detect the encoding from the bytes, never from the file name.
 //!
 //! Order of evidence: a byte-order mark; the NUL pattern of BOM-less UTF-16;
+//! ISO-2022-JP's escape into JIS X 0208 (`ESC $ B`), in 7-bit text;
 //! valid UTF-8; then Shift_JIS (windows-31j) against EUC-JP, decided by which
 //! one decodes without errors into more Japanese text.
 //!
@@ -12,7 +13,7 @@
 //! assert_eq!((decoded.text.as_str(), decoded.encoding), ("事務連絡", "EUC-JP"));
 //! ```
 
-use encoding_rs::{EUC_JP, Encoding, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{EUC_JP, Encoding, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Why bytes could not be read as a text notice.
 ///
@@ -48,6 +49,12 @@ pub enum TextError {
     },
 }
 
+/// True for 7-bit text that switches into JIS X 0208 (`ESC $ B` or
+/// `ESC $ @`), as ISO-2022-JP does for every kanji and kana.
+fn is_iso_2022_jp(bytes: &[u8]) -> bool {
+    bytes.is_ascii() && bytes.windows(3).any(|w| matches!(w, [0x1B, b'$', b'B' | b'@']))
+}
+
 /// A decoded text file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodedText {
@@ -70,6 +77,9 @@ pub struct DecodedText {
 /// let sjis = b"\x8e\x96\x96\xb1\x98\x41\x97\x8d";
 /// assert_eq!(decode(sjis).unwrap().encoding, "Shift_JIS");
 /// assert_eq!(decode("事務連絡".as_bytes()).unwrap().encoding, "UTF-8");
+/// let jis = b"\x1b$B;vL3O\"Mm\x1b(B";
+/// let decoded = decode(jis).unwrap();
+/// assert_eq!((decoded.text.as_str(), decoded.encoding), ("事務連絡", "ISO-2022-JP"));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<DecodedText, TextError> {
     if bytes.is_empty() {
@@ -91,6 +101,16 @@ pub fn decode(bytes: &[u8]) -> Result<DecodedText, TextError> {
     }
     if let Some(offset) = memchr_nul(bytes) {
         return Err(TextError::Binary { offset });
+    }
+    // ISO-2022-JP, the encoding of Japanese e-mail, is 7-bit and so valid
+    // UTF-8 too: its escape into JIS X 0208 tells it apart.
+    if is_iso_2022_jp(bytes)
+        && let Ok(text) = decode_strict(ISO_2022_JP, bytes)
+    {
+        return Ok(DecodedText {
+            text,
+            encoding: ISO_2022_JP.name(),
+        });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(DecodedText {
