@@ -6,11 +6,8 @@ use std::path::PathBuf;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use onshi_notice::batch;
 use onshi_notice::sink::{
-    Sink, Stats,
-    json_dir::JsonDir,
+    Stats,
     jsonl::{JsonLines, JsonLinesFile},
-    postgres::{self, Postgres},
-    sqlite::{self, Sqlite},
 };
 
 use super::{ConvertOptions, Status};
@@ -66,20 +63,8 @@ pub fn run(args: &Args) -> io::Result<Status> {
         .build()
         .map_err(io::Error::other)?;
 
-    // Every sink is opened before anything is written: the databases (their
-    // schemas checked) first, since they are the most likely to be refused.
-    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
-    if let Some(path) = &args.sqlite {
-        sinks.push(Box::new(Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?));
-    }
-    if let Some(url) = &args.postgres {
-        sinks.push(Box::new(Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?));
-    }
-    if let Some(dir) = &args.out {
-        sinks.push(Box::new(
-            JsonDir::create(dir).map_err(|e| onshi_notice::sink::at(dir, e))?,
-        ));
-    }
+    // Every sink is opened before anything is written.
+    let mut sinks = super::open_stores(args.sqlite.as_deref(), args.postgres.as_deref(), args.out.as_deref())?;
     if let Some(path) = &args.jsonl {
         if onshi_notice::is_stdin(path) {
             let out: Box<dyn Write> = Box::new(io::stdout().lock());

@@ -18,7 +18,7 @@ mod timeline;
 mod watch;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -296,4 +296,32 @@ fn each_file<T>(
 
 fn default_corpus() -> PathBuf {
     PathBuf::from("corpus")
+}
+
+/// The outputs `convert` and `watch` open alike, for one batch: the
+/// databases first (their schemas checked, since they are the most likely to
+/// be refused), then the folder of `<id>.json` files.
+fn open_stores(
+    sqlite: Option<&Path>,
+    postgres: Option<&str>,
+    out: Option<&Path>,
+) -> io::Result<Vec<Box<dyn onshi_notice::sink::Sink>>> {
+    use onshi_notice::sink::{json_dir::JsonDir, postgres, sqlite};
+    let mut sinks: Vec<Box<dyn onshi_notice::sink::Sink>> = Vec::new();
+    if let Some(path) = sqlite {
+        sinks.push(Box::new(
+            sqlite::Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?,
+        ));
+    }
+    if let Some(url) = postgres {
+        sinks.push(Box::new(
+            postgres::Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?,
+        ));
+    }
+    if let Some(dir) = out {
+        sinks.push(Box::new(
+            JsonDir::create(dir).map_err(|e| onshi_notice::sink::at(dir, e))?,
+        ));
+    }
+    Ok(sinks)
 }

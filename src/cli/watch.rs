@@ -9,10 +9,9 @@ use onshi_notice::Document;
 use onshi_notice::sink::{
     Sink,
     append::AppendOnFlush,
-    json_dir::JsonDir,
     jsonl::JsonLines,
     postgres::{self, Postgres},
-    sqlite::{self, Sqlite},
+    sqlite,
 };
 use onshi_notice::watch::{self, State};
 
@@ -131,18 +130,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
     // Every batch opens the sinks as `convert` does; the appending ones add to their files.
     let mut first = true;
     let mut open = || -> io::Result<Vec<Box<dyn Sink>>> {
-        let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
-        if let Some(path) = &args.sqlite {
-            sinks.push(Box::new(Sqlite::begin(path).map_err(|e| sqlite::error_at(path, e))?));
-        }
-        if let Some(url) = &args.postgres {
-            sinks.push(Box::new(Postgres::begin(url).map_err(|e| postgres::error_at(url, e))?));
-        }
-        if let Some(dir) = &args.out {
-            sinks.push(Box::new(
-                JsonDir::create(dir).map_err(|e| onshi_notice::sink::at(dir, e))?,
-            ));
-        }
+        let mut sinks = super::open_stores(args.sqlite.as_deref(), args.postgres.as_deref(), args.out.as_deref())?;
         if let Some(path) = &args.jsonl {
             if onshi_notice::is_stdin(path) {
                 let out: Box<dyn Write> = Box::new(BufWriter::new(io::stdout()));
