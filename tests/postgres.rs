@@ -8,31 +8,16 @@
 //! run in parallel. Without a reachable server the tests are skipped with a
 //! note on stderr; with `CI` set they fail instead.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use postgres::{Client, NoTls};
+use support::cli::{bin, run, stderr};
 
 const ENV: &str = "ONSHI_TEST_POSTGRES_URL";
 const REFERENCE: &str = "corpus/2025-01-07-aomori-snow/source.txt";
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_onshi-notice"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd.env_remove("CI").env_remove("RUST_LOG");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let o = cmd.stdin(Stdio::null()).output().expect("the binary runs");
-    assert!(o.status.code().is_some(), "killed by a signal: {o:?}");
-    o
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("postgres").join(name);

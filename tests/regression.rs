@@ -14,36 +14,16 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
+use support::cli::{bin, run, stderr, stdout};
 use support::measure::{self, Job};
 
 const REFERENCE: &str = "corpus/2025-01-07-aomori-snow/source.txt";
 
 fn reference() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(REFERENCE)
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_onshi-notice"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd.env_remove("CI").env_remove("RUST_LOG");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let o = cmd.stdin(Stdio::null()).output().expect("the binary runs");
-    assert!(o.status.code().is_some(), "killed by a signal: {o:?}");
-    o
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn json_names(dir: &Path) -> Vec<String> {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test binary uses part of this module")]
 
+pub mod cli;
 pub mod facts;
 pub mod measure;
 pub mod pdftotext;
