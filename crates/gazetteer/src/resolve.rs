@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::table::RowText;
-use super::variants::{fold, fold_width};
+use super::variants::{fold, fold_width, is_connective_ke};
 use super::{Entry, Form, Gazetteer, Match, Resolution, Spelling};
 
 /// At most this many suggestions come with an unknown name.
@@ -119,11 +119,15 @@ pub(super) fn decide<'g>(
         [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => Resolution::Ambiguous {
             candidates: vec![g.entry(form.entry)],
         },
-        [form] => Resolution::Found {
-            entry: g.entry(form.entry),
-            via: form.via,
-            spelling: spelling(written, &official_form(g.row(form.entry), *form), prefix),
-        },
+        [form] => {
+            let official = official_form(g.row(form.entry), *form);
+            Resolution::Found {
+                entry: g.entry(form.entry),
+                via: form.via,
+                spelling: spelling(written, &official, prefix),
+                folded: folded_glyphs(written, &official, prefix),
+            }
+        }
         [] => {
             let gone = prefer_exact_spelling(g, in_scope, written, prefix);
             match gone.as_slice() {
@@ -170,14 +174,20 @@ fn official_form(row: RowText<'_>, form: Form) -> Cow<'_, str> {
     }
 }
 
-pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) -> Spelling {
-    let mut expected = vec![Cow::Borrowed(official)];
-    if let Some(p) = prefix {
-        expected = std::iter::once(p.name.as_str())
+/// The texts that spell `official` exactly: itself, or with the prefecture written in
+/// front of it (`大分県中津市`, `大分中津市`).
+fn expected_forms<'a>(official: &'a str, prefix: Option<&Entry>) -> Vec<Cow<'a, str>> {
+    match prefix {
+        None => vec![Cow::Borrowed(official)],
+        Some(p) => std::iter::once(p.name.as_str())
             .chain(p.name.strip_suffix(['都', '府', '県']))
             .map(|head| Cow::Owned(format!("{head}{official}")))
-            .collect();
+            .collect(),
     }
+}
+
+pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) -> Spelling {
+    let expected = expected_forms(official, prefix);
     let raw = written.trim();
     if expected.iter().any(|e| e == raw) {
         return Spelling::Official;
@@ -189,6 +199,28 @@ pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) ->
     } else {
         Spelling::Variant
     }
+}
+
+/// The characters of `written` that match `official` only as another glyph: `(as written,
+/// as the official name has it)`, in order, each pair once. Width, spacing and the
+/// connective ケ/ヶ/が are not glyph differences.
+fn folded_glyphs(written: &str, official: &str, prefix: Option<&Entry>) -> Vec<(char, char)> {
+    let written: Vec<char> = fold_width(written).chars().collect();
+    let key = fold(&written.iter().collect::<String>());
+    let mut out = Vec::new();
+    for expected in expected_forms(official, prefix) {
+        let expected = fold_width(&expected);
+        if expected.chars().count() != written.len() || fold(&expected) != key {
+            continue;
+        }
+        for (w, o) in written.iter().copied().zip(expected.chars()) {
+            if w != o && !(is_connective_ke(w) && is_connective_ke(o)) && !out.contains(&(w, o)) {
+                out.push((w, o));
+            }
+        }
+        break;
+    }
+    out
 }
 
 /// Prefectures written at the start of `key`, longest first, with where the rest begins.

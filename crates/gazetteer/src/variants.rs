@@ -160,7 +160,7 @@ fn is_voicing_mark(c: char) -> bool {
     matches!(c, '\u{3099}' | '\u{309A}')
 }
 
-fn is_connective_ke(c: char) -> bool {
+pub(crate) fn is_connective_ke(c: char) -> bool {
     matches!(c, 'ケ' | 'ヶ' | 'ヵ' | 'カ' | 'が' | 'ガ')
 }
 
