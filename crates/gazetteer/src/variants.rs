@@ -190,10 +190,16 @@ pub(crate) fn read_variants(text: &str) -> Result<Vec<(char, char)>, String> {
             chars.next().filter(|_| chars.next().is_none())
         };
         let mut fields = line.split('\t');
-        let (Some(from), Some(to), Some(_source), None) =
-            (single(fields.next()), single(fields.next()), fields.next(), fields.next())
-        else {
-            return Err(format!("line {}: expected `from<TAB>to<TAB>source`, found `{line}`", n + 1));
+        let (Some(from), Some(to), Some(_source), None) = (
+            single(fields.next()),
+            single(fields.next()),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return Err(format!(
+                "line {}: expected `from<TAB>to<TAB>source`, found `{line}`",
+                n + 1
+            ));
         };
         if out.last().is_some_and(|&(last, _)| last >= from) {
             return Err(format!("line {}: `{from}` is out of order or repeated", n + 1));
@@ -206,7 +212,7 @@ pub(crate) fn read_variants(text: &str) -> Result<Vec<(char, char)>, String> {
 /// The character a variant, old form, radical or compatibility ideograph is compared as
 /// (`戶` and `⼾` as `戸`, `龍` as `竜`). Folding applies to the table too, so the key
 /// need not be the official glyph: 龍ケ崎市 and 竜ケ崎市 get the same key.
-fn glyph(c: char) -> char {
+pub(crate) fn glyph(c: char) -> char {
     if c < '\u{2E80}' {
         return c;
     }
@@ -230,6 +236,33 @@ mod tests {
         assert_eq!(fold(" 青森　市 "), "青森市");
         assert_eq!(fold("ｶﾞｸ"), "ガク");
         assert_eq!(fold("２２"), "22");
+    }
+
+    #[test]
+    fn radicals_compatibility_ideographs_and_old_forms_fold() {
+        assert_eq!(fold("室⼾市"), "室戸市"); // Kangxi radical, NFKC 戶
+        assert_eq!(fold("⿊部市"), "黒部市");
+        assert_eq!(fold("⻑野市"), "長野市"); // radicals supplement: no NFKC
+        assert_eq!(fold("\u{FA11}"), fold("崎")); // a unified ideograph in the compatibility block
+        assert_eq!(fold("\u{2F8A6}"), fold("慈")); // a compatibility ideograph: canonical
+        assert_eq!(fold("金澤 濱 邊 邉 瀨"), "金沢浜辺辺瀬");
+        assert_eq!(fold("令和7年1⽉13⽇"), "令和7年1月13日");
+    }
+
+    #[test]
+    fn the_variant_table_is_read_strictly() {
+        assert_eq!(
+            read_variants("# c\n戶\t戸\tkZVariant\n黑\t黒\tkZVariant\n"),
+            Ok(vec![('戶', '戸'), ('黑', '黒')])
+        );
+        assert!(read_variants("黑\t黒\tx\n戶\t戸\tx\n").unwrap_err().contains("line 2"));
+        assert!(
+            read_variants("戶\t戸\n")
+                .unwrap_err()
+                .contains("from<TAB>to<TAB>source")
+        );
+        assert!(read_variants("戶戶\t戸\tx\n").is_err());
+        assert!(TABLE.len() > 1000, "data/variants.tsv is read");
     }
 
     #[test]
