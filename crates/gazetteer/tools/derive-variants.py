@@ -22,6 +22,9 @@ Sources, all from the Unicode 15.0 Character Database (the folder given as argum
   place-names        The pairs below, which occur in place names but which Unicode 15.0
                      does not link (澤 and 沢, 濱 and 浜, 邊 and 辺, …).
 
+kSemanticVariant and kSpecializedSemanticVariant are not used: they link characters of
+related meaning, and joined into groups they would fold 六 with 陸 and 塚 with 中.
+
 Old and new forms are kept only where one of the two occurs in an official name of
 data/municipalities.csv (prefectures included): a fold elsewhere could only do harm.
 Radicals and compatibility ideographs are kept whole: they are encodings of the same
@@ -36,11 +39,20 @@ sorted by code point and byte-for-byte stable.
 import bz2
 import collections
 import csv
+import hashlib
 import os
 import re
 import sys
 
 UNICODE_VERSION = "15.0.0"
+
+# SHA-256 of the files read, as Debian's unicode-data 15.0.0-1 installs them.
+PINS = {
+    "EquivalentUnifiedIdeograph.txt": "f2e04bae8c856fad3a16353a99d4cc2de6c72770260379f5e4974a97548aad2a",
+    "UnicodeData.txt": "806e9aed65037197f1ec85e12be6e8cd870fc5608b4de0fffd990f689f376a73",
+    "Unihan_Variants.txt.bz2": "42f42d18fe0368ca8dfb76d91bb2612b4bb34fe7960a4aa770687c0bf48a0cce",
+    "Unihan_OtherMappings.txt.bz2": "bdeef44d75d914e793b7f27ddc3bee01b2d11dd34f4e52de1a9fba74a1612dc2",
+}
 
 # Pairs of a variant and the form place names use that the Unicode 15.0 data does not
 # link.  Facts about the writing of place names, collected from notices and registers.
@@ -89,11 +101,16 @@ def char(field):
     return chr(int(field.removeprefix("U+"), 16))
 
 
-def check_version(folder):
-    with open(os.path.join(folder, "ReadMe.txt"), encoding="utf-8") as f:
-        text = f.read()
-    if f"Version {UNICODE_VERSION}" not in text and f"/{UNICODE_VERSION}/" not in text:
-        sys.exit(f"{folder}/ReadMe.txt: expected the Unicode {UNICODE_VERSION} data files")
+def check_files(folder):
+    for name, expected in PINS.items():
+        path = os.path.join(folder, name)
+        try:
+            with open(path, "rb") as f:
+                found = hashlib.sha256(f.read()).hexdigest()
+        except OSError as e:
+            sys.exit(f"{path}: {e.strerror}")
+        if found != expected:
+            sys.exit(f"{folder}/{name}: SHA-256 {found}, expected {expected} (Unicode {UNICODE_VERSION})")
 
 
 def official_chars(csv_path):
@@ -145,7 +162,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit("usage: derive-variants.py UNICODE_DATA_FOLDER > data/variants.tsv")
     folder = sys.argv[1]
-    check_version(folder)
+    check_files(folder)
     here = os.path.dirname(os.path.abspath(__file__))
     official = official_chars(os.path.join(here, "..", "data", "municipalities.csv"))
 
