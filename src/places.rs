@@ -251,7 +251,8 @@ fn names(
         match piece.resolution {
             Resolution::Found { entry, folded, .. } => {
                 if !folded.is_empty() {
-                    out.diagnostics.push(matched_by_variant(piece.text, entry, &folded, item.position));
+                    out.diagnostics
+                        .push(matched_by_variant(piece.text, entry, &folded, item.position));
                 }
                 out.areas.push(ResolvedArea {
                     prefecture: area(entry),
@@ -306,7 +307,10 @@ fn names(
 /// A name found only by reading some of its characters as other glyphs (`室戶市` as
 /// 室戸市): right as a rule, but a reader may want to check the match.
 fn matched_by_variant(text: &str, entry: &Entry, folded: &[(char, char)], position: Position) -> Diagnostic {
-    let glyphs: Vec<String> = folded.iter().map(|(written, official)| format!("`{written}` as `{official}`")).collect();
+    let glyphs: Vec<String> = folded
+        .iter()
+        .map(|(written, official)| format!("`{written}` as `{official}`"))
+        .collect();
     Diagnostic::warning(
         Code::NameMatchedByVariant,
         format!(

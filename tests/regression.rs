@@ -847,7 +847,12 @@ fn names_written_with_radicals_or_old_forms_resolve_with_a_diagnostic() {
     let got: Vec<(String, String)> = doc
         .activations
         .iter()
-        .map(|a| (a.municipality.as_ref().map_or("-".to_owned(), |m| m.code.clone()), a.written_as.clone()))
+        .map(|a| {
+            (
+                a.municipality.as_ref().map_or("-".to_owned(), |m| m.code.clone()),
+                a.written_as.clone(),
+            )
+        })
         .collect();
     let expected = [
         ("392022", "室戶市"),
@@ -860,7 +865,10 @@ fn names_written_with_radicals_or_old_forms_resolve_with_a_diagnostic() {
     assert_eq!(got, expected);
     for a in &doc.activations {
         let period = serde_json::to_value(&a.period).unwrap();
-        assert_eq!((period["start"].as_str(), period["end"].as_str()), (Some("2025-01-10"), Some("2025-01-13")));
+        assert_eq!(
+            (period["start"].as_str(), period["end"].as_str()),
+            (Some("2025-01-10"), Some("2025-01-13"))
+        );
     }
     let variant: Vec<(&str, &str)> = doc
         .diagnostics
@@ -871,14 +879,28 @@ fn names_written_with_radicals_or_old_forms_resolve_with_a_diagnostic() {
     assert_eq!(
         variant,
         [
-            ("室戶市", "`室戶市` matches 高知県室戸市 (392022) only when read with `戶` as `戸`"),
-            ("水戶市", "`水戶市` matches 茨城県水戸市 (082015) only when read with `戶` as `戸`"),
-            ("黑部市", "`黑部市` matches 富山県黒部市 (162078) only when read with `黑` as `黒`"),
-            ("⻑野市", "`⻑野市` matches 長野県長野市 (202011) only when read with `⻑` as `長`"),
+            (
+                "室戶市",
+                "`室戶市` matches 高知県室戸市 (392022) only when read with `戶` as `戸`"
+            ),
+            (
+                "水戶市",
+                "`水戶市` matches 茨城県水戸市 (082015) only when read with `戶` as `戸`"
+            ),
+            (
+                "黑部市",
+                "`黑部市` matches 富山県黒部市 (162078) only when read with `黑` as `黒`"
+            ),
+            (
+                "⻑野市",
+                "`⻑野市` matches 長野県長野市 (202011) only when read with `⻑` as `長`"
+            ),
         ]
     );
     assert!(
-        doc.diagnostics.iter().all(|d| d.severity == onshi_notice::diagnostic::Severity::Warning),
+        doc.diagnostics
+            .iter()
+            .all(|d| d.severity == onshi_notice::diagnostic::Severity::Warning),
         "{:#?}",
         doc.diagnostics
     );
