@@ -123,11 +123,16 @@ pub(super) fn decide<'g>(
         },
         [form] => {
             let official = official_form(g.row(form.entry), *form);
+            let spelling = spelling(written, &official, prefix);
+            let folded = match spelling {
+                Spelling::Variant => folded_glyphs(written, &official, prefix),
+                Spelling::Official | Spelling::Width => Vec::new(),
+            };
             Resolution::Found {
                 entry: g.entry(form.entry),
                 via: form.via,
-                spelling: spelling(written, &official, prefix),
-                folded: folded_glyphs(written, &official, prefix),
+                spelling,
+                folded,
             }
         }
         [] => {
