@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use lopdf::{DecompressError, Dictionary, Document, Object, ObjectId};
 
+use super::actual_text::MarkedContent;
 use super::font::{Font, Source, StreamReader};
 use super::lexer::{Lexer, Token, decode_name};
 
@@ -240,6 +241,8 @@ enum Operand<'d> {
     Name(&'d [u8]),
     String(Vec<u8>),
     Array(Vec<Operand<'d>>),
+    /// An inline dictionary's outer-level entries (marked-content properties).
+    Dict(Vec<(&'d [u8], Operand<'d>)>),
     Other,
 }
 
@@ -314,6 +317,7 @@ pub(crate) struct Interpreter<'a> {
     form_calls: usize,
     max_glyphs: usize,
     page: u32,
+    marked: MarkedContent,
     pub(crate) stats: Stats,
 }
 
@@ -346,6 +350,7 @@ impl<'a> Interpreter<'a> {
             form_calls: 0,
             max_glyphs,
             page: 0,
+            marked: MarkedContent::default(),
             stats: Stats::default(),
         }
     }
@@ -364,7 +369,11 @@ impl<'a> Interpreter<'a> {
         let resources = self.page_resources(page);
         let mut scan = PageScan::default();
         let mut visiting = Vec::new();
+        self.marked = MarkedContent::default();
         self.run(&content, resources, GState::new(IDENTITY), 0, &mut visiting, &mut scan)?;
+        if let Some(fragment) = self.marked.finish() {
+            Self::add_fragment(&mut scan.fragments, fragment);
+        }
         Ok(scan)
     }
 
@@ -460,8 +469,8 @@ impl<'a> Interpreter<'a> {
                     continue;
                 }
                 Token::DictStart => {
-                    Self::skip_dict(&mut lexer);
-                    Self::push(&mut operands, Operand::Other);
+                    let entries = Self::read_dict(&mut lexer);
+                    Self::push(&mut operands, Operand::Dict(entries));
                     continue;
                 }
                 // Closing brackets with nothing open are debris, not syntax.
@@ -574,6 +583,16 @@ impl<'a> Interpreter<'a> {
                         self.paint_xobject(resources, name, &gs, depth, visiting, scan)?;
                     }
                 }
+                b"BMC" => self.marked.begin(None),
+                b"BDC" => {
+                    let actual_text = self.actual_text(resources, operands.last());
+                    self.marked.begin(actual_text);
+                }
+                b"EMC" => {
+                    if let Some(fragment) = self.marked.end() {
+                        Self::add_fragment(&mut scan.fragments, fragment);
+                    }
+                }
                 b"BI" => {
                     lexer.skip_inline_image();
                     scan.images += 1;
@@ -660,6 +679,59 @@ impl<'a> Interpreter<'a> {
             }
         }
         items
+    }
+
+    /// Reads an inline dictionary; values that are themselves arrays or dictionaries
+    /// are skipped.
+    fn read_dict<'d>(lexer: &mut Lexer<'d>) -> Vec<(&'d [u8], Operand<'d>)> {
+        const MAX_ENTRIES: usize = 64;
+        let mut entries = Vec::new();
+        let mut key = None;
+        while let Some(token) = lexer.next() {
+            let value = match token {
+                Token::DictEnd => break,
+                Token::Name(name) if key.is_none() => {
+                    key = Some(name);
+                    continue;
+                }
+                Token::DictStart => {
+                    Self::skip_dict(lexer);
+                    Operand::Other
+                }
+                Token::ArrayStart => {
+                    Self::read_array(lexer);
+                    Operand::Other
+                }
+                Token::Keyword(b"true" | b"false" | b"null") => Operand::Other,
+                // Any other keyword cannot appear in a dictionary: it was not closed.
+                Token::Keyword(_) => break,
+                other => Self::operand(other),
+            };
+            if let Some(key) = key.take()
+                && entries.len() < MAX_ENTRIES
+            {
+                entries.push((key, value));
+            }
+        }
+        entries
+    }
+
+    /// The `/ActualText` of a `BDC` whose properties are inline or a named
+    /// `/Properties` resource.
+    fn actual_text(&self, resources: Option<&'a Dictionary>, properties: Option<&Operand<'_>>) -> Option<String> {
+        let bytes = match properties? {
+            Operand::Dict(entries) => match entries.iter().find(|(key, _)| *key == b"ActualText") {
+                Some((_, Operand::String(bytes))) => bytes.clone(),
+                _ => return None,
+            },
+            Operand::Name(name) => {
+                let object = self.resource(resources, b"Properties", name)?;
+                let dict = dict_of(self.doc, object)?;
+                deref(self.doc, dict.get(b"ActualText").ok()?)?.as_str().ok()?.to_vec()
+            }
+            _ => return None,
+        };
+        lopdf::decode_text_string(&Object::string_literal(bytes)).ok()
     }
 
     fn skip_dict(lexer: &mut Lexer<'_>) {
@@ -773,9 +845,6 @@ impl<'a> Interpreter<'a> {
             (1.0, 0.0)
         };
         let size = finite(gs.size.abs() * (a * d - b * c).abs().sqrt());
-        if text.is_empty() {
-            return Ok(());
-        }
         let fragment = Fragment {
             text,
             x0: finite(x0),
@@ -787,7 +856,11 @@ impl<'a> Interpreter<'a> {
             size,
             vertical,
         };
-        Self::add_fragment(&mut scan.fragments, fragment);
+        if let Some(fragment) = self.marked.absorb(fragment)
+            && !fragment.text.is_empty()
+        {
+            Self::add_fragment(&mut scan.fragments, fragment);
+        }
         Ok(())
     }
 

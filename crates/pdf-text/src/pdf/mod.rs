@@ -14,6 +14,7 @@
 //! The design is described in `docs/design-pdf.md` of the onshi-notice
 //! repository.
 
+mod actual_text;
 mod adobe_japan1;
 mod cmap;
 mod cmap_stream;
