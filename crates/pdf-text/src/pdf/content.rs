@@ -50,6 +50,21 @@ fn translate(tx: f64, ty: f64) -> Matrix {
     [1.0, 0.0, 0.0, 1.0, tx, ty]
 }
 
+/// Whether a colour operator sets a colour that shows on white paper: anything but
+/// white in gray, RGB or CMYK. A pattern (a name operand) counts as ink.
+fn inked(operator: &[u8], operands: &[Operand<'_>], components: &[f64]) -> bool {
+    const WHITE: f64 = 0.99;
+    if matches!(operands.last(), Some(Operand::Name(_))) {
+        return true;
+    }
+    let cmyk = matches!(operator, b"k" | b"K") || (components.len() == 4 && !matches!(operator, b"rg" | b"RG"));
+    match components {
+        [] => true,
+        [c, m, y, k] if cmyk => [c, m, y, k].iter().any(|v| **v > 1.0 - WHITE),
+        values => values.iter().any(|v| *v < WHITE),
+    }
+}
+
 fn finite(v: f64) -> f64 {
     if v.is_finite() { v } else { 0.0 }
 }
@@ -187,6 +202,10 @@ struct GState<'a> {
     hscale: f64,
     leading: f64,
     rise: f64,
+    /// Whether fills and strokes leave a mark: a path painted white (a page or cell
+    /// background) is no rule.
+    fill_inked: bool,
+    stroke_inked: bool,
 }
 
 impl GState<'_> {
@@ -200,6 +219,8 @@ impl GState<'_> {
             hscale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            fill_inked: true,
+            stroke_inked: true,
         }
     }
 }
@@ -619,7 +640,20 @@ impl<'a> Interpreter<'a> {
                         path.rectangle(&gs.ctm, x, y, w, h);
                     }
                 }
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => gs.fill_inked = inked(keyword, &operands, nums),
+                b"G" | b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_inked = inked(keyword, &operands, nums),
+                // A new colour space starts from its initial colour, black.
+                b"cs" => gs.fill_inked = true,
+                b"CS" => gs.stroke_inked = true,
                 b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                    let inked = match keyword {
+                        b"S" | b"s" => gs.stroke_inked,
+                        b"f" | b"F" | b"f*" => gs.fill_inked,
+                        _ => gs.fill_inked || gs.stroke_inked,
+                    };
+                    if !inked {
+                        path.segments.clear();
+                    }
                     let room = MAX_RULES.saturating_sub(scan.rules.len());
                     scan.rules.extend(
                         path.segments
@@ -998,5 +1032,43 @@ impl<'a> Interpreter<'a> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_in_any_colour_space_is_no_ink() {
+        assert!(!inked(b"g", &[], &[1.0]));
+        assert!(!inked(b"rg", &[], &[1.0, 1.0, 1.0]));
+        assert!(!inked(b"k", &[], &[0.0, 0.0, 0.0, 0.0]));
+        assert!(!inked(b"scn", &[], &[1.0, 1.0, 1.0]));
+        assert!(!inked(b"scn", &[], &[0.0, 0.0, 0.0, 0.0]));
+        assert!(inked(b"g", &[], &[0.0]));
+        assert!(inked(b"rg", &[], &[1.0, 1.0, 0.5]));
+        assert!(inked(b"k", &[], &[0.0, 0.0, 0.0, 1.0]));
+        assert!(inked(b"scn", &[Operand::Name(b"P0")], &[]));
+    }
+
+    #[test]
+    fn a_rectangle_filled_white_is_no_rule() {
+        let doc = Document::new();
+        let mut interpreter = Interpreter::new(&doc, 1 << 20, 1 << 20);
+        let mut scan = PageScan::default();
+        let content = b"1 1 1 rg 0 0 500 700 re f 0 g 10 10 200 0.5 re f 1 G 10 20 m 200 20 l S";
+        interpreter
+            .run(content, None, GState::new(IDENTITY), 0, &mut Vec::new(), &mut scan)
+            .unwrap();
+        assert_eq!(
+            scan.rules,
+            [Segment {
+                x0: 10.0,
+                y0: 10.25,
+                x1: 210.0,
+                y1: 10.25
+            }]
+        );
     }
 }
