@@ -219,10 +219,17 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
         let expected: Document = serde_json::from_str(&text).unwrap();
         let actual = onshi_notice::convert_file(&case.source, &options)
             .unwrap_or_else(|e| panic!("{}: {e}", case.source.display()));
-        let name = case.source.strip_prefix(root()).unwrap_or(&case.source).display().to_string();
+        let name = case
+            .source
+            .strip_prefix(root())
+            .unwrap_or(&case.source)
+            .display()
+            .to_string();
         if PDFTOTEXT_MISREADS.iter().any(|(source, _)| *source == name) {
             if compacted(&actual) == compacted(&expected) {
-                failures.push(format!("{name}: pdftotext now reads it right; remove it from PDFTOTEXT_MISREADS"));
+                failures.push(format!(
+                    "{name}: pdftotext now reads it right; remove it from PDFTOTEXT_MISREADS"
+                ));
             }
         } else if PDFTOTEXT_LOSES.iter().any(|(entry, _)| *entry == case.notice) {
             let records = |doc: &Document| -> Vec<(Option<String>, Option<chrono::NaiveDate>, Option<ClockTime>)> {
