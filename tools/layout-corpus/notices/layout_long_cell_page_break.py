@@ -25,7 +25,7 @@ NOTICE = dict(
     layout="""A label table whose 範囲 cell is narrow, so the list wraps over many lines (one wrap falls inside
 a municipality name), and the cell crosses a page break. Every page has a running header repeating the title
 and a footer `－N－`; in the PDFs the header and footer lines sit between the two parts of the cell.""",
-    producers=["docx", "typst", "reportlab", "chromium"],
+    producers=["docx", "typst", "reportlab", "chromium", "wkhtmltopdf"],
     page=dict(header=TITLE, footer="－{page}－"),
     text_table="box",
     blocks=jimu_head("令和7年1月7日", ISSUERS_2025) + title(
