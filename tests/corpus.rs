@@ -136,18 +136,61 @@ fn renderings_of_one_notice_agree() {
             .or_default()
             .push((case.source.clone(), compacted(&doc)));
     }
+    let mut failures = Vec::new();
     for (notice, docs) in by_notice {
         let (first_path, first) = &docs[0];
         for (path, facts) in &docs[1..] {
-            assert_eq!(
-                facts,
-                first,
-                "{notice}: {} and {} disagree",
-                path.display(),
-                first_path.display()
-            );
+            let name = path.strip_prefix(root()).unwrap_or(path).display().to_string();
+            if OLD_FORM_RENDERINGS.iter().any(|(source, _)| *source == name) {
+                if facts == first {
+                    failures.push(format!("{name}: agrees now; remove it from OLD_FORM_RENDERINGS"));
+                } else if glyph_blind(facts) != glyph_blind(first) {
+                    failures.push(format!("{name} and {}: disagree beyond glyphs", first_path.display()));
+                }
+            } else if facts != first {
+                failures.push(format!("{notice}: {name} and {} disagree", first_path.display()));
+            }
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Renderings whose page text writes a name in an old form that the others
+/// write in the common one, each with its reason. Their records carry the page's
+/// `written_as` and a `name_matched_by_variant` warning, as they must; every other
+/// fact agrees. A source that comes to agree whole must leave this list.
+const OLD_FORM_RENDERINGS: &[(&str, &str)] = &[
+    (
+        "layout-label-table-vcenter/source.wkhtmltopdf.pdf",
+        "wkhtmltopdf maps 戸 to the Kangxi radical ⼾ (NFKC: 戶)",
+    ),
+    (
+        "layout-long-cell-page-break/source.wkhtmltopdf.pdf",
+        "wkhtmltopdf maps 黒 to the Kangxi radical ⿊ (NFKC: 黑)",
+    ),
+    (
+        "layout-numbered-municipality-table/source.wkhtmltopdf.pdf",
+        "wkhtmltopdf maps 戸 and 黒 to Kangxi radicals",
+    ),
+    (
+        "layout-portal-announcement/source.wkhtmltopdf.pdf",
+        "wkhtmltopdf maps 戸 and 黒 to Kangxi radicals",
+    ),
+];
+
+/// Facts without what a glyph of the page may change: `written_as` and the
+/// warning that a name matched only through a glyph fold.
+fn glyph_blind(facts: &serde_json::Value) -> serde_json::Value {
+    let mut value = facts.clone();
+    let object = value.as_object_mut().unwrap();
+    for activation in object["activations"].as_array_mut().unwrap() {
+        activation.as_object_mut().unwrap().remove("written_as");
+    }
+    object["diagnostics"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|d| d["code"] != "name_matched_by_variant");
+    value
 }
 
 /// Layouts that `pdftotext -layout` cannot carry: it writes text on a grid
