@@ -12,6 +12,8 @@ pub use onshi_pdf_text::{Position, WarningCode};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The output is complete and right as a rule; how it was reached is worth knowing.
+    Info,
     /// The output is complete but something deserves a look.
     Warning,
     /// Part of the notice could not be turned into records.
@@ -36,6 +38,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding about how a complete output was reached.
+    pub fn info(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, message)
+    }
+
     /// A finding that leaves the output complete but deserves a look.
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)

@@ -311,7 +311,7 @@ fn matched_by_variant(text: &str, entry: &Entry, folded: &[(char, char)], positi
         .iter()
         .map(|(written, official)| format!("`{written}` as `{official}`"))
         .collect();
-    Diagnostic::warning(
+    Diagnostic::info(
         Code::NameMatchedByVariant,
         format!(
             "`{text}` matches {} only when read with {}",

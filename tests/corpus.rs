@@ -157,7 +157,7 @@ fn renderings_of_one_notice_agree() {
 
 /// Renderings whose page text writes a name in an old form that the others
 /// write in the common one, each with its reason. Their records carry the page's
-/// `written_as` and a `name_matched_by_variant` warning, as they must; every other
+/// `written_as` and a `name_matched_by_variant` info diagnostic, as they must; every other
 /// fact agrees. A source that comes to agree whole must leave this list.
 const OLD_FORM_RENDERINGS: &[(&str, &str)] = &[
     (

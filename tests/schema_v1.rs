@@ -89,3 +89,49 @@ fn a_version_1_database_is_migrated_and_loaded() {
         .unwrap();
     assert_eq!((start.as_str(), time.as_str()), ("2024-01-01", "16:10"));
 }
+
+/// Migration 4 lets a diagnostic be `info` (a name matched only through a glyph
+/// fold): a version 3 database keeps its diagnostics and takes the new ones.
+#[test]
+fn a_version_3_database_takes_info_diagnostics() {
+    let dir = scratch("info");
+    let db = dir.join("v3.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for sql in &onshi_notice::sink::sqlite::MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let typos = root.join("corpus/2025-01-07-aomori-snow-typos/source.txt");
+    let old_form = dir.join("old-form.txt");
+    let reference = std::fs::read_to_string(root.join("corpus/2025-01-07-aomori-snow/source.txt")).unwrap();
+    assert!(reference.contains("黒石市"));
+    std::fs::write(&old_form, reference.replace("黒石市", "黑石市")).unwrap();
+    let convert = |file: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_onshi-notice"))
+            .args(["convert", "--quiet", "--sqlite"])
+            .arg(&db)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    convert(&typos);
+    let count = |sql: &str| -> i64 {
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count("SELECT count(*) FROM diagnostics");
+    assert!(before > 0, "the typos notice has diagnostics");
+    convert(&old_form);
+    assert_eq!(count("PRAGMA user_version"), SCHEMA_VERSION);
+    assert_eq!(
+        count("SELECT count(*) FROM diagnostics WHERE severity = 'info' AND code = 'name_matched_by_variant'"),
+        1
+    );
+    assert!(count("SELECT count(*) FROM diagnostics") > before);
+}

@@ -150,6 +150,8 @@ pub struct Stats {
     pub failed: usize,
     /// Activation records in all documents.
     pub activations: usize,
+    /// Info diagnostics in all documents.
+    pub infos: usize,
     /// Warning diagnostics in all documents.
     pub warnings: usize,
     /// Error diagnostics in all documents.
@@ -168,6 +170,7 @@ impl Stats {
         self.activations += doc.activations.len();
         for d in &doc.diagnostics {
             match d.severity {
+                crate::diagnostic::Severity::Info => self.infos += 1,
                 crate::diagnostic::Severity::Warning => self.warnings += 1,
                 crate::diagnostic::Severity::Error => self.errors += 1,
             }

@@ -35,7 +35,10 @@ use crate::Document;
 pub const SCHEMA: &str = "onshi";
 
 /// The migrations, in order: migration `k + 1` is `MIGRATIONS[k]`.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../schemas/postgres.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../schemas/postgres.sql"),
+    include_str!("../../schemas/postgres-2.sql"),
+];
 
 /// The schema's version: the last migration.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../schemas/sqlite.sql"),
     include_str!("../../schemas/sqlite-2.sql"),
     include_str!("../../schemas/sqlite-3.sql"),
+    include_str!("../../schemas/sqlite-4.sql"),
 ];
 
 /// The schema's version, kept in `PRAGMA user_version`: the last migration.
