@@ -658,3 +658,39 @@ fn the_watcher_loads_into_postgres() {
     assert_eq!(notices(&pg), 2, "the first notice is not loaded again");
     assert!(pg.count("SELECT count(*) FROM activations") > activations);
 }
+
+/// A schema at version 1 is migrated in the load's transaction: migration 2
+/// lets a diagnostic be `info` (a name matched only through a glyph fold).
+#[test]
+fn a_version_1_postgres_schema_is_migrated() {
+    let Some(pg) = Database::create("migrate") else { return };
+    {
+        let mut client = Client::connect(&pg.url, NoTls).unwrap();
+        client
+            .batch_execute("CREATE SCHEMA onshi; SET search_path = onshi")
+            .unwrap();
+        client
+            .batch_execute(onshi_notice::sink::postgres::MIGRATIONS[0])
+            .unwrap();
+        client
+            .batch_execute("INSERT INTO schema_migrations (version) VALUES (1)")
+            .unwrap();
+    }
+    let dir = scratch("migrate");
+    let old_form = dir.join("old-form.txt");
+    let reference = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(REFERENCE)).unwrap();
+    std::fs::write(&old_form, reference.replace("黒石市", "黑石市")).unwrap();
+    let out = run(bin()
+        .args(["convert", "--quiet", "--postgres"])
+        .arg(&pg.url)
+        .arg(&old_form));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        pg.count("SELECT max(version)::bigint FROM schema_migrations"),
+        onshi_notice::sink::postgres::SCHEMA_VERSION
+    );
+    assert_eq!(
+        pg.count("SELECT count(*) FROM diagnostics WHERE severity = 'info' AND code = 'name_matched_by_variant'"),
+        1
+    );
+}
