@@ -37,6 +37,7 @@ pub mod fuzz;
 pub mod notice;
 pub mod periods;
 pub mod places;
+pub mod reading;
 pub mod records;
 pub mod report;
 pub mod schema;
@@ -178,7 +179,8 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     );
     let text = normalize::normalize(&extracted.pages);
     log::debug!("{file_name}: normalize: {} lines", text.lines.len());
-    let notice = notice::parse(&text)?;
+    // OCR text is read strictly: doubtful dates are left out, not guessed.
+    let notice = notice::parse_read(&text, reading::Reading::of(&extracted.warnings))?;
     decisions::notice(file_name, &notice);
     let gazetteer = gazetteer::Gazetteer::bundled();
     let places: Vec<places::Resolved> = notice
