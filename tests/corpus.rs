@@ -232,18 +232,28 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
             let wrong: Vec<_> = actual
                 .activations
                 .iter()
-                .map(|a| (a.municipality.as_ref().map(|m| m.code.clone()), a.period.end, a.period.end_time))
+                .map(|a| {
+                    (
+                        a.municipality.as_ref().map(|m| m.code.clone()),
+                        a.period.end,
+                        a.period.end_time,
+                    )
+                })
                 .filter(|r| !(facts.contains(r) || r.1.is_none() && r.2.is_none() && facts.iter().any(|f| f.0 == r.0)))
                 .collect();
             assert!(wrong.is_empty(), "{}: wrong records {wrong:?}", case.source.display());
             eprintln!(
                 "{}: pdftotext found {} of {} activations",
                 case.source.display(),
-                actual.activations.iter().filter(|a| facts.contains(&(
-                    a.municipality.as_ref().map(|m| m.code.clone()),
-                    a.period.end,
-                    a.period.end_time
-                ))).count(),
+                actual
+                    .activations
+                    .iter()
+                    .filter(|a| facts.contains(&(
+                        a.municipality.as_ref().map(|m| m.code.clone()),
+                        a.period.end,
+                        a.period.end_time
+                    )))
+                    .count(),
                 facts.len()
             );
         } else if PDFTOTEXT_LOSES.iter().any(|(entry, _)| *entry == case.notice) {

@@ -360,9 +360,10 @@ fn differences(facts: &Facts, doc: &Document) -> Vec<String> {
             out.push(format!("scope missing from golden: {}", show(key)));
         }
     }
-    for key in got.iter().filter(|k| {
-        !(want.contains(*k) || precision && want.iter().any(|f| f.0 == k.0 && f.1 == k.1 && k.2.is_none()))
-    }) {
+    for key in got
+        .iter()
+        .filter(|k| !(want.contains(*k) || precision && want.iter().any(|f| f.0 == k.0 && f.1 == k.1 && k.2.is_none())))
+    {
         out.push(format!("scope extra in golden: {}", show(key)));
     }
     out
@@ -455,7 +456,10 @@ fn a_precision_check_allows_missing_values_but_no_wrong_ones() {
     let key = |code: &str, end| ("02".to_owned(), Some(code.to_owned()), None, end, None::<String>);
     let facts: BTreeSet<ActivationKey> = [key("022012", date(13))].into();
     assert!(is_fact(&key("022012", date(13)), &facts, false));
-    assert!(is_fact(&key("022012", None), &facts, true), "an end left unread is missing, not wrong");
+    assert!(
+        is_fact(&key("022012", None), &facts, true),
+        "an end left unread is missing, not wrong"
+    );
     assert!(!is_fact(&key("022012", None), &facts, false));
     assert!(!is_fact(&key("022012", date(18)), &facts, true), "a wrong end");
     assert!(!is_fact(&key("022021", date(13)), &facts, true), "a wrong code");

@@ -121,7 +121,7 @@ fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)
         Some(inner) => (inner, rest.len() - inner.len()),
         None => (rest, 0),
     };
-    LABELS.iter().find_map(|&(label, kind)| {
+    let exact = LABELS.iter().find_map(|&(label, kind)| {
         let after = rest.strip_prefix(label)?;
         let after = if opened > 0 {
             after.strip_prefix(['】', '>', ']', '》', '〉', '〕'])?
@@ -148,8 +148,8 @@ fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)
             }
         }
         Some((kind, numbering + opened + label.len() + closing + separator))
-    })
-    .or_else(|| misread_range_label(rest).map(|len| (RowKind::Range, numbering + len)))
+    });
+    exact.or_else(|| misread_range_label(rest).map(|len| (RowKind::Range, numbering + len)))
 }
 
 /// `範囲` with one character misread (`藝囲`, as OCR gives it) where the row

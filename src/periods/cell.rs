@@ -17,8 +17,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use onshi_wareki::fold;
 use crate::reading::Reading;
+use onshi_wareki::fold;
 use onshi_wareki::{ClockTime, END_WORDS, FoundDate, START_WORDS, Scanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -369,7 +369,10 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     }
     quality::check(profile, options.expect_japanese)?;
     push_page_warnings(&pages, &image_pages, &stats, &mut warnings);
-    warnings.extend(ocr::warning(&[producer(&doc), info_string(&doc, b"Creator")], &scanned_pages));
+    warnings.extend(ocr::warning(
+        &[producer(&doc), info_string(&doc, b"Creator")],
+        &scanned_pages,
+    ));
     Ok(PdfText {
         pages,
         producer: producer(&doc),
@@ -529,7 +532,8 @@ fn with_pdftotext(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfErro
 fn ocr_warning(doc: &Document, options: &PdfOptions) -> Option<PdfWarning> {
     let mut interpreter = Interpreter::new(doc, options.max_decompressed_bytes, options.max_glyphs);
     let mut scanned_pages = Vec::new();
-    for (number, page_id) in doc.get_pages().into_iter().take(options.max_pages) {
+    for (index, page_id) in doc.page_iter().take(options.max_pages).enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if interpreter
             .scan_page(number, page_id)
             .is_ok_and(|scan| ocr::invisible_text_over_image(&scan))
