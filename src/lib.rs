@@ -186,7 +186,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     let places: Vec<places::Resolved> = notice
         .ranges
         .iter()
-        .map(|range| places::resolve(range, notice.header.issued_on, gazetteer))
+        .map(|range| places::resolve_read(range, notice.header.issued_on, gazetteer, notice.reading))
         .collect();
     decisions::places(file_name, &places);
     let (periods, mut diagnostics) = periods::assign(&notice);
