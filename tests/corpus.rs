@@ -166,9 +166,12 @@ const PDFTOTEXT_LOSES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The (municipality code, end, end time) of every activation of an entry whose facts
-/// ask for a precision check only (OCR'd scans, see `tests/facts.rs`); `None` for the others.
-fn precision_facts(dir: &Path) -> Option<Vec<(Option<String>, Option<chrono::NaiveDate>, Option<ClockTime>)>> {
+/// An activation as (municipality code, end, end time).
+type Record = (Option<String>, Option<chrono::NaiveDate>, Option<ClockTime>);
+
+/// The records of every activation of an entry whose facts ask for a precision
+/// check only (OCR'd scans, see `tests/facts.rs`); `None` for the others.
+fn precision_facts(dir: &Path) -> Option<Vec<Record>> {
     let text = std::fs::read_to_string(dir.join("facts.json")).ok()?;
     let facts: serde_json::Value = serde_json::from_str(&text).expect("facts.json is JSON");
     if facts["check"]["mode"] != "precision" {
