@@ -19,6 +19,10 @@
 //!   [`era`], [`onshi_wareki`]) and given to the 範囲 rows it belongs to.
 //! - [`records`]: the [`Document`], one activation per area and period.
 //!
+//! A text layer made by OCR (extraction's `ocr_text_layer` warning) is read
+//! strictly through these stages ([`reading`]): a date next to a misread
+//! character, or a name inside misread text, is left out rather than guessed.
+//!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
 //! JSON Lines, SQLite, CSV), [`watch`] (an inbox folder, loaded as notices
