@@ -197,11 +197,40 @@ fn precision_facts(dir: &Path) -> Option<Vec<Record>> {
     )
 }
 
+/// Browser PDFs whose text `pdftotext -layout` lays out so that the parser reads
+/// other facts than from the builtin extractor's text, each with its reason. Unlike
+/// [`PDFTOTEXT_LOSES`], any difference is allowed here, but there must be one: a
+/// source that pdftotext comes to read right must leave this list.
+const PDFTOTEXT_MISREADS: &[(&str, &str)] = &[
+    (
+        "2025-01-07-aomori-snow/source.chromium.pdf",
+        "the 範囲 cell's third line comes out above its second, splitting `南津軽郡大` / `鰐町`",
+    ),
+    (
+        "layout-designated-city-wards/source.chromium.pdf",
+        "`熊本市` wraps before `北区` and the period cell's line sits between them, so `熊本市` reads as a city",
+    ),
+    (
+        "layout-header-row-range-period/source.chromium.pdf",
+        "`鳳珠郡穴水` wraps before `町` and the period column's text is set on the first line, inside the name",
+    ),
+    (
+        "layout-numbered-municipality-table/source.chromium.pdf",
+        "records right, but without rules the table runs on past `２ 期間`: `期間:令和7年1月13日まで` is reported as \
+         an unknown municipality",
+    ),
+    (
+        "layout-portal-announcement/source.chromium.pdf",
+        "`南津` wraps before `軽郡藤崎町` and the period column's text is set on the first line, inside the name",
+    ),
+];
+
 /// pdftotext (installed, or a failure on CI) reads every corpus PDF to the same facts as the
 /// built-in extractor: a cross-check of extraction against another reader. Where its text
 /// cannot carry the table ([`PDFTOTEXT_LOSES`]) it may miss records, never invent one; from
 /// an OCR'd scan (an entry checked for precision) it may read other records than the
-/// built-in extractor, but only records of the entry's facts.
+/// built-in extractor, or no notice, but only records of the entry's facts. Every source is
+/// checked and the failures are reported together.
 #[test]
 fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
     // Skipped without pdftotext, except on CI, where that fails (issue 13).
@@ -211,6 +240,7 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
     let mut options = onshi_notice::Options::default();
     options.extract.pdf.extractor = onshi_pdf_text::Extractor::Pdftotext;
     let mut checked = 0;
+    let mut failures = Vec::new();
     for case in corpus::discover(&root()).unwrap() {
         let is_pdf = case.source.extension().is_some_and(|e| e == "pdf");
         let Ok(text) = std::fs::read_to_string(case.expected_document()) else {
@@ -220,19 +250,25 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
             continue;
         }
         let expected: Document = serde_json::from_str(&text).unwrap();
+        let name = case
+            .source
+            .strip_prefix(root())
+            .unwrap_or(&case.source)
+            .display()
+            .to_string();
         let precision = case.source.parent().and_then(precision_facts);
         let actual = match onshi_notice::convert_file(&case.source, &options) {
             Ok(actual) => actual,
             // From an OCR'd scan, no document is no wrong record.
             Err(e) if precision.is_some() => {
-                eprintln!("{}: pdftotext found no notice: {e}", case.source.display());
+                eprintln!("{name}: pdftotext found no notice: {e}");
                 checked += 1;
                 continue;
             }
             Err(e) => panic!("{}: {e}", case.source.display()),
         };
         if let Some(facts) = precision {
-            let wrong: Vec<_> = actual
+            let records: Vec<Record> = actual
                 .activations
                 .iter()
                 .map(|a| {
@@ -242,23 +278,22 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
                         a.period.end_time,
                     )
                 })
+                .collect();
+            let wrong: Vec<_> = records
+                .iter()
                 .filter(|r| !(facts.contains(r) || r.1.is_none() && r.2.is_none() && facts.iter().any(|f| f.0 == r.0)))
                 .collect();
-            assert!(wrong.is_empty(), "{}: wrong records {wrong:?}", case.source.display());
-            eprintln!(
-                "{}: pdftotext found {} of {} activations",
-                case.source.display(),
-                actual
-                    .activations
-                    .iter()
-                    .filter(|a| facts.contains(&(
-                        a.municipality.as_ref().map(|m| m.code.clone()),
-                        a.period.end,
-                        a.period.end_time
-                    )))
-                    .count(),
-                facts.len()
-            );
+            if !wrong.is_empty() {
+                failures.push(format!("{name}: wrong records {wrong:?}"));
+            }
+            let found = records.iter().filter(|r| facts.contains(r)).count();
+            eprintln!("{name}: pdftotext found {found} of {} activations", facts.len());
+        } else if PDFTOTEXT_MISREADS.iter().any(|(source, _)| *source == name) {
+            if compacted(&actual) == compacted(&expected) {
+                failures.push(format!(
+                    "{name}: pdftotext now reads it right; remove it from PDFTOTEXT_MISREADS"
+                ));
+            }
         } else if PDFTOTEXT_LOSES.iter().any(|(entry, _)| *entry == case.notice) {
             let records = |doc: &Document| -> Vec<(Option<String>, Option<chrono::NaiveDate>, Option<ClockTime>)> {
                 doc.activations
@@ -279,12 +314,19 @@ fn pdftotext_reads_the_corpus_pdfs_to_the_same_facts() {
                 .into_iter()
                 .filter(|r| !(wanted.contains(r) || r.1.is_none() && wanted.iter().any(|w| w.0 == r.0)))
                 .collect();
-            assert!(wrong.is_empty(), "{}: wrong records {wrong:?}", case.source.display());
-        } else {
-            assert_eq!(compacted(&actual), compacted(&expected), "{}", case.source.display());
+            if !wrong.is_empty() {
+                failures.push(format!("{name}: wrong records {wrong:?}"));
+            }
+        } else if compacted(&actual) != compacted(&expected) {
+            failures.push(format!(
+                "{name}: other facts than the golden's\n  pdftotext: {}\n  golden:    {}",
+                compacted(&actual),
+                compacted(&expected)
+            ));
         }
         checked += 1;
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 20, "{checked}");
 }
 

@@ -39,12 +39,17 @@ fn resolution(r: &Resolution) -> Vec<String> {
             entry: e,
             via,
             spelling,
+            folded,
         } => {
-            let spelling = match spelling {
+            let mut spelling = match spelling {
                 Spelling::Official => "official",
                 Spelling::Width => "width",
                 Spelling::Variant => "variant",
-            };
+            }
+            .to_owned();
+            for (written, official) in folded {
+                spelling.push_str(&format!(" {written}→{official}"));
+            }
             vec![format!("found {} via {}, {spelling}", entry(e), via.as_str())]
         }
         Resolution::Prefecture { entry: e } => vec![format!("prefecture {}", entry(e))],
