@@ -19,6 +19,10 @@
 //!   [`era`], [`onshi_wareki`]) and given to the 範囲 rows it belongs to.
 //! - [`records`]: the [`Document`], one activation per area and period.
 //!
+//! A text layer made by OCR (extraction's `ocr_text_layer` warning) is read
+//! strictly through these stages ([`reading`]): a date next to a misread
+//! character, or a name inside misread text, is left out rather than guessed.
+//!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
 //! JSON Lines, SQLite, CSV), [`watch`] (an inbox folder, loaded as notices
@@ -37,6 +41,7 @@ pub mod fuzz;
 pub mod notice;
 pub mod periods;
 pub mod places;
+pub mod reading;
 pub mod records;
 pub mod report;
 pub mod schema;
@@ -178,13 +183,14 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     );
     let text = normalize::normalize(&extracted.pages);
     log::debug!("{file_name}: normalize: {} lines", text.lines.len());
-    let notice = notice::parse(&text)?;
+    // OCR text is read strictly: doubtful dates are left out, not guessed.
+    let notice = notice::parse_read(&text, reading::Reading::of(&extracted.warnings))?;
     decisions::notice(file_name, &notice);
     let gazetteer = gazetteer::Gazetteer::bundled();
     let places: Vec<places::Resolved> = notice
         .ranges
         .iter()
-        .map(|range| places::resolve(range, notice.header.issued_on, gazetteer))
+        .map(|range| places::resolve_read(range, notice.header.issued_on, gazetteer, notice.reading))
         .collect();
     decisions::places(file_name, &places);
     let (periods, mut diagnostics) = periods::assign(&notice);

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::range::MAX_ITEMS;
 use crate::notice::{ItemKind, RangeItem, RangeList};
+use crate::reading::Reading;
 use onshi_gazetteer::{Entry, Gazetteer, Piece, Resolution};
 
 /// A prefecture as a record names it.
@@ -74,6 +75,13 @@ pub struct Resolved {
 /// Resolve the items of one 範囲 cell against the gazetteer, as of the
 /// notice's date `on` (a name not in force that day is reported).
 pub fn resolve(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazetteer) -> Resolved {
+    resolve_read(range, on, gazetteer, Reading::Exact)
+}
+
+/// [`resolve`] for text read as `reading` says. From OCR text an item gives
+/// codes only when it is names and nothing else: `X能登町` with a misread
+/// first character would otherwise still yield 能登町, the wrong town.
+pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazetteer, reading: Reading) -> Resolved {
     let mut out = Resolved::default();
     for note in &range.notes {
         out.diagnostics.push(
@@ -123,7 +131,7 @@ pub fn resolve(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazetteer) 
         }
         match item.kind {
             ItemKind::Names => {
-                if let Some(p) = names(item, prefecture, on, gazetteer, &mut out) {
+                if let Some(p) = names(item, prefecture, on, gazetteer, reading, &mut out) {
                     fused = Some(p);
                 }
             }
@@ -208,6 +216,7 @@ fn names(
     prefecture: Option<Prefecture>,
     on: Option<NaiveDate>,
     gazetteer: &Gazetteer,
+    reading: Reading,
     out: &mut Resolved,
 ) -> Option<Prefecture> {
     let code = prefecture.as_ref().map(|p| p.code.as_str());
@@ -223,7 +232,11 @@ fn names(
         }],
         _ => {
             let pieces = gazetteer.segment(&item.text, code, on);
-            if pieces.iter().any(|p| matches!(p.resolution, Resolution::Found { .. })) {
+            let clean = pieces
+                .iter()
+                .all(|p| matches!(p.resolution, Resolution::Found { .. } | Resolution::Prefecture { .. }));
+            let trusted = clean || reading == Reading::Exact;
+            if trusted && pieces.iter().any(|p| matches!(p.resolution, Resolution::Found { .. })) {
                 merge_residue(pieces, &item.text, code, on, gazetteer)
             } else {
                 vec![Piece {
@@ -397,5 +410,31 @@ fn validity(entry: &Entry) -> String {
         (Some(from), None) => format!(" (in force from {from})"),
         (None, Some(to)) => format!(" (in force until {to})"),
         (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notice::{CellLine, range};
+
+    fn codes(text: &str, reading: Reading) -> Vec<String> {
+        let cell = [CellLine {
+            position: Position { page: 1, line: 1 },
+            text: text.to_owned(),
+        }];
+        resolve_read(&range::parse(&cell), None, Gazetteer::bundled(), reading)
+            .areas
+            .iter()
+            .filter_map(|a| a.municipality.as_ref().map(|m| m.code.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn ocr_text_gives_codes_only_for_items_that_are_names_throughout() {
+        // `中能登町` with its first character misread: not 能登町, which it ends with.
+        assert_eq!(codes("【石川県】巾能登町", Reading::Ocr), Vec::<String>::new());
+        // Names run together, all of them names, stay names.
+        assert_eq!(codes("【石川県】七尾市輪島市", Reading::Ocr), ["172022", "172049"]);
     }
 }

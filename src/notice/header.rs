@@ -40,6 +40,10 @@ pub fn parse(lines: &[Line], marked_title: Option<&Line>) -> Header {
             header.document_type = Some("事務連絡".to_owned());
             header.issued_on = whole_date(rest);
             i = k + 1;
+        } else if super::letters::is_misread_head(&c) {
+            // The head word misread (`事務連欠`): the date and addressees still follow it,
+            // but the document type is not stated by what can be read.
+            i = k + 1;
         }
     }
     if header.issued_on.is_none()

@@ -24,7 +24,10 @@ pub fn split(lines: &[Line]) -> Vec<Letter> {
     let starts: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(i, line)| is_letter_start(&line.compact()) && heads_a_letter(lines, *i))
+        .filter(|(i, line)| {
+            let c = line.compact();
+            (is_letter_start(&c) || is_misread_head(&c)) && heads_a_letter(lines, *i)
+        })
         .map(|(i, _)| i)
         .collect();
     let mut letters = Vec::new();
@@ -100,6 +103,14 @@ pub fn is_letter_start(compact: &str) -> bool {
     compact.starts_with("事務連絡") && compact.chars().count() <= "事務連絡".chars().count() + 16
 }
 
+/// A line that is `事務連絡` with one character misread (`事務連欠`, as OCR
+/// gives it). Alone it says little; [`split`] takes it as a head only with a
+/// date or addressees under it, as for the exact word.
+pub fn is_misread_head(compact: &str) -> bool {
+    let chars: Vec<char> = compact.chars().collect();
+    chars.len() == 4 && chars.iter().zip("事務連絡".chars()).filter(|(a, b)| **a == *b).count() == 3
+}
+
 /// `(参考1)`, `(参考2) 関係団体一覧`, `参考資料`: what follows quotes others.
 pub fn is_quotation_heading(compact: &str) -> bool {
     compact.starts_with("(参考") || compact.starts_with("参考資料") || compact.starts_with("【参考")
@@ -125,6 +136,17 @@ mod tests {
             [false, false, true]
         );
         assert_eq!(primary(&letters).map(|l| l.start), Some(4));
+    }
+
+    #[test]
+    fn a_misread_head_starts_a_letter_only_over_a_date() {
+        let text = "事務連絡\n令和7年1月7日\n関係団体 御中\n事務連欠\n令和7年1月7日\n記\n範囲\t【青森県】青森市\n";
+        let letters = split(&lines(text));
+        assert_eq!(letters.iter().map(|l| l.start).collect::<Vec<_>>(), [0, 3]);
+        // A word one character away is no head without a date under it.
+        let letters = split(&lines("事務連絡\n令和7年1月7日\n事務連携\n会議の資料\n"));
+        assert_eq!(letters.len(), 1);
+        assert!(!is_misread_head("事務連絡会議"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod table;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::reading::Reading;
 use onshi_pdf_text::layout::Furniture;
 use onshi_pdf_text::normalize::{Line, Text};
 use onshi_wareki as era;
@@ -38,6 +39,9 @@ pub struct ParsedNotice {
     pub ranges: Vec<RangeList>,
     /// What the reader noticed: missing parts, notes in the cells.
     pub diagnostics: Vec<Diagnostic>,
+    /// How strictly the text is read: OCR text gives only the dates that
+    /// nothing around looks misread in (see [`crate::reading`]).
+    pub reading: Reading,
 }
 
 /// The text holds nothing that looks like a notice.
@@ -52,6 +56,11 @@ pub struct NotANotice {
 /// title, find its 範囲/期間 cells in tables or paragraphs, and read the 範囲
 /// cells into items.
 pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
+    parse_read(text, Reading::Exact)
+}
+
+/// [`parse`] for text read as `reading` says (OCR text strictly).
+pub fn parse_read(text: &Text, reading: Reading) -> Result<ParsedNotice, NotANotice> {
     let unmarked = markdown::unmark(text);
     let lines = &unmarked.as_ref().map_or(text, |u| &u.text).lines;
     let letters = letters::split(lines);
@@ -149,6 +158,7 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         table,
         ranges,
         diagnostics,
+        reading,
     };
     cap_range_items(&mut parsed);
     Ok(parsed)

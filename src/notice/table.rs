@@ -121,7 +121,7 @@ fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)
         Some(inner) => (inner, rest.len() - inner.len()),
         None => (rest, 0),
     };
-    LABELS.iter().find_map(|&(label, kind)| {
+    let exact = LABELS.iter().find_map(|&(label, kind)| {
         let after = rest.strip_prefix(label)?;
         let after = if opened > 0 {
             after.strip_prefix(['】', '>', ']', '》', '〉', '〕'])?
@@ -148,7 +148,28 @@ fn row_label_spaced(compact_line: &str, spaced: bool) -> Option<(RowKind, usize)
             }
         }
         Some((kind, numbering + opened + label.len() + closing + separator))
-    })
+    });
+    exact.or_else(|| misread_range_label(rest).map(|len| (RowKind::Range, numbering + len)))
+}
+
+/// `範囲` with one character misread (`藝囲`, as OCR gives it) where the row
+/// plainly holds areas: `【` and a prefecture's name follow at once. The byte
+/// length of the label.
+fn misread_range_label(rest: &str) -> Option<usize> {
+    let mut chars = rest.chars();
+    let label: [char; 2] = [chars.next()?, chars.next()?];
+    let matching = label.iter().zip("範囲".chars()).filter(|(a, b)| *a == b).count();
+    if matching != 1 || label.iter().any(|c| !is_ideograph(*c)) {
+        return None;
+    }
+    let after = chars.as_str().strip_prefix('【')?;
+    let (name, _) = after.split_once('】')?;
+    onshi_gazetteer::Gazetteer::bundled().prefecture(name)?;
+    Some(rest.len() - chars.as_str().len())
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// [`row_label`] for a line as written, where a space after the label counts.
@@ -551,6 +572,11 @@ mod tests {
         assert_eq!(row_label("閉塞日時令和6年3月7日").map(|r| r.0), Some(RowKind::Closing));
         assert_eq!(row_label("範囲・期間について"), None);
         assert_eq!(row_label("期間中は"), None);
+        // One misread character, where a prefecture's areas follow at once.
+        assert_eq!(row_label("藝囲【青森県】青森市"), Some((RowKind::Range, "藝囲".len())));
+        assert_eq!(row_label("周囲【注意】青森市"), None);
+        assert_eq!(row_label("周辺【青森県】"), None);
+        assert_eq!(row_label("範囲【青森県】"), Some((RowKind::Range, "範囲".len())));
         let line = |t: &str| normalize(&[t.to_owned()]).lines.remove(0);
         let spaced = line("範囲\t中区");
         assert_eq!(

@@ -17,8 +17,9 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::reading::Reading;
 use onshi_wareki::fold;
-use onshi_wareki::{ClockTime, END_WORDS, FoundDate, START_WORDS, Scanned, find_dates};
+use onshi_wareki::{ClockTime, END_WORDS, FoundDate, START_WORDS, Scanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -122,6 +123,18 @@ pub fn parse_period_as(
     notice_date: NaiveDate,
     role: CellRole,
 ) -> (Period, Vec<PeriodNote>) {
+    parse_period_read(cell, footnotes, notice_date, role, Reading::Exact)
+}
+
+/// [`parse_period_as`] for text read as `reading` says: from OCR text, only
+/// the dates nothing around looks misread in ([`Reading::dates`]).
+pub fn parse_period_read(
+    cell: &str,
+    footnotes: &[&str],
+    notice_date: NaiveDate,
+    role: CellRole,
+    reading: Reading,
+) -> (Period, Vec<PeriodNote>) {
     let mut period = Period {
         text: cell.to_owned(),
         ..Period::default()
@@ -133,10 +146,10 @@ pub fn parse_period_as(
     }
 
     let markers = find_markers(cell);
-    let scanned = find_dates(cell);
+    let scanned = reading.dates(cell);
     let mut dated: Vec<Dated> = Vec::new();
     collect(cell, &scanned, None, &mut dated, &mut notes);
-    read_footnotes(cell, &markers, footnotes, &mut dated, &mut period, &mut notes);
+    read_footnotes(cell, &markers, footnotes, reading, &mut dated, &mut period, &mut notes);
     if contains_folded(cell, "予定") {
         period.provisional = true;
     }
@@ -160,6 +173,7 @@ fn read_footnotes(
     cell: &str,
     markers: &[Marker],
     footnotes: &[&str],
+    reading: Reading,
     dated: &mut Vec<Dated>,
     period: &mut Period,
     notes: &mut Vec<PeriodNote>,
@@ -180,7 +194,7 @@ fn read_footnotes(
             if contains_folded(body, "予定") {
                 period.provisional = true;
             }
-            let found = find_dates(body);
+            let found = reading.dates(body);
             collect(body, &found, Some(&marker.span), dated, notes);
         }
     }

@@ -6,12 +6,13 @@
 
 mod cell;
 
-pub use cell::{CellRole, Period, PeriodNote, parse_period, parse_period_as};
+pub use cell::{CellRole, Period, PeriodNote, parse_period, parse_period_as, parse_period_read};
 
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Position};
 use crate::notice::{ParsedNotice, PeriodCell};
+use crate::reading::Reading;
 
 /// The period of one 範囲 row, and the periods its 期間 gives prefecture by
 /// prefecture, if it does.
@@ -36,7 +37,7 @@ pub fn assign(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
         .periods
         .iter()
         .map(
-            |cell| match by_prefecture(cell, &footnotes, context, &mut diagnostics) {
+            |cell| match by_prefecture(cell, &footnotes, context, notice.reading, &mut diagnostics) {
                 Some(by_prefecture) => Assigned {
                     period: Period {
                         text: cell_text(cell),
@@ -45,7 +46,7 @@ pub fn assign(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
                     by_prefecture,
                 },
                 None => Assigned {
-                    period: parse_cell(cell, &footnotes, context, &mut diagnostics),
+                    period: parse_cell(cell, &footnotes, context, notice.reading, &mut diagnostics),
                     by_prefecture: Vec::new(),
                 },
             },
@@ -122,6 +123,7 @@ fn by_prefecture(
     cell: &PeriodCell,
     footnotes: &[&str],
     context: Option<NaiveDate>,
+    reading: Reading,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<(String, Period)>> {
     if cell.lines.len() < 2 {
@@ -149,7 +151,7 @@ fn by_prefecture(
             closes: cell.closes,
             lines: vec![line.clone()],
         };
-        let period = parse_cell(&single, footnotes, context, &mut notes);
+        let period = parse_cell(&single, footnotes, context, reading, &mut notes);
         period.end?;
         out.push((prefecture, period));
     }
@@ -161,6 +163,7 @@ fn parse_cell(
     cell: &PeriodCell,
     footnotes: &[&str],
     context: Option<NaiveDate>,
+    reading: Reading,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Period {
     let text = cell
@@ -176,7 +179,7 @@ fn parse_cell(
         .unwrap_or(Position { page: 1, line: 1 });
     // Without a notice date, a cell whose dates are all complete still parses.
     let context = context.or_else(|| {
-        let found = onshi_wareki::find_dates(&text);
+        let found = reading.dates(&text);
         let complete = found
             .iter()
             .all(|s| matches!(&s.result, Ok(f) if f.date.full().is_some()));
@@ -206,7 +209,7 @@ fn parse_cell(
     } else {
         cell::CellRole::Period
     };
-    let (mut period, notes) = cell::parse_period_as(&text, footnotes, context, role);
+    let (mut period, notes) = cell::parse_period_read(&text, footnotes, context, role, reading);
     period.text = text.clone();
     for note in notes {
         let about = text.get(note.span.clone()).unwrap_or(&text).to_owned();

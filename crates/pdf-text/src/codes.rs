@@ -89,7 +89,7 @@ crate::codes! {
     /// use onshi_pdf_text::WarningCode;
     ///
     /// assert_eq!(WarningCode::XrefRepaired.to_string(), "xref_repaired");
-    /// assert_eq!(WarningCode::ALL.len(), 5);
+    /// assert_eq!(WarningCode::ALL.len(), 6);
     /// ```
     WarningCode {
         XrefRepaired = "xref_repaired": "the PDF's cross-reference table was damaged and rebuilt",
@@ -97,6 +97,7 @@ crate::codes! {
         PageWithoutText = "page_without_text": "a PDF page only paints images (a scanned page among text pages)",
         FormsSkipped = "forms_skipped": "PDF form XObjects nested too deeply or containing themselves were skipped",
         ContentJunk = "content_junk": "unreadable bytes in a PDF content stream were skipped",
+        OcrTextLayer = "ocr_text_layer": "the PDF's text layer looks like OCR of a scan (its producer, or invisible text over a page image); doubtful eras, digits and names are left out",
     }
 }
 

@@ -91,6 +91,15 @@ pub(crate) struct Fragment {
 pub(crate) struct PageScan {
     pub(crate) fragments: Vec<Fragment>,
     pub(crate) images: usize,
+    /// The area the images cover (each image's unit square through the CTM,
+    /// overlaps counted twice), in square user units.
+    pub(crate) image_area: f64,
+    /// The area of the page's media box, in square user units (0 when unknown).
+    pub(crate) page_area: f64,
+    /// Glyphs shown, and of them those shown invisibly (render mode 3 or 7),
+    /// as an OCR text layer lays them over the scanned image.
+    pub(crate) glyphs: usize,
+    pub(crate) invisible_glyphs: usize,
     /// Painted straight segments (table borders), in user space.
     pub(crate) rules: Vec<Segment>,
 }
@@ -202,6 +211,8 @@ struct GState<'a> {
     hscale: f64,
     leading: f64,
     rise: f64,
+    /// The text render mode (`Tr`): 3 paints nothing, 7 only clips.
+    render_mode: i64,
     /// Whether fills and strokes leave a mark: a path painted white (a page or cell
     /// background) is no rule.
     fill_inked: bool,
@@ -219,6 +230,7 @@ impl GState<'_> {
             hscale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            render_mode: 0,
             fill_inked: true,
             stroke_inked: true,
         }
@@ -388,7 +400,10 @@ impl<'a> Interpreter<'a> {
         })?;
         let content = self.page_content(page)?;
         let resources = self.page_resources(page);
-        let mut scan = PageScan::default();
+        let mut scan = PageScan {
+            page_area: self.media_box_area(page),
+            ..PageScan::default()
+        };
         let mut visiting = Vec::new();
         self.marked = MarkedContent::default();
         self.run(&content, resources, GState::new(IDENTITY), 0, &mut visiting, &mut scan)?;
@@ -449,6 +464,40 @@ impl<'a> Interpreter<'a> {
             data.push(b'\n');
         }
         Ok(data)
+    }
+
+    /// The area of the page's `/MediaBox` (inherited from the page tree), 0 when unreadable.
+    fn media_box_area(&self, page: &'a Dictionary) -> f64 {
+        let doc = self.doc;
+        let mut node = page;
+        for _ in 0..64 {
+            if let Some(Object::Array(corners)) = node.get(b"MediaBox").ok().and_then(|b| deref(doc, b)) {
+                let v: Vec<f64> = corners
+                    .iter()
+                    .filter_map(|o| match deref(doc, o)? {
+                        Object::Integer(i) => Some(*i as f64),
+                        Object::Real(r) => Some(f64::from(*r)),
+                        _ => None,
+                    })
+                    .collect();
+                return match v.as_slice() {
+                    &[x0, y0, x1, y1] => finite(((x1 - x0) * (y1 - y0)).abs()),
+                    _ => 0.0,
+                };
+            }
+            let Some(parent) = node.get(b"Parent").ok().and_then(|p| dict_of(doc, p)) else {
+                break;
+            };
+            node = parent;
+        }
+        0.0
+    }
+
+    /// An image fills the unit square of the current transformation.
+    fn paint_image(gs: &GState<'_>, scan: &mut PageScan) {
+        let [a, b, c, d, _, _] = gs.ctm;
+        scan.images += 1;
+        scan.image_area += finite((a * d - b * c).abs());
     }
 
     fn page_resources(&self, page: &'a Dictionary) -> Option<&'a Dictionary> {
@@ -545,6 +594,13 @@ impl<'a> Interpreter<'a> {
                 b"Tz" => gs.hscale = nums.last().map_or(gs.hscale, |z| z / 100.0),
                 b"TL" => gs.leading = nums.last().copied().unwrap_or(gs.leading),
                 b"Ts" => gs.rise = nums.last().copied().unwrap_or(gs.rise),
+                b"Tr" => {
+                    if let Some(&mode) = nums.last()
+                        && (0.0..=7.0).contains(&mode)
+                    {
+                        gs.render_mode = mode as i64;
+                    }
+                }
                 b"Td" | b"TD" => {
                     if let &[tx, ty] = nums {
                         if keyword == b"TD" {
@@ -616,7 +672,7 @@ impl<'a> Interpreter<'a> {
                 }
                 b"BI" => {
                     lexer.skip_inline_image();
-                    scan.images += 1;
+                    Self::paint_image(&gs, scan);
                 }
                 b"m" => {
                     if let &[x, y] = nums {
@@ -868,6 +924,10 @@ impl<'a> Interpreter<'a> {
         });
         *tm = m;
         self.count(&font, glyphs, unmapped, &methods)?;
+        scan.glyphs += glyphs;
+        if matches!(gs.render_mode, 3 | 7) {
+            scan.invisible_glyphs += glyphs;
+        }
         let end_matrix = concat(tm, &gs.ctm);
         let (x1, y1) = apply(&end_matrix, 0.0, gs.rise);
         let [a, b, c, d, _, _] = start_matrix;
@@ -980,7 +1040,7 @@ impl<'a> Interpreter<'a> {
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => {
-                scan.images += 1;
+                Self::paint_image(gs, scan);
                 Ok(())
             }
             Ok(b"Form") => {

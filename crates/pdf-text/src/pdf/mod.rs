@@ -24,6 +24,7 @@ mod font;
 mod isolate;
 mod layout;
 mod lexer;
+mod ocr;
 mod pdftotext;
 mod quality;
 mod radicals;
@@ -256,12 +257,17 @@ fn load(bytes: &[u8], options: &PdfOptions) -> Result<Document, PdfError> {
 }
 
 fn producer(doc: &Document) -> Option<String> {
+    info_string(doc, b"Producer")
+}
+
+/// A text entry of the document information dictionary (`/Producer`, `/Creator`).
+fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
     let info = match doc.trailer.get(b"Info").ok()? {
         Object::Reference(id) => doc.get_dictionary(*id).ok()?,
         Object::Dictionary(d) => d,
         _ => return None,
     };
-    let value = match info.get(b"Producer").ok()? {
+    let value = match info.get(key).ok()? {
         Object::Reference(id) => doc.get_object(*id).ok()?,
         other => other,
     };
@@ -313,6 +319,7 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     let mut layout = Layout::new();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut image_pages = Vec::new();
+    let mut scanned_pages = Vec::new();
     for (index, &page_id) in page_ids.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let scan = interpreter.scan_page(number, page_id).map_err(|e| match e {
@@ -321,6 +328,9 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
         })?;
         if scan.images > 0 {
             image_pages.push(number);
+        }
+        if ocr::invisible_text_over_image(&scan) {
+            scanned_pages.push(number);
         }
         pages.push(layout.page(&scan.fragments, &scan.rules).join("\n"));
     }
@@ -363,6 +373,10 @@ fn builtin(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     }
     quality::check(profile, options.expect_japanese)?;
     push_page_warnings(&pages, &image_pages, &stats, &mut warnings);
+    warnings.extend(ocr::warning(
+        &[producer(&doc), info_string(&doc, b"Creator")],
+        &scanned_pages,
+    ));
     Ok(PdfText {
         pages,
         producer: producer(&doc),
@@ -503,12 +517,35 @@ fn with_pdftotext(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfErro
         return Err(empty_text_error(&image_pages));
     }
     quality::check(profile, options.expect_japanese)?;
+    let warnings = doc
+        .as_ref()
+        .and_then(|doc| ocr_warning(doc, options))
+        .into_iter()
+        .collect();
     Ok(PdfText {
         pages,
         producer: doc.as_ref().and_then(producer),
         method: "pdftotext",
-        warnings: Vec::new(),
+        warnings,
     })
+}
+
+/// The `ocr_text_layer` warning for text another program extracted: the
+/// producer and creator, and each page's content run for its invisible text
+/// and images (a page that cannot be run gives no cue).
+fn ocr_warning(doc: &Document, options: &PdfOptions) -> Option<PdfWarning> {
+    let mut interpreter = Interpreter::new(doc, options.max_decompressed_bytes, options.max_glyphs);
+    let mut scanned_pages = Vec::new();
+    for (index, page_id) in doc.page_iter().take(options.max_pages).enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if interpreter
+            .scan_page(number, page_id)
+            .is_ok_and(|scan| ocr::invisible_text_over_image(&scan))
+        {
+            scanned_pages.push(number);
+        }
+    }
+    ocr::warning(&[producer(doc), info_string(doc, b"Creator")], &scanned_pages)
 }
 
 /// Pages whose resources hold an image XObject (without running their content).
