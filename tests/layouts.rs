@@ -517,11 +517,20 @@ fn synonym_headers_and_remarks_column() {
 // Every rendering of each layout entry gives the same records.
 #[test]
 fn renderings_of_each_layout_entry_agree() {
+    fn precision_only(entry: &Path) -> bool {
+        let facts = std::fs::read_to_string(entry.join("facts.json")).unwrap_or_default();
+        let facts: serde_json::Value = serde_json::from_str(&facts).unwrap_or_default();
+        facts["check"]["mode"] == "precision"
+    }
+
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut entries: Vec<String> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("layout-"))
+        // Scans of a layout entry are checked for precision only (tests/facts.rs):
+        // OCR may lose any record, so they need not agree.
+        .filter(|n| !precision_only(&root.join(n)))
         .collect();
     entries.sort();
     assert!(entries.len() >= 15, "{entries:?}");
