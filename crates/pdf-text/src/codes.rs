@@ -89,7 +89,7 @@ crate::codes! {
     /// use onshi_pdf_text::WarningCode;
     ///
     /// assert_eq!(WarningCode::XrefRepaired.to_string(), "xref_repaired");
-    /// assert_eq!(WarningCode::ALL.len(), 5);
+    /// assert_eq!(WarningCode::ALL.len(), 6);
     /// ```
     WarningCode {
         XrefRepaired = "xref_repaired": "the PDF's cross-reference table was damaged and rebuilt",
@@ -97,6 +97,7 @@ crate::codes! {
         PageWithoutText = "page_without_text": "a PDF page only paints images (a scanned page among text pages)",
         FormsSkipped = "forms_skipped": "PDF form XObjects nested too deeply or containing themselves were skipped",
         ContentJunk = "content_junk": "unreadable bytes in a PDF content stream were skipped",
+        CharsetMismatch = "charset_mismatch": "a mail part's declared charset is unknown or does not decode its text; the text was read in the encoding its bytes show",
     }
 }
 
