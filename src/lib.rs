@@ -19,6 +19,9 @@
 //!   [`era`], [`onshi_wareki`]) and given to the 範囲 rows it belongs to.
 //! - [`records`]: the [`Document`], one activation per area and period.
 //!
+//! A saved mail ([`mail`]) is read as the documents it carries, one per
+//! part ([`convert_parts`]).
+//!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
 //! JSON Lines, SQLite, CSV), [`watch`] (an inbox folder, loaded as notices
@@ -34,6 +37,7 @@ pub mod diagnostic;
 pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod mail;
 pub mod notice;
 pub mod periods;
 pub mod places;
@@ -78,14 +82,57 @@ impl Default for Options {
     }
 }
 
-/// Convert one notice file; `-` is standard input.
+/// Convert one notice file; `-` is standard input. A mail must carry
+/// exactly one part to read (see [`convert_file_parts`]).
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
     let bytes = read_input(path, options)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     log::debug!("{}: read {} bytes", path.display(), bytes.len());
-    convert(&name, &bytes, options)
+    convert(&source_name(path), &bytes, options)
+}
+
+/// Convert every document a file carries: the file itself, or each part of
+/// a mail ([`convert_parts`]). A file that cannot be read is one failure.
+pub fn convert_file_parts(path: &Path, options: &Options) -> Vec<Carried> {
+    match read_input(path, options) {
+        Ok(bytes) => {
+            log::debug!("{}: read {} bytes", path.display(), bytes.len());
+            convert_parts(&source_name(path), &bytes, options)
+        }
+        Err(e) => vec![Carried::whole(Err(e))],
+    }
+}
+
+/// The name a file is recorded under: its file name without directories.
+fn source_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// One document of an input: a file is one, a mail one per part it carries.
+#[derive(Debug)]
+pub struct Carried {
+    /// The mail part, or `None` for a file that is the notice itself (and
+    /// for a mail that failed as a whole).
+    pub part: Option<records::Part>,
+    /// The document, or why the part (or the file) gave none.
+    pub result: Result<Document, Error>,
+}
+
+impl Carried {
+    /// The outcome of a whole file.
+    pub fn whole(result: Result<Document, Error>) -> Self {
+        Carried { part: None, result }
+    }
+}
+
+/// Convert every document `bytes` carry: a saved mail ([`mail::is_mail`])
+/// gives one per text part and PDF attachment (see [`mail`]), any other
+/// file one. Never empty.
+pub fn convert_parts(file_name: &str, bytes: &[u8], options: &Options) -> Vec<Carried> {
+    if mail::is_mail(bytes) {
+        return mail::convert(file_name, bytes, options);
+    }
+    vec![Carried::whole(convert_document(file_name, bytes, options))]
 }
 
 /// Whether `path` names standard input (`-`).
@@ -168,8 +215,33 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 /// Convert one notice given as bytes; `file_name` is recorded as its source.
+/// A mail must carry exactly one part to read (`several_parts` otherwise;
+/// [`convert_parts`] reads them all).
 pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    if !mail::is_mail(bytes) {
+        return convert_document(file_name, bytes, options);
+    }
+    let mut carried = mail::convert(file_name, bytes, options);
+    match (carried.pop(), carried.len()) {
+        (Some(only), 0) => only.result,
+        (_, more) => Err(mail::MailError::SeveralParts(more + 1).into()),
+    }
+}
+
+/// A file that is one notice: extract, then read.
+fn convert_document(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let extracted = extract::extract(bytes, &options.extract)?;
+    read(file_name, bytes, extracted, None)
+}
+
+/// Read extracted text into a document; `bytes` are what `extracted` came
+/// from (hashed as the source), `part` the mail part they were.
+fn read(
+    file_name: &str,
+    bytes: &[u8],
+    extracted: extract::Extracted,
+    part: Option<records::Part>,
+) -> Result<Document, Error> {
     log::debug!(
         "{file_name}: extract: {:?}, {} pages, decoded by {}",
         extracted.format,
@@ -210,6 +282,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         format: extracted.format.into(),
         pages: u32::try_from(extracted.pages.len()).unwrap_or(u32::MAX),
         decoded_by: extracted.decoded_by,
+        part,
     };
     Ok(records::assemble(source, notice, rows, diagnostics))
 }

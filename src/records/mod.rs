@@ -52,6 +52,34 @@ pub struct Source {
     pub pages: u32,
     /// The text encoding of a text file, or how a PDF's text was decoded.
     pub decoded_by: String,
+    /// The part of a mail the notice came in (absent for a file that is the
+    /// notice itself); `sha256` is then of the part's bytes, as attached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+impl Source {
+    /// The file, and for a mail's part its number: `mail.eml#2`.
+    pub fn file_and_part(&self) -> String {
+        match &self.part {
+            Some(part) => format!("{}#{}", self.file, part.index),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// A part of a mail: where in the mail a notice came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The MIME part number as IMAP counts it: `1` for the body of a mail
+    /// that is not multipart, `2` for the second part, `2.1` for the first
+    /// part within it (or within a forwarded mail that part 2 is).
+    pub index: String,
+    /// The file name the part was attached under, decoded, if it has one.
+    pub file_name: Option<String>,
+    /// The part's media type, lowercase: `text/plain`, `application/pdf`.
+    pub content_type: String,
 }
 
 /// What kind of file a notice came in.
