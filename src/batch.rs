@@ -213,8 +213,10 @@ fn is_notice_name(name: &std::ffi::OsStr) -> bool {
 /// [`crate::convert_file_parts`], with a panic that escapes a dependency
 /// turned into [`Error::Internal`]: it must cost one file, not the batch.
 pub fn convert_contained(path: &Path, options: &Options) -> Vec<Carried> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file_parts(path, options)))
-        .unwrap_or_else(|payload| vec![Carried::whole(Err(Error::Internal(panic_message(payload.as_ref()))))])
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::convert_file_parts(path, options)
+    }))
+    .unwrap_or_else(|payload| vec![Carried::whole(Err(Error::Internal(panic_message(payload.as_ref()))))])
 }
 
 /// The message a panic was raised with.

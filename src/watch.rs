@@ -372,7 +372,11 @@ impl Watcher<'_> {
                 }
             };
             let (outcomes, mut entry) = outcome;
-            let crashed = |o: &batch::Outcome| o.result.as_ref().is_err_and(|e| e.code().as_str() == "extractor_crashed");
+            let crashed = |o: &batch::Outcome| {
+                o.result
+                    .as_ref()
+                    .is_err_and(|e| e.code().as_str() == "extractor_crashed")
+            };
             if stop.load(Ordering::SeqCst) && outcomes.iter().any(crashed) {
                 // The Ctrl-C that stops the watch reached the isolated child
                 // too: that is no verdict on the file, which the next start reads.
@@ -480,6 +484,12 @@ fn convert_contained(input: &Input, bytes: &[u8], options: &Options) -> Vec<Carr
         || input.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_parts(&name, bytes, options)))
-        .unwrap_or_else(|payload| vec![Carried::whole(Err(Error::Internal(batch::panic_message(payload.as_ref()))))])
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::convert_parts(&name, bytes, options)
+    }))
+    .unwrap_or_else(|payload| {
+        vec![Carried::whole(Err(Error::Internal(batch::panic_message(
+            payload.as_ref(),
+        ))))]
+    })
 }

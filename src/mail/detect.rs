@@ -68,7 +68,9 @@ mod tests {
 
     #[test]
     fn a_header_block_with_mail_fields_is_a_mail() {
-        assert!(is_mail(b"MIME-Version: 1.0\nContent-Type: text/plain;\n charset=\"ISO-2022-JP\"\n\nx"));
+        assert!(is_mail(
+            b"MIME-Version: 1.0\nContent-Type: text/plain;\n charset=\"ISO-2022-JP\"\n\nx"
+        ));
         assert!(is_mail(b"Received: from x\n\tby y\nFrom: a\n\n"));
     }
 

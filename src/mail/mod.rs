@@ -55,7 +55,10 @@ pub(crate) fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Vec<C
                 Ok((kind, body)) => contained(|| read_part(file_name, &body, kind, &part, options)),
                 Err(e) => Err(e.into()),
             };
-            Carried { part: Some(part), result }
+            Carried {
+                part: Some(part),
+                result,
+            }
         })
         .collect();
     let is_no_notice = |c: &Carried| matches!(c.result, Err(Error::NotANotice(_)));
@@ -67,7 +70,10 @@ pub(crate) fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Vec<C
         if let (Some(part), Err(e)) = (&c.part, &c.result)
             && is_no_notice(c)
         {
-            log::info!("{file_name}#{}: skipped, another part carries the notice: {e}", part.index);
+            log::info!(
+                "{file_name}#{}: skipped, another part carries the notice: {e}",
+                part.index
+            );
             return false;
         }
         true
@@ -78,7 +84,13 @@ pub(crate) fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Vec<C
     carried
 }
 
-fn read_part(file_name: &str, body: &[u8], kind: walk::Kind, part: &Part, options: &Options) -> Result<crate::Document, Error> {
+fn read_part(
+    file_name: &str,
+    body: &[u8],
+    kind: walk::Kind,
+    part: &Part,
+    options: &Options,
+) -> Result<crate::Document, Error> {
     let extracted = match kind {
         walk::Kind::Text { charset } => crate::extract::extract_text(body, charset.as_deref())?,
         walk::Kind::Pdf => crate::extract::extract(body, &options.extract)?,
@@ -99,14 +111,18 @@ fn no_notice_summary(carried: &[Carried], left_out: &[Part]) -> String {
         .filter_map(|c| {
             let part = c.part.as_ref()?;
             let reason = c.result.as_ref().err()?;
-            Some((part.index.clone(), format!("part {} ({}): {reason}", part.index, describe(part))))
+            Some((
+                part.index.clone(),
+                format!("part {} ({}): {reason}", part.index, describe(part)),
+            ))
         })
         .collect();
-    items.extend(
-        left_out
-            .iter()
-            .map(|p| (p.index.clone(), format!("part {} ({}) is not read", p.index, describe(p)))),
-    );
+    items.extend(left_out.iter().map(|p| {
+        (
+            p.index.clone(),
+            format!("part {} ({}) is not read", p.index, describe(p)),
+        )
+    }));
     if items.is_empty() {
         return "it has no parts".to_owned();
     }
@@ -124,3 +140,6 @@ fn describe(part: &Part) -> String {
 fn section_key(index: &str) -> Vec<u64> {
     index.split('.').map(|n| n.parse().unwrap_or(u64::MAX)).collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -89,7 +89,10 @@ fn entity(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Walk) {
                 Ok(inner) => message(&inner, section, depth + 1, walk),
                 Err(e) => walk.leaves.push(Leaf {
                     part,
-                    read: Err(MailError::Malformed(format!("the forwarded mail: {}", lowercase(&e.to_string())))),
+                    read: Err(MailError::Malformed(format!(
+                        "the forwarded mail: {}",
+                        lowercase(&e.to_string())
+                    ))),
                 }),
             },
             Err(e) => walk.leaves.push(Leaf { part, read: Err(e) }),

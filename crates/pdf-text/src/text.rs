@@ -169,16 +169,27 @@ pub struct DeclaredText {
 pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<DeclaredText, TextError> {
     let label = charset.map(str::trim).filter(|c| !c.is_empty());
     let Some(label) = label else {
-        return decode(bytes).map(|decoded| DeclaredText { decoded, mismatch: None });
+        return decode(bytes).map(|decoded| DeclaredText {
+            decoded,
+            mismatch: None,
+        });
     };
     let mismatch = match Encoding::for_label(label.as_bytes()) {
         None => Some(format!("the declared charset `{label}` is unknown")),
         Some(encoding) if DECLARABLE.contains(&encoding) => {
-            let bom_len = Encoding::for_bom(bytes).filter(|(e, _)| *e == encoding).map_or(0, |(_, n)| n);
+            let bom_len = Encoding::for_bom(bytes)
+                .filter(|(e, _)| *e == encoding)
+                .map_or(0, |(_, n)| n);
             match decode_strict(encoding, &bytes[bom_len..]) {
                 Ok(text) if !bytes.is_empty() => {
-                    let decoded = DecodedText { text, encoding: encoding.name() };
-                    return Ok(DeclaredText { decoded, mismatch: None });
+                    let decoded = DecodedText {
+                        text,
+                        encoding: encoding.name(),
+                    };
+                    return Ok(DeclaredText {
+                        decoded,
+                        mismatch: None,
+                    });
                 }
                 Ok(_) => None,
                 Err(_) => Some(format!("the declared charset `{label}` does not decode the text")),
@@ -186,7 +197,9 @@ pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<DeclaredTe
         }
         // ASCII and Latin-1 labels (both windows-1252 to WHATWG): the bytes know better.
         Some(encoding) if encoding == WINDOWS_1252 => None,
-        Some(_) => Some(format!("the declared charset `{label}` is none that notices are read in")),
+        Some(_) => Some(format!(
+            "the declared charset `{label}` is none that notices are read in"
+        )),
     };
     let decoded = decode(bytes)?;
     let mismatch = mismatch.map(|m| format!("{m}; it was read as {}", decoded.encoding));
@@ -348,7 +361,10 @@ mod tests {
         assert_eq!(read.decoded.encoding, "EUC-JP");
         assert!(read.mismatch.unwrap().contains("does not decode"));
         assert_eq!(decode_declared(b"", Some("utf-8")), Err(TextError::Empty));
-        assert_eq!(decode_declared(SAMPLE.as_bytes(), None).unwrap().decoded.encoding, "UTF-8");
+        assert_eq!(
+            decode_declared(SAMPLE.as_bytes(), None).unwrap().decoded.encoding,
+            "UTF-8"
+        );
     }
 
     #[test]
