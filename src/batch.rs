@@ -219,14 +219,7 @@ pub fn convert_contained(path: &Path, options: &Options) -> Vec<Carried> {
     .unwrap_or_else(|payload| vec![Carried::whole(Err(Error::Internal(panic_message(payload.as_ref()))))])
 }
 
-/// The message a panic was raised with.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned())
-}
+pub use crate::error::panic_message;
 
 /// What one input gives: the failure it was refused with, or an outcome per
 /// document it carries.

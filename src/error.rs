@@ -73,6 +73,15 @@ impl Error {
     }
 }
 
+/// The message a panic was raised with.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
 /// The longest id a batch gives out: `<id>.json` and its temporary name must
 /// fit the 255 bytes of a file name.
 pub const MAX_ID_BYTES: usize = 200;

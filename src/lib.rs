@@ -129,10 +129,79 @@ impl Carried {
 /// gives one per text part and PDF attachment (see [`mail`]), any other
 /// file one. Never empty.
 pub fn convert_parts(file_name: &str, bytes: &[u8], options: &Options) -> Vec<Carried> {
-    if mail::is_mail(bytes) {
-        return mail::convert(file_name, bytes, options);
+    if !mail::is_mail(bytes) {
+        return vec![Carried::whole(convert_document(file_name, bytes, options))];
     }
-    vec![Carried::whole(convert_document(file_name, bytes, options))]
+    let split = match mail::split(bytes) {
+        Ok(split) => split,
+        Err(e) => return vec![Carried::whole(Err(e.into()))],
+    };
+    let carried: Vec<Carried> = split
+        .leaves
+        .into_iter()
+        .map(|leaf| {
+            let result = match leaf.read {
+                Ok((kind, body)) => contained(|| read_part(file_name, &body, kind, &leaf.part, options)),
+                Err(e) => Err(e.into()),
+            };
+            Carried {
+                part: Some(leaf.part),
+                result,
+            }
+        })
+        .collect();
+    keep_notices(file_name, carried, &split.left_out)
+}
+
+/// Read one part of a mail: a text part in its declared charset, a PDF as any PDF.
+fn read_part(
+    file_name: &str,
+    body: &[u8],
+    kind: mail::Kind,
+    part: &records::Part,
+    options: &Options,
+) -> Result<Document, Error> {
+    let extracted = match kind {
+        mail::Kind::Text { charset } => extract::extract_text(body, charset.as_deref())?,
+        mail::Kind::Pdf => extract::extract(body, &options.extract)?,
+    };
+    read(file_name, body, extracted, Some(part.clone()))
+}
+
+/// A panic in one part of a mail costs that part only.
+fn contained(work: impl FnOnce() -> Result<Document, Error>) -> Result<Document, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|payload| Err(Error::Internal(error::panic_message(payload.as_ref()))))
+}
+
+/// A mail's parts that are no notice (a cover note) are left out when
+/// another part gave a document or failed otherwise (it may be the notice);
+/// when every part is no notice, the mail is one `not_a_notice` failure.
+fn keep_notices(file_name: &str, carried: Vec<Carried>, left_out: &[records::Part]) -> Vec<Carried> {
+    let no_notice = |c: &Carried| matches!(c.result, Err(Error::NotANotice(_)));
+    if carried.iter().all(no_notice) {
+        let read: Vec<(&records::Part, String)> = carried
+            .iter()
+            .filter_map(|c| Some((c.part.as_ref()?, c.result.as_ref().err()?.to_string())))
+            .collect();
+        return vec![Carried::whole(Err(mail::no_notice(&read, left_out).into()))];
+    }
+    for part in left_out {
+        log::debug!("{file_name}#{}: {} is not read", part.index, part.content_type);
+    }
+    carried
+        .into_iter()
+        .filter(|c| match (&c.part, &c.result) {
+            (Some(part), Err(e)) if no_notice(c) => {
+                log::info!(
+                    "{file_name}#{}: skipped, another part carries the notice: {e}",
+                    part.index
+                );
+                false
+            }
+            _ => true,
+        })
+        .collect()
 }
 
 /// Whether `path` names standard input (`-`).
@@ -221,7 +290,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
     if !mail::is_mail(bytes) {
         return convert_document(file_name, bytes, options);
     }
-    let mut carried = mail::convert(file_name, bytes, options);
+    let mut carried = convert_parts(file_name, bytes, options);
     match (carried.pop(), carried.len()) {
         (Some(only), 0) => only.result,
         (_, more) => Err(mail::MailError::SeveralParts(more + 1).into()),

@@ -2,20 +2,22 @@
 //! a notice, and each PDF attachment a notice of its own; every document
 //! names the part it came from ([`crate::records::Part`]).
 //!
-//! MIME is parsed by `mailparse`, which gives each part's bytes with the
-//! transfer encoding undone; a text part's charset is then decoded like any
-//! text file, by [`onshi_pdf_text::text::decode_declared`]. A part that is
-//! no notice (a cover note, `添付のとおり…`) is skipped when another part
+//! This module finds the parts ([`split`]); [`crate::convert_parts`] reads
+//! them. MIME is parsed by `mailparse`, which gives each part's bytes with
+//! the transfer encoding undone; a text part's charset is then decoded like
+//! any text file, by [`onshi_pdf_text::text::decode_declared`]. A part that
+//! is no notice (a cover note, `添付のとおり…`) is skipped when another part
 //! gives a document or may (it failed for another reason); a mail in which
-//! no part is a notice fails as a whole, `not_a_notice`.
+//! no part is a notice fails as a whole, `not_a_notice` ([`no_notice`]).
 
 mod detect;
 mod walk;
 
-pub use detect::is_mail;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use crate::records::Part;
-use crate::{Carried, Error, Options};
+pub use detect::is_mail;
+pub use walk::{Kind, Leaf, Split, split};
 
 /// Why a mail, or a part of it, could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,82 +41,35 @@ pub enum MailError {
     SeveralParts(usize),
 }
 
-/// Convert every part of the mail in `bytes` that may carry a notice. The
-/// result is never empty: a mail that gives nothing is one failure.
-pub(crate) fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Vec<Carried> {
-    let walked = match walk::walk(bytes) {
-        Ok(walked) => walked,
-        Err(e) => return vec![Carried::whole(Err(e.into()))],
-    };
-    let mut carried: Vec<Carried> = walked
-        .leaves
-        .into_iter()
-        .map(|leaf| {
-            let part = leaf.part;
-            let result = match leaf.read {
-                Ok((kind, body)) => contained(|| read_part(file_name, &body, kind, &part, options)),
-                Err(e) => Err(e.into()),
-            };
-            Carried {
-                part: Some(part),
-                result,
-            }
-        })
-        .collect();
-    let is_no_notice = |c: &Carried| matches!(c.result, Err(Error::NotANotice(_)));
-    if carried.iter().all(is_no_notice) {
-        let summary = no_notice_summary(&carried, &walked.left_out);
-        return vec![Carried::whole(Err(MailError::NoNotice(summary).into()))];
-    }
-    carried.retain(|c| {
-        if let (Some(part), Err(e)) = (&c.part, &c.result)
-            && is_no_notice(c)
-        {
-            log::info!(
-                "{file_name}#{}: skipped, another part carries the notice: {e}",
-                part.index
-            );
-            return false;
-        }
-        true
-    });
-    for part in &walked.left_out {
-        log::debug!("{file_name}#{}: {} is not read", part.index, part.content_type);
-    }
-    carried
+/// A part of a mail: where in the mail a notice came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The MIME part number as IMAP counts it: `1` for the body of a mail
+    /// that is not multipart, `2` for the second part, `2.1` for the first
+    /// part within it (or within a forwarded mail that part 2 is).
+    pub index: String,
+    /// The file name the part was attached under, decoded, if it has one.
+    pub file_name: Option<String>,
+    /// The part's media type, lowercase: `text/plain`, `application/pdf`.
+    pub content_type: String,
 }
 
-fn read_part(
-    file_name: &str,
-    body: &[u8],
-    kind: walk::Kind,
-    part: &Part,
-    options: &Options,
-) -> Result<crate::Document, Error> {
-    let extracted = match kind {
-        walk::Kind::Text { charset } => crate::extract::extract_text(body, charset.as_deref())?,
-        walk::Kind::Pdf => crate::extract::extract(body, &options.extract)?,
-    };
-    crate::read(file_name, body, extracted, Some(part.clone()))
+/// The failure of a mail none of whose parts is a notice, listing each part
+/// with why it is none: `part 1 (text/plain): not a notice: …; part 2
+/// (image/png, `logo.png`) is not read`.
+pub fn no_notice(read: &[(&Part, String)], left_out: &[Part]) -> MailError {
+    MailError::NoNotice(summary(read, left_out))
 }
 
-/// A panic in one part costs that part only.
-fn contained(work: impl FnOnce() -> Result<crate::Document, Error>) -> Result<crate::Document, Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
-        .unwrap_or_else(|payload| Err(Error::Internal(crate::batch::panic_message(payload.as_ref()))))
-}
-
-/// `part 1 (text/plain): not a notice: …; part 2 (image/png) is not read`.
-fn no_notice_summary(carried: &[Carried], left_out: &[Part]) -> String {
-    let mut items: Vec<(String, String)> = carried
+fn summary(read: &[(&Part, String)], left_out: &[Part]) -> String {
+    let mut items: Vec<(String, String)> = read
         .iter()
-        .filter_map(|c| {
-            let part = c.part.as_ref()?;
-            let reason = c.result.as_ref().err()?;
-            Some((
+        .map(|(part, reason)| {
+            (
                 part.index.clone(),
                 format!("part {} ({}): {reason}", part.index, describe(part)),
-            ))
+            )
         })
         .collect();
     items.extend(left_out.iter().map(|p| {
@@ -140,6 +95,3 @@ fn describe(part: &Part) -> String {
 fn section_key(index: &str) -> Vec<u64> {
     index.split('.').map(|n| n.parse().unwrap_or(u64::MAX)).collect()
 }
-
-#[cfg(test)]
-mod tests;

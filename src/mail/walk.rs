@@ -4,15 +4,14 @@
 
 use mailparse::{ParsedMail, parse_mail};
 
-use super::MailError;
-use crate::records::Part;
+use super::{MailError, Part};
 
 /// Forwarded mails opened one within another, at most.
 const MAX_FORWARD_DEPTH: usize = 8;
 
 /// How a part's bytes are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Kind {
+pub enum Kind {
     /// A text part, in the charset it declares if it declares one.
     Text {
         /// The `charset` parameter, when given.
@@ -25,28 +24,34 @@ pub(super) enum Kind {
 /// A part that may carry a notice, with its bytes (transfer encoding undone),
 /// or why they cannot be had.
 #[derive(Debug)]
-pub(super) struct Leaf {
+pub struct Leaf {
+    /// Where in the mail the part is.
     pub part: Part,
+    /// How to read it and its bytes, or why they cannot be had.
     pub read: Result<(Kind, Vec<u8>), MailError>,
 }
 
-/// What the walk found: the parts to read, and those of no kind that is read.
+/// A mail split into its parts: those to read, in part order, and those of
+/// no kind that is read (HTML, images).
 #[derive(Debug, Default)]
-pub(super) struct Walk {
+pub struct Split {
+    /// The parts that may carry a notice.
     pub leaves: Vec<Leaf>,
+    /// The parts that are not read.
     pub left_out: Vec<Part>,
 }
 
-/// Walk the mail in `bytes`.
-pub(super) fn walk(bytes: &[u8]) -> Result<Walk, MailError> {
+/// Split the mail in `bytes` into its parts; only a mail whose headers
+/// cannot be parsed at all fails here, a bad part is a [`Leaf`] that failed.
+pub fn split(bytes: &[u8]) -> Result<Split, MailError> {
     let mail = parse_mail(bytes).map_err(|e| MailError::Malformed(lowercase(&e.to_string())))?;
-    let mut walk = Walk::default();
+    let mut walk = Split::default();
     message(&mail, "", 0, &mut walk);
     Ok(walk)
 }
 
 /// A whole message (the mail, or one forwarded in it) numbered under `section`.
-fn message(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Walk) {
+fn message(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Split) {
     if mail.ctype.mimetype.starts_with("multipart/") {
         multipart(mail, section, depth, walk);
     } else {
@@ -55,7 +60,7 @@ fn message(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Walk) {
     }
 }
 
-fn multipart(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Walk) {
+fn multipart(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Split) {
     if mail.subparts.is_empty() {
         walk.leaves.push(Leaf {
             part: part(mail, if section.is_empty() { "1" } else { section }),
@@ -70,7 +75,7 @@ fn multipart(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Walk) {
     }
 }
 
-fn entity(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Walk) {
+fn entity(mail: &ParsedMail, section: &str, depth: usize, walk: &mut Split) {
     let mimetype = mail.ctype.mimetype.as_str();
     if mimetype.starts_with("multipart/") {
         return multipart(mail, section, depth, walk);

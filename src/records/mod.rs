@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 
 mod assemble;
 
+pub use crate::mail::Part;
 pub use crate::notice::{Disaster, Notice, NoticeKind, Reference};
 pub use crate::periods::Period;
 pub use crate::places::{Municipality, Prefecture};
@@ -66,20 +67,6 @@ impl Source {
             None => self.file.clone(),
         }
     }
-}
-
-/// A part of a mail: where in the mail a notice came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Part {
-    /// The MIME part number as IMAP counts it: `1` for the body of a mail
-    /// that is not multipart, `2` for the second part, `2.1` for the first
-    /// part within it (or within a forwarded mail that part 2 is).
-    pub index: String,
-    /// The file name the part was attached under, decoded, if it has one.
-    pub file_name: Option<String>,
-    /// The part's media type, lowercase: `text/plain`, `application/pdf`.
-    pub content_type: String,
 }
 
 /// What kind of file a notice came in.

@@ -1,14 +1,13 @@
-//! MIME edge cases, each a small mail built here around a corpus notice.
+//! Saved mails: MIME edge cases, each a small mail built here around a corpus notice.
 
 use encoding_rs::{ISO_2022_JP, SHIFT_JIS};
-use sha2::Digest;
+use onshi_notice::diagnostic::Code;
+use onshi_notice::error::{FailureCode, FileCode};
+use onshi_notice::mail::is_mail;
+use onshi_notice::{Carried, Options};
 
-use super::*;
-use crate::diagnostic::Code;
-use crate::error::{FailureCode, FileCode};
-
-const NOTICE: &str = include_str!("../../corpus/layout-rowspan-prefecture-period/source.txt");
-const PDF: &[u8] = include_bytes!("../../corpus/2025-01-07-aomori-snow/source.pdf");
+const NOTICE: &str = include_str!("../corpus/layout-rowspan-prefecture-period/source.txt");
+const PDF: &[u8] = include_bytes!("../corpus/2025-01-07-aomori-snow/source.pdf");
 const COVER: &str = "関係各位\n\n添付のとおり事務連絡を送付いたします。\nご確認のほどお願いいたします。\n";
 
 fn encode(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
@@ -92,7 +91,7 @@ fn pdf_part(headers: &str) -> String {
 
 fn read(mail: &[u8]) -> Vec<Carried> {
     assert!(is_mail(mail));
-    convert("mail.eml", mail, &Options::default())
+    onshi_notice::convert_parts("mail.eml", mail, &Options::default())
 }
 
 fn code(c: &Carried) -> FailureCode {
@@ -126,11 +125,12 @@ fn a_cover_note_is_skipped_and_the_attachment_named_by_an_encoded_word_is_read()
     );
     assert_eq!(part.content_type, "application/pdf");
     assert_eq!(doc.source.file, "mail.eml");
-    assert_eq!(
-        doc.source.sha256,
-        crate::hex(&sha2::Sha256::digest(PDF)),
-        "the hash is of the attachment"
-    );
+    let golden = include_str!("../corpus/2025-01-07-aomori-snow/source.pdf.expected.json");
+    let pdf_sha256 = onshi_notice::corpus::golden_documents(golden).unwrap()[0]
+        .source
+        .sha256
+        .clone();
+    assert_eq!(doc.source.sha256, pdf_sha256, "the hash is of the attachment");
     assert_eq!(doc.activations.len(), 10);
     assert_eq!(doc.source.file_and_part(), "mail.eml#2");
 }
@@ -170,7 +170,7 @@ fn a_shift_jis_body_in_quoted_printable_with_soft_breaks() {
     );
     assert_eq!(doc.source.decoded_by, "Shift_JIS");
     assert_eq!(doc.activations.len(), 18);
-    let plain = crate::convert("source.txt", NOTICE.as_bytes(), &Options::default()).unwrap();
+    let plain = onshi_notice::convert("source.txt", NOTICE.as_bytes(), &Options::default()).unwrap();
     assert_eq!(
         doc.activations, plain.activations,
         "the mail gives what the text file gives"
@@ -257,7 +257,7 @@ fn a_broken_attachment_costs_its_part_only() {
         message.starts_with("the part's base64 transfer encoding does not decode"),
         "{message}"
     );
-    let several = crate::convert("mail.eml", &mail, &Options::default()).unwrap_err();
+    let several = onshi_notice::convert("mail.eml", &mail, &Options::default()).unwrap_err();
     assert_eq!(several.code(), FileCode::SeveralParts.into());
 }
 
