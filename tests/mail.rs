@@ -291,3 +291,19 @@ fn a_multipart_without_its_boundary_is_malformed() {
     assert_eq!(code(&carried[0]), FileCode::MalformedMail.into());
     assert_eq!(carried[0].part.as_ref().unwrap().index, "1");
 }
+
+/// A mail cut anywhere (a download broken off, a truncated save) gives a
+/// result for every part it still has, never a panic nor an empty answer.
+#[test]
+fn a_truncated_mail_never_panics() {
+    let sjis = include_bytes!("../corpus/mail-shift-jis-box-table/source.eml");
+    let jis = include_bytes!("../corpus/mail-iso2022jp-attachment/source.eml");
+    let cuts = (0..sjis.len())
+        .step_by(61)
+        .map(|n| &sjis[..n])
+        .chain((0..jis.len()).step_by(jis.len() / 23).map(|n| &jis[..n]));
+    for mail in cuts {
+        let carried = onshi_notice::convert_parts("cut.eml", mail, &Options::default());
+        assert!(!carried.is_empty(), "{} bytes", mail.len());
+    }
+}

@@ -81,7 +81,7 @@ fn summary(read: &[(&Part, String)], left_out: &[Part]) -> String {
     if items.is_empty() {
         return "it has no parts".to_owned();
     }
-    items.sort_by(|a, b| section_key(&a.0).cmp(&section_key(&b.0)));
+    items.sort_by_key(|(index, _)| section_key(index));
     items.into_iter().map(|(_, text)| text).collect::<Vec<_>>().join("; ")
 }
 
