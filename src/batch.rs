@@ -342,4 +342,14 @@ mod tests {
         );
         assert!(ids[0].ends_with("a__source.txt"));
     }
+
+    #[test]
+    fn a_hash_in_a_file_name_never_reads_as_a_part_number() {
+        assert_eq!(id_for(Path::new("inbox/notice.eml#2")), "inbox__notice.eml%232");
+        assert_eq!(
+            part_id(&id_for(Path::new("inbox/notice.eml")), "2"),
+            "inbox__notice.eml#2"
+        );
+        assert_eq!(id_for(Path::new("100%.txt")), "100%25.txt");
+    }
 }
