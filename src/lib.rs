@@ -153,7 +153,7 @@ pub fn convert_parts(file_name: &str, bytes: &[u8], options: &Options) -> Vec<Ca
     keep_notices(file_name, carried, &split.left_out)
 }
 
-/// Read one part of a mail: a text part in its declared charset, a PDF as any PDF.
+/// Read one part of a mail.
 fn read_part(
     file_name: &str,
     body: &[u8],
@@ -161,11 +161,42 @@ fn read_part(
     part: &records::Part,
     options: &Options,
 ) -> Result<Document, Error> {
-    let extracted = match kind {
+    let extracted = extract_part(body, kind, options)?;
+    read(file_name, body, extracted, Some(part.clone()))
+}
+
+/// The text of a mail's part: a text part in its declared charset, a PDF as any PDF.
+fn extract_part(body: &[u8], kind: mail::Kind, options: &Options) -> Result<extract::Extracted, Error> {
+    Ok(match kind {
         mail::Kind::Text { charset } => extract::extract_text(body, charset.as_deref())?,
         mail::Kind::Pdf => extract::extract(body, &options.extract)?,
-    };
-    read(file_name, body, extracted, Some(part.clone()))
+    })
+}
+
+/// The extracted text of every document `bytes` carry, as [`convert_parts`]
+/// would read it, before the notice is parsed (a part that is no notice is
+/// still here): what `onshi-notice text` shows.
+pub fn extract_parts(
+    bytes: &[u8],
+    options: &Options,
+) -> Vec<(Option<records::Part>, Result<extract::Extracted, Error>)> {
+    if !mail::is_mail(bytes) {
+        return vec![(None, extract::extract(bytes, &options.extract).map_err(Error::from))];
+    }
+    match mail::split(bytes) {
+        Ok(split) => split
+            .leaves
+            .into_iter()
+            .map(|leaf| {
+                let extracted = leaf
+                    .read
+                    .map_err(Error::from)
+                    .and_then(|(kind, body)| extract_part(&body, kind, options));
+                (Some(leaf.part), extracted)
+            })
+            .collect(),
+        Err(e) => vec![(None, Err(e.into()))],
+    }
 }
 
 /// A panic in one part of a mail costs that part only.

@@ -308,4 +308,21 @@ fn convert_reads_each_part_of_the_mails_in_a_folder() {
         "{}",
         stderr(&o)
     );
+    // `text` shows every part, the cover note too, under its number.
+    let a = inbox.join("a.eml");
+    let o = run(&["text", a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let heads: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| l.starts_with("==>"))
+        .map(str::to_owned)
+        .collect();
+    let shown = a.display();
+    assert_eq!(
+        heads,
+        [
+            format!("==> {shown}#1 (ISO-2022-JP) <=="),
+            format!("==> {shown}#2 (tounicode) <==")
+        ]
+    );
 }

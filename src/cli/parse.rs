@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{ConvertOptions, Status};
+use super::{ConvertOptions, Status, each_part};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,33 +19,24 @@ pub struct Args {
 
 pub fn run(args: &Args) -> io::Result<Status> {
     let options = args.convert.options();
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut failed = false;
-    for path in &args.files {
-        let carried = onshi_notice::batch::convert_contained(path, &options);
-        // Pretty JSON for one document; several go one per line, so the output stays parseable.
-        let pretty = !args.jsonl && args.files.len() == 1 && carried.len() == 1;
-        for c in carried {
-            let label = match &c.part {
-                Some(part) => PathBuf::from(format!("{}#{}", path.display(), part.index)),
-                None => path.clone(),
-            };
-            match c.result {
-                Ok(doc) => show(&mut out, &label, &doc, pretty)?,
-                Err(e) => {
-                    // Keep stdout and stderr in order for a reader watching both.
-                    out.flush()?;
-                    super::report(&label, &e.to_string());
-                    failed = true;
-                }
-            }
-        }
-    }
-    out.flush()?;
-    Ok(if failed { Status::SomeFailed } else { Status::Success })
+    each_part(
+        &args.files,
+        |path| {
+            let carried = onshi_notice::batch::convert_contained(path, &options);
+            carried
+                .into_iter()
+                .map(|c| (c.part.map(|p| p.index), c.result))
+                .collect()
+        },
+        |out, label, doc, count| {
+            // Pretty JSON for one document; several go one per line, so the output stays parseable.
+            let pretty = !args.jsonl && args.files.len() == 1 && count == 1;
+            show(out, label, &doc, pretty)
+        },
+    )
 }
 
-fn show(out: &mut impl Write, path: &Path, doc: &onshi_notice::Document, pretty: bool) -> io::Result<()> {
+fn show(out: &mut dyn Write, path: &Path, doc: &onshi_notice::Document, pretty: bool) -> io::Result<()> {
     let json = if pretty {
         serde_json::to_string_pretty(doc)
     } else {
