@@ -93,6 +93,7 @@ onshi_pdf_text::codes! {
         MissingRange = "missing_range": "no 範囲 in the notice",
         MissingTitle = "missing_title": "no title",
         MunicipalityNotInForce = "municipality_not_in_force": "the municipality did not exist on the notice date (e.g. 浜松市中区 after 2024-01-01)",
+        NameMatchedByVariant = "name_matched_by_variant": "a name matches its municipality only by reading a radical, compatibility ideograph or old form as the official glyph (`室⼾市`, `黑部市`); the characters are named",
         NoAreas = "no_areas": "the 範囲 names nothing that could be resolved",
         PageWithoutText = "page_without_text": "a PDF page only paints images (a scanned page among text pages)",
         PeriodForOtherArea = "period_for_other_area": "the 期間 names prefectures (`山形県の対象地域 …まで`) and an area of another prefecture was given no period rather than that one",

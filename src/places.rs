@@ -249,7 +249,11 @@ fn names(
                 .about(piece.text.to_owned())
         };
         match piece.resolution {
-            Resolution::Found { entry, .. } => {
+            Resolution::Found { entry, folded, .. } => {
+                if !folded.is_empty() {
+                    out.diagnostics
+                        .push(matched_by_variant(piece.text, entry, &folded, item.position));
+                }
                 out.areas.push(ResolvedArea {
                     prefecture: area(entry),
                     municipality: Some(municipality(entry)),
@@ -298,6 +302,25 @@ fn names(
         }
     }
     fused
+}
+
+/// A name found only by reading some of its characters as other glyphs (`室戶市` as
+/// 室戸市): right as a rule, but a reader may want to check the match.
+fn matched_by_variant(text: &str, entry: &Entry, folded: &[(char, char)], position: Position) -> Diagnostic {
+    let glyphs: Vec<String> = folded
+        .iter()
+        .map(|(written, official)| format!("`{written}` as `{official}`"))
+        .collect();
+    Diagnostic::warning(
+        Code::NameMatchedByVariant,
+        format!(
+            "`{text}` matches {} only when read with {}",
+            list(&[entry]),
+            glyphs.join(", ")
+        ),
+    )
+    .at(position)
+    .about(text.to_owned())
 }
 
 /// Keep the names a segmentation found, and join each run of pieces between

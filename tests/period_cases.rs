@@ -1,11 +1,8 @@
 //! Runs the readable period cases in `tests/period_cases.txt`, with the
-//! case-file reader of the era crate's tests.
+//! workspace's case-file reader (`crates/case-file`).
 
-#[path = "../crates/wareki/tests/case_file/mod.rs"]
-mod case_file;
-
-use case_file::Case;
 use chrono::NaiveDate;
+use onshi_case_file::{self as case_file, Case};
 use onshi_notice::periods::parse_period;
 
 const CASES: &str = include_str!("period_cases.txt");

@@ -1,6 +1,6 @@
 //! Regression tests for the defects of issue 13 ("nothing lost, nothing
-//! wrong, no flaky test"), one per defect that a test can express, each
-//! headed by a comment naming it.
+//! wrong, no flaky test") and later ones, one per defect that a test can
+//! express, each headed by a comment naming it.
 //!
 //! Not expressible here, and checked otherwise:
 //! - `cargo test` rewrote `tests/hostile/encrypted.stderr` (a tracked file)
@@ -828,4 +828,80 @@ fn an_output_that_is_a_device_or_a_fifo_is_written_in_place() {
         let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
         assert!(kind.is_fifo(), "{flag}: the FIFO was replaced by {kind:?}");
     }
+}
+
+/// Defect (issue 16, radicals and old forms): PDF producers write some kanji as
+/// Kangxi radicals (`⼾` for 戸, `⿊` for 黒, `⽉` and `⽇` in dates) or radicals
+/// supplement (`⻑` for 長), and NFKC turns the Kangxi ones into old forms (`戶`,
+/// `黑`), so 室戸市, 水戸市 and 黒部市 did not resolve. They now do, each with a
+/// `name_matched_by_variant` warning naming the glyphs, and `written_as` keeps
+/// the name as the normalized page wrote it.
+#[test]
+fn names_written_with_radicals_or_old_forms_resolve_with_a_diagnostic() {
+    let text = "事務連絡\n令和7年1⽉10⽇\n\n各審査支払機関 御中\n\n厚生労働省保険局医療介護連携政策課\n\n\
+        大雪に係る緊急時医療情報・資格確認機能の開放について\n\n\
+        大雪の発生に伴い、下記の範囲及び期間において、緊急時医療情報・資格確認機能を開放いたしました。\n\n記\n\n\
+        範囲　【高知県】室⼾市　【茨城県】水戶市　【富山県】⿊部市、富山市　【⻑野県】⻑野市\n\
+        期間　令和7年1⽉10⽇から令和7年1⽉13⽇まで\n";
+    let doc = onshi_notice::convert("radicals.txt", text.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    let got: Vec<(String, String)> = doc
+        .activations
+        .iter()
+        .map(|a| {
+            (
+                a.municipality.as_ref().map_or("-".to_owned(), |m| m.code.clone()),
+                a.written_as.clone(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("392022", "室戶市"),
+        ("082015", "水戶市"),
+        ("162078", "黑部市"),
+        ("162019", "富山市"),
+        ("202011", "⻑野市"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(c, w)| (c.to_string(), w.to_string())).collect();
+    assert_eq!(got, expected);
+    for a in &doc.activations {
+        let period = serde_json::to_value(&a.period).unwrap();
+        assert_eq!(
+            (period["start"].as_str(), period["end"].as_str()),
+            (Some("2025-01-10"), Some("2025-01-13"))
+        );
+    }
+    let variant: Vec<(&str, &str)> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == onshi_notice::diagnostic::Code::NameMatchedByVariant)
+        .map(|d| (d.text.as_deref().unwrap_or(""), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        variant,
+        [
+            (
+                "室戶市",
+                "`室戶市` matches 高知県室戸市 (392022) only when read with `戶` as `戸`"
+            ),
+            (
+                "水戶市",
+                "`水戶市` matches 茨城県水戸市 (082015) only when read with `戶` as `戸`"
+            ),
+            (
+                "黑部市",
+                "`黑部市` matches 富山県黒部市 (162078) only when read with `黑` as `黒`"
+            ),
+            (
+                "⻑野市",
+                "`⻑野市` matches 長野県長野市 (202011) only when read with `⻑` as `長`"
+            ),
+        ]
+    );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .all(|d| d.severity == onshi_notice::diagnostic::Severity::Warning),
+        "{:#?}",
+        doc.diagnostics
+    );
 }

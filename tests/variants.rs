@@ -1,6 +1,7 @@
 //! Unseen variants of every corpus text give the same records: a line broken
 //! inside the 範囲 list, extra spaces, full-width digits, `［］` for `【】`
-//! around prefectures, CRLF line ends, Shift_JIS. Positions may move; facts may not.
+//! around prefectures, CRLF line ends, Shift_JIS, Markdown. Positions may move;
+//! facts may not.
 
 mod support;
 
@@ -86,6 +87,51 @@ fn spaced_separators(text: &str) -> String {
     text.replace('、', "、 ")
 }
 
+/// The text as a Markdown rendering gives it: the title as one `# ` heading,
+/// `## 記`, and the 範囲/期間 labels in bold. `title` is what the plain text
+/// gives as its title.
+fn markdown(text: &str, title: Option<&str>) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let compact = |line: &str| -> String {
+        onshi_notice::normalize::normalize_line(line)
+            .split_whitespace()
+            .collect()
+    };
+    // The run of lines that reads as the title, if the text has one.
+    let title_run = title.and_then(|title| {
+        (0..lines.len()).find_map(|start| {
+            let mut joined = String::new();
+            for (k, line) in lines.iter().enumerate().skip(start) {
+                joined.push_str(&compact(line));
+                if joined == title {
+                    return Some(start..k + 1);
+                }
+                if !title.starts_with(&joined) || joined.is_empty() {
+                    return None;
+                }
+            }
+            None
+        })
+    });
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        match &title_run {
+            Some(run) if run.start == k => out.push(format!("# {}", title.unwrap_or_default())),
+            Some(run) if run.contains(&k) => {}
+            _ if compact(line) == "記" => out.push("## 記".to_owned()),
+            _ => {
+                let bold = ["範囲", "期間"].iter().find_map(|label| {
+                    line.strip_prefix(label)
+                        .filter(|r| r.starts_with('\t'))
+                        .map(|r| format!("**{label}**{r}"))
+                });
+                out.push(bold.unwrap_or_else(|| (*line).to_owned()));
+            }
+        }
+    }
+    out.join("\n")
+}
+
 /// A named rewrite of a notice's text.
 type Variant = (&'static str, fn(&str) -> String);
 
@@ -103,6 +149,7 @@ fn variants_give_the_same_records() {
     ];
     let mut checked = 0;
     let mut encoded = 0;
+    let mut titled = 0;
     for source in text_sources() {
         let text = std::fs::read_to_string(&source).unwrap();
         let expected = facts(&convert(text.as_bytes()));
@@ -112,6 +159,14 @@ fn variants_give_the_same_records() {
             assert_eq!(actual, expected, "{}: {name}", source.display());
             checked += 1;
         }
+        let rendered = markdown(&text, expected["notice"]["title"].as_str());
+        assert_eq!(
+            facts(&convert(rendered.as_bytes())),
+            expected,
+            "{}: Markdown",
+            source.display()
+        );
+        titled += usize::from(rendered.starts_with("# ") || rendered.contains("\n# "));
         // The same text in Shift_JIS and in ISO-2022-JP (e-mail), where it
         // can be encoded.
         for encoding in [encoding_rs::SHIFT_JIS, encoding_rs::ISO_2022_JP] {
@@ -130,4 +185,5 @@ fn variants_give_the_same_records() {
     }
     assert!(checked >= 15 * 6, "{checked}");
     assert!(encoded >= 15, "{encoded} sources could be encoded");
+    assert!(titled >= 15, "only {titled} Markdown renderings have a `# ` title");
 }

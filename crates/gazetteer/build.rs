@@ -27,10 +27,15 @@ mod variants;
 mod table;
 
 const CSV: &str = "data/municipalities.csv";
+const VARIANTS: &str = "data/variants.tsv";
 
 fn main() {
-    for path in [CSV, "src/table.rs", "src/variants.rs", "build.rs"] {
+    for path in [CSV, VARIANTS, "src/table.rs", "src/variants.rs", "build.rs"] {
         println!("cargo::rerun-if-changed={path}");
+    }
+    let variants = std::fs::read_to_string(VARIANTS).unwrap_or_else(|e| panic!("{VARIANTS}: {e}"));
+    if let Err(e) = variants::read_variants(&variants) {
+        panic!("{VARIANTS}: {e}");
     }
     let csv = std::fs::read_to_string(CSV).unwrap_or_else(|e| panic!("{CSV}: {e}"));
     let table = table::read(&csv).unwrap_or_else(|e| panic!("{CSV}: {e}"));

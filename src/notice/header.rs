@@ -27,7 +27,9 @@ const HEAD_LINES: usize = 40;
 /// A title wraps over a few lines at most.
 const TITLE_LINES: usize = 6;
 
-pub fn parse(lines: &[Line]) -> Header {
+/// Read the head of a letter. `marked_title` is a line the text marks as its
+/// title (a Markdown `# ` heading), in the letter or above it.
+pub fn parse(lines: &[Line], marked_title: Option<&Line>) -> Header {
     let mut header = Header::default();
     let mut i = 0;
     let next_non_blank = |from: usize| (from..lines.len()).find(|&k| !lines[k].is_blank());
@@ -48,12 +50,17 @@ pub fn parse(lines: &[Line]) -> Header {
         i = k + 1;
     }
 
-    // Addressees run up to the line that says 御中 (or 殿).
+    // Addressees run up to the line that says 御中 (or 殿), and on over the
+    // lines right under it that say so too, one addressee each.
     let limit = lines.len().min(i + HEAD_LINES);
-    if let Some(last) = (i..limit).find(|&k| {
+    let addressed = |k: usize| {
         let c = lines[k].compact();
         c.ends_with("御中") || c.ends_with("殿")
-    }) {
+    };
+    if let Some(mut last) = (i..limit).find(|&k| addressed(k)) {
+        while last + 1 < limit && addressed(last + 1) {
+            last += 1;
+        }
         header.addressees = lines[i..=last]
             .iter()
             .filter(|l| !l.is_blank())
@@ -74,8 +81,15 @@ pub fn parse(lines: &[Line]) -> Header {
         }
     }
 
-    // Title: from the next non-blank line to the line ending in について.
-    if let Some(start) = next_non_blank(i) {
+    if let Some(line) = marked_title {
+        // The author marked the title, whatever its wording: take it as it stands.
+        header.title = Some(line.compact()).filter(|t| !t.is_empty());
+        header.title_position = Some(line.position);
+        if let Some(k) = lines.iter().position(|l| l.position == line.position) {
+            i = i.max(k + 1);
+        }
+    } else if let Some(start) = next_non_blank(i) {
+        // Title: from the next non-blank line to the line ending in について.
         // A wrapped title may break anywhere, even inside について: judge the joined lines.
         let mut joined = String::new();
         let end = (start..lines.len().min(start + TITLE_LINES))
@@ -245,7 +259,7 @@ mod tests {
     fn seed_letter_head() {
         let text = "事 務 連 絡  \n令 和 7 年 1 月 7 日\n\n社会保険診療報酬支払基金 }  \n国民健康保険中央会 } 御中\n\n厚生労働省保険局医療介護連携政策課  \n厚生労働省医薬局総務課\n\n令和6年12月28日からの大雪にかかる  \nオンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」を  \nアクティブ化する医療機関・薬局の範囲・期間について\n\n本文";
         let lines = normalize(&[text.to_owned()]).lines;
-        let h = parse(&lines);
+        let h = parse(&lines, None);
         assert_eq!(h.document_type.as_deref(), Some("事務連絡"));
         assert_eq!(h.issued_on, NaiveDate::from_ymd_opt(2025, 1, 7));
         assert_eq!(h.addressees, ["社会保険診療報酬支払基金", "国民健康保険中央会"]);
@@ -263,13 +277,33 @@ mod tests {
     }
 
     #[test]
+    fn one_addressee_per_line_each_with_its_own_onchu() {
+        let text = "事務連絡\n令和7年1月7日\n\n社会保険診療報酬支払基金 御中\n国民健康保険中央会 御中\n\n厚生労働省医薬局総務課\n\n…の範囲・期間について\n";
+        let h = parse(&normalize(&[text.to_owned()]).lines, None);
+        assert_eq!(h.addressees, ["社会保険診療報酬支払基金", "国民健康保険中央会"]);
+        assert_eq!(h.issuers, ["厚生労働省医薬局総務課"]);
+        assert_eq!(h.title.as_deref(), Some("...の範囲・期間について"));
+    }
+
+    #[test]
+    fn a_marked_title_is_taken_whatever_its_wording() {
+        let lines = normalize(&[
+            "事務連絡\n令和7年1月7日\n\n厚生労働省医薬局総務課\n\n能登半島地震 オン資の対象地域\n本文".to_owned(),
+        ])
+        .lines;
+        let h = parse(&lines, Some(&lines[5]));
+        assert_eq!(h.title.as_deref(), Some("能登半島地震オン資の対象地域"));
+        assert_eq!(lines[h.body_start].text, "本文");
+    }
+
+    #[test]
     fn title_broken_inside_its_last_word() {
         let lines = normalize(&[
             "【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加につ\nいて\n".to_owned(),
         ])
         .lines;
         assert_eq!(
-            parse(&lines).title.as_deref(),
+            parse(&lines, None).title.as_deref(),
             Some("【お知らせ】令和5年7月7日からの大雨にかかる災害時医療情報閲覧機能の対象地域の追加について")
         );
     }
@@ -278,7 +312,10 @@ mod tests {
     fn a_sequel_number_on_a_line_of_its_own_belongs_to_the_title() {
         let lines =
             normalize(&["厚生労働省医薬局総務課\n\n…の範囲・期間について\n（その２）\n令和6年…".to_owned()]).lines;
-        assert_eq!(parse(&lines).title.as_deref(), Some("...の範囲・期間について(その2)"));
+        assert_eq!(
+            parse(&lines, None).title.as_deref(),
+            Some("...の範囲・期間について(その2)")
+        );
     }
 
     #[test]
@@ -288,7 +325,7 @@ mod tests {
         ])
         .lines;
         assert_eq!(
-            parse(&lines).title.as_deref(),
+            parse(&lines, None).title.as_deref(),
             Some("能登半島地震にかかるオン資アクティブ化の延長等について(その9)")
         );
     }

@@ -9,6 +9,7 @@ mod facts;
 mod grid;
 mod header;
 mod letters;
+mod markdown;
 mod prose;
 pub mod range;
 pub mod references;
@@ -51,7 +52,8 @@ pub struct NotANotice {
 /// title, find its 範囲/期間 cells in tables or paragraphs, and read the 範囲
 /// cells into items.
 pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
-    let lines = &text.lines;
+    let unmarked = markdown::unmark(text);
+    let lines = &unmarked.as_ref().map_or(text, |u| &u.text).lines;
     let letters = letters::split(lines);
     let letter = letters::primary(&letters).ok_or(NotANotice { lines: lines.len() })?;
     let own = &lines[letter.start..letter.end];
@@ -60,8 +62,13 @@ pub fn parse(text: &Text) -> Result<ParsedNotice, NotANotice> {
         .iter()
         .position(|l| letters::is_quotation_heading(&l.compact()))
         .unwrap_or(own.len())];
+    // A `# ` title counts in the letter's head, or above it when no other letter comes first.
+    let marked_title = unmarked.as_ref().and_then(|u| u.title).filter(|&k| {
+        let first = letters.first().map_or(0, |l| l.start);
+        (letter.start..letter.start + own.len()).contains(&k) || (k < letter.start && first == letter.start)
+    });
 
-    let header = header::parse(own);
+    let header = header::parse(own, marked_title.map(|k| &lines[k]));
     let body = &own[header.body_start.min(own.len())..];
     let table_lines = match body.iter().position(|l| l.compact() == "記") {
         Some(k) => &body[k + 1..],
@@ -353,6 +360,27 @@ pub(crate) mod text_of {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_markdown_title_above_the_letter_head_is_the_title() {
+        let text = "# 能登半島地震 緊急時医療情報・資格確認機能の対象地域（その２）\n\n事務連絡\n令和6年1月5日\n\n厚生労働省医薬局総務課\n\n## 記\n\n| 範囲 | 期間 |\n|:--|:--|\n| 【石川県】輪島市 | 令和6年1月31日まで |\n";
+        let parsed = parse(&onshi_pdf_text::normalize::normalize(&[text.to_owned()])).unwrap();
+        assert_eq!(
+            parsed.header.title.as_deref(),
+            Some("能登半島地震緊急時医療情報・資格確認機能の対象地域(その2)")
+        );
+        assert_eq!(parsed.header.sequel, Some(2));
+        assert_eq!(parsed.header.issued_on, NaiveDate::from_ymd_opt(2024, 1, 5));
+        assert_eq!(parsed.ranges.len(), 1);
+        assert_eq!(parsed.table.periods.len(), 1);
+    }
+
+    #[test]
+    fn a_markdown_title_of_a_quoted_letter_is_not_the_title() {
+        let text = "事務連絡\n令和6年1月5日\n\n厚生労働省医薬局総務課\n\n…の範囲・期間について\n\n記\n\n範囲\t【石川県】輪島市\n期間\t令和6年1月31日まで\n\n(参考1)\n\n事務連絡\n令和6年1月1日\n\n# 以前の通知\n";
+        let parsed = parse(&onshi_pdf_text::normalize::normalize(&[text.to_owned()])).unwrap();
+        assert_eq!(parsed.header.title.as_deref(), Some("...の範囲・期間について"));
+    }
 
     #[test]
     fn sequel_numbers() {

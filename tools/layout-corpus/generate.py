@@ -8,10 +8,14 @@ For every notice description it writes, into <corpus>/<entry>/:
                              html      HTML <table> -> LibreOffice
                              reportlab reportlab, non-embedded CID font HeiseiMin-W3
                              typst     typst (PyPI), embedded IPAex/Noto font
+                             chromium  HTML <table> with a print style -> Chromium headless
+                                       (--print-to-pdf)
+                             wkhtmltopdf  the same HTML -> wkhtmltopdf (Qt WebKit)
   README.md, facts.json
 
-Usage: generate.py [--corpus DIR] [--only ENTRY ...] [--keep-build DIR]
-Environment: SOFFICE (default "soffice"), LAYOUT_FONT_DIRS (":"-separated font dirs for
+Usage: generate.py [--corpus DIR] [--only ENTRY ...] [--producers NAME ...] [--keep-build DIR]
+Environment: SOFFICE (default "soffice"), CHROMIUM (default "chromium"), WKHTMLTOPDF
+(default "wkhtmltopdf"), LAYOUT_FONT_DIRS (":"-separated font dirs for
 typst, default /usr/share/fonts), LAYOUT_FONT (default "IPAexMincho").
 """
 
@@ -35,6 +39,17 @@ from common import P, Blank, PageBreak, C, Table  # noqa: E402
 FONT = os.environ.get("LAYOUT_FONT", "IPAexMincho")
 FONT_DIRS = [d for d in os.environ.get("LAYOUT_FONT_DIRS", "/usr/share/fonts").split(":") if d]
 SOFFICE = os.environ.get("SOFFICE", "soffice")
+CHROMIUM = os.environ.get("CHROMIUM", "chromium")
+WKHTMLTOPDF = os.environ.get("WKHTMLTOPDF", "wkhtmltopdf")
+# The browsers pick the first installed family; each is given a different one so that
+# their PDFs differ in font technology too: Chromium writes Noto's CFF outlines as Type 3
+# fonts (and /ActualText where a glyph is shared by an ideograph and a radical),
+# wkhtmltopdf embeds CID TrueType fonts whose ToUnicode names radicals for such glyphs
+# (`⺠` for 民, Kangxi `⿊` for 黒); with Noto Sans it also names `‧` for `・`.
+BROWSER_FONTS = {
+    "chromium": "'Noto Serif CJK JP', 'IPAexMincho', serif",
+    "wkhtmltopdf": "'IPAexGothic', 'Noto Sans CJK JP', sans-serif",
+}
 
 PRODUCER_TEXT = {
     "docx": "python-docx wrote a Word document{table}{page}; LibreOffice Writer "
@@ -44,6 +59,10 @@ PRODUCER_TEXT = {
     "reportlab": "reportlab with the non-embedded CID font HeiseiMin-W3 (UniJIS-UCS2-H), text drawn at "
                  "computed positions and rules drawn as {rules}; drawing order: {order}{page}",
     "typst": "typst (PyPI `typst`, `typst.compile`) with the embedded font {font}{page}",
+    "chromium": "an HTML file{table}, styled for print (A4, 25 mm margins, fonts {font}{page}), printed by "
+                "Chromium headless (`--print-to-pdf --no-pdf-header-footer`)",
+    "wkhtmltopdf": "the HTML file{table}, styled for print (A4, 25 mm margins, fonts {font}), converted by "
+                   "wkhtmltopdf 0.12 (Qt WebKit; no running header or footer, which its Qt build lacks)",
 }
 ORDER_TEXT = {
     "rows": "reading order (row by row)",
@@ -389,11 +408,34 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_html(blocks, path, page):
+def css_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def print_css(producer, page):
+    """The print style of a browser: A4 with the margins of a printed notice; for Chromium the
+    running header and page-number footer as @page margin boxes."""
+    css = ["@page { size: A4; margin: 25mm; }"]
+    if producer == "chromium" and page.get("header"):
+        css.append("@page { @top-right { content: %s; font-family: %s; font-size: 8pt; } }"
+                   % (css_string(page["header"]), BROWSER_FONTS[producer]))
+    if producer == "chromium" and page.get("footer"):
+        before, after = page["footer"].split("{page}")
+        css.append("@page { @bottom-center { content: %s counter(page) %s; font-family: %s; font-size: 10.5pt; } }"
+                   % (css_string(before), css_string(after), BROWSER_FONTS[producer]))
+    css.append("body { margin: 0; font-family: %s; font-size: 10.5pt; line-height: 1.6; } p { margin: 0; }"
+               " table { border-collapse: collapse; } td { padding: 4px; border: 1px solid #000; }"
+               % BROWSER_FONTS[producer])
+    return "\n".join(css)
+
+
+def render_html(blocks, path, page, css=None):
+    """HTML for LibreOffice's import, or with `css` (print_css) for a browser."""
+    if css is None:
+        css = ("body { font-family: '%s'; font-size: 10.5pt; } p { margin: 0; }"
+               " td { padding: 4px; border: 1px solid #000; }" % FONT)
     out = ["<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8"><title></title>',
-           "<style>body { font-family: '%s'; font-size: 10.5pt; } p { margin: 0; }"
-           " td { padding: 4px; border: 1px solid #000; }</style>" % FONT,
-           "</head><body>"]
+           "<style>%s</style>" % css, "</head><body>"]
     for b in blocks:
         if isinstance(b, P):
             style = ' style="margin-top: 0; margin-bottom: 0%s"' % ("; margin-left: %gpt" % (10.5 * b.indent) if b.indent else "")
@@ -743,6 +785,11 @@ def readme(n, producers_done):
         elif p == "docx":
             desc = desc.format(page=page, table=(" with a real table (Table Grid borders%s)" % (
                 ", merged cells through cell.merge" if merged else "")) if tables else " (no table)")
+        elif p in ("chromium", "wkhtmltopdf"):
+            desc = desc.format(font=BROWSER_FONTS[p].replace("'", "`"), page=(
+                "; the running header and footer as `@page` margin boxes" if n.get("page") else ""),
+                table=(" with a `<table>`%s" % (" (rowspan for merged cells)" if merged else "")) if tables
+                else " (no table)")
         elif p == "html":
             desc = desc.format(table=(" with a real `<table border=1>`%s" % (
                 " (rowspan for merged cells)" if merged else "")) if tables else " (no table)")
@@ -792,10 +839,25 @@ def soffice_convert(files, outdir, profile, infilter=None):
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
 
+def print_browser(producer, html, pdf, build):
+    """Prints an HTML file to PDF with Chromium headless or wkhtmltopdf."""
+    if producer == "chromium":
+        profile = tempfile.mkdtemp(prefix="chromium-", dir=build)
+        cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--user-data-dir=" + profile, "--no-pdf-header-footer", "--print-to-pdf=" + str(pdf),
+               Path(html).as_uri()]
+    else:
+        cmd = [WKHTMLTOPDF, "--quiet", "--encoding", "utf-8", "--page-size", "A4", "-T", "25mm", "-B", "25mm",
+               "-L", "25mm", "-R", "25mm", str(html), str(pdf)]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(HERE.parent.parent / "corpus"))
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--producers", nargs="*", help="render only these producers' PDFs")
     ap.add_argument("--keep-build", help="keep the intermediate .docx/.html/.typ files in this folder")
     args = ap.parse_args()
     corpus = Path(args.corpus)
@@ -810,6 +872,8 @@ def main():
         (out / "source.txt").write_text(render_txt(for_producer(n["blocks"], "txt"), n["text_table"]),
                                         encoding="utf-8")
         for p in n["producers"]:
+            if args.producers and p not in args.producers:
+                continue
             blocks = for_producer(n["blocks"], p)
             if p == "docx":
                 f = build / (n["id"] + ".docx")
@@ -821,6 +885,10 @@ def main():
                 pending["html"].append((f, out))
             elif p == "reportlab":
                 render_reportlab(blocks, out / "source.reportlab.pdf", page, n.get("reportlab", {}))
+            elif p in ("chromium", "wkhtmltopdf"):
+                f = build / ("%s.%s.html" % (n["id"], p))
+                render_html(blocks, f, page, print_css(p, page))
+                print_browser(p, f, out / ("source.%s.pdf" % p), build)
             elif p == "typst":
                 render_typst(blocks, build / (n["id"] + ".typst.pdf"), page)
                 shutil.copy(build / (n["id"] + ".typst.pdf"), out / "source.typst.pdf")

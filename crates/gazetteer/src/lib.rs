@@ -146,7 +146,8 @@ pub enum Spelling {
     Official,
     /// Differs only in character width or spacing (`青森 市`, half-width kana).
     Width,
-    /// Matched after folding glyph variants or ケ/ヶ/が (`檮原町`, `龍ヶ崎市`).
+    /// Matched after folding old forms, glyph variants, radicals, compatibility
+    /// ideographs (`檮原町`, `室⼾市`) or the connective ケ/ヶ/が (`龍ヶ崎市`).
     Variant,
 }
 
@@ -180,6 +181,10 @@ pub enum Resolution<'g> {
         via: Match,
         /// How far the text was from that form's official spelling.
         spelling: Spelling,
+        /// The characters that matched only as another glyph, `(as written, as the
+        /// official name has it)`: `[('戶', '戸')]` for `室戶市`. Empty unless `spelling`
+        /// is [`Spelling::Variant`]; also empty when only ケ/ヶ/が differ.
+        folded: Vec<(char, char)>,
     },
     /// The text names a prefecture (`大分県`, `大分`), e.g. one fused to the first name of a
     /// list. [`Gazetteer::segment`] uses it as the prefecture of the pieces that follow.

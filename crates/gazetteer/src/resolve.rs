@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::table::RowText;
-use super::variants::{fold, fold_width};
+#[cfg(test)]
+use super::variants::glyph;
+use super::variants::{fold, fold_width, is_connective_ke};
 use super::{Entry, Form, Gazetteer, Match, Resolution, Spelling};
 
 /// At most this many suggestions come with an unknown name.
@@ -119,11 +121,20 @@ pub(super) fn decide<'g>(
         [form] if form.via == Match::WardWithoutCity && matches!(scope, Scope::Anywhere) => Resolution::Ambiguous {
             candidates: vec![g.entry(form.entry)],
         },
-        [form] => Resolution::Found {
-            entry: g.entry(form.entry),
-            via: form.via,
-            spelling: spelling(written, &official_form(g.row(form.entry), *form), prefix),
-        },
+        [form] => {
+            let official = official_form(g.row(form.entry), *form);
+            let spelling = spelling(written, &official, prefix);
+            let folded = match spelling {
+                Spelling::Variant => folded_glyphs(written, &official, prefix),
+                Spelling::Official | Spelling::Width => Vec::new(),
+            };
+            Resolution::Found {
+                entry: g.entry(form.entry),
+                via: form.via,
+                spelling,
+                folded,
+            }
+        }
         [] => {
             let gone = prefer_exact_spelling(g, in_scope, written, prefix);
             match gone.as_slice() {
@@ -170,14 +181,20 @@ fn official_form(row: RowText<'_>, form: Form) -> Cow<'_, str> {
     }
 }
 
-pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) -> Spelling {
-    let mut expected = vec![Cow::Borrowed(official)];
-    if let Some(p) = prefix {
-        expected = std::iter::once(p.name.as_str())
+/// The texts that spell `official` exactly: itself, or with the prefecture written in
+/// front of it (`大分県中津市`, `大分中津市`).
+fn expected_forms<'a>(official: &'a str, prefix: Option<&Entry>) -> Vec<Cow<'a, str>> {
+    match prefix {
+        None => vec![Cow::Borrowed(official)],
+        Some(p) => std::iter::once(p.name.as_str())
             .chain(p.name.strip_suffix(['都', '府', '県']))
             .map(|head| Cow::Owned(format!("{head}{official}")))
-            .collect();
+            .collect(),
     }
+}
+
+pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) -> Spelling {
+    let expected = expected_forms(official, prefix);
     let raw = written.trim();
     if expected.iter().any(|e| e == raw) {
         return Spelling::Official;
@@ -189,6 +206,28 @@ pub(super) fn spelling(written: &str, official: &str, prefix: Option<&Entry>) ->
     } else {
         Spelling::Variant
     }
+}
+
+/// The characters of `written` that match `official` only as another glyph: `(as written,
+/// as the official name has it)`, in order, each pair once. Width, spacing and the
+/// connective ケ/ヶ/が are not glyph differences.
+fn folded_glyphs(written: &str, official: &str, prefix: Option<&Entry>) -> Vec<(char, char)> {
+    let written: Vec<char> = fold_width(written).chars().collect();
+    let key = fold(&written.iter().collect::<String>());
+    let mut out = Vec::new();
+    for expected in expected_forms(official, prefix) {
+        let expected = fold_width(&expected);
+        if expected.chars().count() != written.len() || fold(&expected) != key {
+            continue;
+        }
+        for (w, o) in written.iter().copied().zip(expected.chars()) {
+            if w != o && !(is_connective_ke(w) && is_connective_ke(o)) && !out.contains(&(w, o)) {
+                out.push((w, o));
+            }
+        }
+        break;
+    }
+    out
 }
 
 /// Prefectures written at the start of `key`, longest first, with where the rest begins.
@@ -296,7 +335,9 @@ fn bounded_distance(a: &[char], b: &[char], limit: usize, row: &mut Vec<usize>) 
 
 #[cfg(test)]
 mod tests {
-    use super::bounded_distance;
+    use std::collections::BTreeSet;
+
+    use super::*;
 
     fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
         let a: Vec<char> = a.chars().collect();
@@ -312,5 +353,100 @@ mod tests {
         assert_eq!(distance("能登市", "中能登町", 2), Some(2));
         assert_eq!(distance("abc", "abc", 0), Some(0));
         assert_eq!(distance("", "ab", 1), None);
+    }
+
+    /// Official written forms that share a key only because a glyph folds: every pair,
+    /// as `(code, form, code, form)`.
+    fn collisions_made_by_folding(g: &Gazetteer) -> BTreeSet<(String, String, String, String)> {
+        let mut out = BTreeSet::new();
+        for id in 0..g.targets.len() {
+            let forms: Vec<(usize, String)> = g
+                .forms(id)
+                .iter()
+                .map(|f| (f.entry, official_form(g.row(f.entry), *f).into_owned()))
+                .collect();
+            for (i, (a, text_a)) in forms.iter().enumerate() {
+                for (b, text_b) in &forms[i + 1..] {
+                    if a != b && !folded_glyphs(text_a, text_b, None).is_empty() {
+                        let (a, b) = (g.entry(*a), g.entry(*b));
+                        out.insert((a.code.clone(), text_a.clone(), b.code.clone(), text_b.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Folding may make two official names meet; it must never make one of them resolve
+    /// to the other. Each is found as itself within its prefecture, and anywhere is
+    /// never taken for the other; the list is pinned, so a change of the variant table
+    /// or of the municipalities shows here.
+    #[test]
+    fn folding_makes_only_known_collisions_and_never_picks_the_other_name() {
+        let g = Gazetteer::bundled();
+        let made = collisions_made_by_folding(g);
+        let listed: Vec<String> = made
+            .iter()
+            .map(|(a, ta, b, tb)| format!("{a} {ta} = {b} {tb}"))
+            .collect();
+        assert_eq!(listed, ["082228 鹿嶋市 = 412074 鹿島市"], "collisions made by folding");
+        for (code_a, text_a, code_b, text_b) in &made {
+            for (code, text, other) in [(code_a, text_a, code_b), (code_b, text_b, code_a)] {
+                let entry = g.by_code(code).expect("a listed code");
+                if !entry.in_force(None) {
+                    continue;
+                }
+                let scoped = resolve(g, text, Some(&entry.prefecture_code), None);
+                assert_eq!(scoped.found().map(|e| &e.code), Some(code), "{text} in its prefecture");
+                let anywhere = resolve(g, text, None, None);
+                assert_ne!(anywhere.found().map(|e| &e.code), Some(other), "{text} anywhere");
+            }
+        }
+    }
+
+    /// A spelling that is neither of two colliding official names is ambiguous between
+    /// them, not one of them by chance.
+    #[test]
+    fn a_spelling_matching_two_names_only_by_folding_is_ambiguous() {
+        let g = Gazetteer::bundled();
+        let Resolution::Ambiguous { candidates } = resolve(g, "鹿嶌市", None, None) else {
+            panic!("鹿嶌市 is 鹿嶋市 or 鹿島市");
+        };
+        let codes: Vec<&str> = candidates.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["082228", "412074"]);
+    }
+
+    /// The official names that hold a character the glyph fold changes: they stay found
+    /// as written (pinned count, so that a change of the variant table shows here).
+    #[test]
+    fn official_names_with_folded_glyphs_resolve_as_written() {
+        let g = Gazetteer::bundled();
+        let changed: Vec<&Entry> = (0..g.rows.len())
+            .map(|i| g.entry(i))
+            .filter(|e| fold_width(&e.full_name()).chars().any(|c| glyph(c) != c))
+            .collect();
+        let names: Vec<String> = changed.iter().map(|e| e.full_name()).collect();
+        assert_eq!(
+            names,
+            [
+                "相馬郡飯舘村",
+                "龍ケ崎市",
+                "鹿嶋市",
+                "下伊那郡下條村",
+                "下伊那郡天龍村",
+                "四條畷市",
+                "五條市",
+                "大島郡龍郷町"
+            ]
+        );
+        for e in &changed {
+            let found = resolve(g, &e.full_name(), Some(&e.prefecture_code), None);
+            // Each is in force (the pinned list says so), so found as itself.
+            assert!(
+                matches!(found, Resolution::Found { entry, spelling: Spelling::Official, .. } | Resolution::Prefecture { entry } if entry == *e),
+                "{}: {found:?}",
+                e.full_name()
+            );
+        }
     }
 }

@@ -7,11 +7,13 @@
 //!    half-width kana, compatibility ideographs, Kangxi radicals), re-composing a voicing
 //!    mark with the kana before it (half-width `ｶﾞ` → `ガ`);
 //! 2. removal of whitespace and invisible format characters;
-//! 3. old and variant glyphs to the form the table uses ([`glyph`]);
+//! 3. radicals, compatibility ideographs, old and variant glyphs to one key ([`glyph`],
+//!    from `data/variants.tsv`);
 //! 4. the connective ケ: `ケ ヶ ヵ カ が ガ` standing between two kanji all become `ケ`
 //!    (`龍ヶ崎` = `龍ケ崎` = `龍が崎`), while kana inside kana words (`つがる`) stay as written.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -158,7 +160,7 @@ fn is_voicing_mark(c: char) -> bool {
     matches!(c, '\u{3099}' | '\u{309A}')
 }
 
-fn is_connective_ke(c: char) -> bool {
+pub(crate) fn is_connective_ke(c: char) -> bool {
     matches!(c, 'ケ' | 'ヶ' | 'ヵ' | 'カ' | 'が' | 'ガ')
 }
 
@@ -171,54 +173,53 @@ fn is_kanji(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}')
 }
 
-/// Variant and old glyphs seen in place names, each mapped to one representative.
-/// Folding applies to the table too, so the representative need not be the official
-/// glyph (竜 stands for 龍 as well: 龍ケ崎市 and 竜ケ崎市 get the same key).
-fn glyph(c: char) -> char {
-    match c {
-        '檮' => '梼',
-        '惠' => '恵',
-        '龍' => '竜',
-        '﨑' | '嵜' => '崎',
-        '髙' => '高',
-        '嶋' | '嶌' => '島',
-        '澤' => '沢',
-        '邊' | '邉' => '辺',
-        '濱' | '濵' => '浜',
-        '德' => '徳',
-        '鄕' => '郷',
-        '曾' => '曽',
-        '鯵' => '鰺',
-        '舘' => '館',
-        '冨' => '富',
-        '桧' => '檜',
-        '條' => '条',
-        '驒' => '騨',
-        '廣' => '広',
-        '國' => '国',
-        '澁' | '澀' => '渋',
-        '藏' => '蔵',
-        '櫻' => '桜',
-        '壽' => '寿',
-        '眞' => '真',
-        '寳' | '寶' => '宝',
-        '淺' => '浅',
-        '縣' => '県',
-        '區' => '区',
-        '𠮷' => '吉',
-        // CJK radicals that PDF text extraction sometimes yields in place of ideographs
-        // (NFKC maps the Kangxi block itself, but not these).
-        '⻑' => '長',
-        '⻘' => '青',
-        '⻄' => '西',
-        '⻅' => '見',
-        '⻩' => '黄',
-        '⻲' => '亀',
-        '⻯' => '竜',
-        '⻤' => '鬼',
-        '⻝' => '食',
-        '⻆' => '角',
-        other => other,
+/// `data/variants.tsv`: radicals, compatibility ideographs and old forms, each with the
+/// character names are compared as. Derived from the Unicode data by
+/// `tools/derive-variants.py`; `build.rs` rejects a malformed file.
+const VARIANTS: &str = include_str!("../data/variants.tsv");
+
+/// The folds of [`VARIANTS`], sorted by the character folded.
+static TABLE: LazyLock<Vec<(char, char)>> = LazyLock::new(|| read_variants(VARIANTS).unwrap_or_default());
+
+/// Reads `from<TAB>to<TAB>source` lines, which must be sorted by `from` without repeats.
+pub(crate) fn read_variants(text: &str) -> Result<Vec<(char, char)>, String> {
+    let mut out: Vec<(char, char)> = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#')) {
+        let single = |field: Option<&str>| {
+            let mut chars = field?.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        };
+        let mut fields = line.split('\t');
+        let (Some(from), Some(to), Some(_source), None) = (
+            single(fields.next()),
+            single(fields.next()),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return Err(format!(
+                "line {}: expected `from<TAB>to<TAB>source`, found `{line}`",
+                n + 1
+            ));
+        };
+        if out.last().is_some_and(|&(last, _)| last >= from) {
+            return Err(format!("line {}: `{from}` is out of order or repeated", n + 1));
+        }
+        out.push((from, to));
+    }
+    Ok(out)
+}
+
+/// The character a variant, old form, radical or compatibility ideograph is compared as
+/// (`戶` and `⼾` as `戸`, `龍` as `竜`). Folding applies to the table too, so the key
+/// need not be the official glyph: 龍ケ崎市 and 竜ケ崎市 get the same key.
+pub(crate) fn glyph(c: char) -> char {
+    if c < '\u{2E80}' {
+        return c;
+    }
+    let table = TABLE.as_slice();
+    match table.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => table[i].1,
+        Err(_) => c,
     }
 }
 
@@ -235,6 +236,33 @@ mod tests {
         assert_eq!(fold(" 青森　市 "), "青森市");
         assert_eq!(fold("ｶﾞｸ"), "ガク");
         assert_eq!(fold("２２"), "22");
+    }
+
+    #[test]
+    fn radicals_compatibility_ideographs_and_old_forms_fold() {
+        assert_eq!(fold("室⼾市"), "室戸市"); // Kangxi radical, NFKC 戶
+        assert_eq!(fold("⿊部市"), "黒部市");
+        assert_eq!(fold("⻑野市"), "長野市"); // radicals supplement: no NFKC
+        assert_eq!(fold("\u{FA11}"), fold("崎")); // a unified ideograph in the compatibility block
+        assert_eq!(fold("\u{2F8A6}"), fold("慈")); // a compatibility ideograph: canonical
+        assert_eq!(fold("金澤 濱 邊 邉 瀨"), "金沢浜辺辺瀬");
+        assert_eq!(fold("令和7年1⽉13⽇"), "令和7年1月13日");
+    }
+
+    #[test]
+    fn the_variant_table_is_read_strictly() {
+        assert_eq!(
+            read_variants("# c\n戶\t戸\tkZVariant\n黑\t黒\tkZVariant\n"),
+            Ok(vec![('戶', '戸'), ('黑', '黒')])
+        );
+        assert!(read_variants("黑\t黒\tx\n戶\t戸\tx\n").unwrap_err().contains("line 2"));
+        assert!(
+            read_variants("戶\t戸\n")
+                .unwrap_err()
+                .contains("from<TAB>to<TAB>source")
+        );
+        assert!(read_variants("戶戶\t戸\tx\n").is_err());
+        assert!(TABLE.len() > 1000, "data/variants.tsv is read");
     }
 
     #[test]

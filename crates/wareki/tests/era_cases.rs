@@ -1,11 +1,9 @@
 //! Runs the readable cases in `tests/era_cases.txt` (format in
-//! `tests/case_file/mod.rs`): sections `parse_date`, `to_wareki`,
+//! `crates/case-file`): sections `parse_date`, `to_wareki`,
 //! `find_dates` and `resolve`.
 
-mod case_file;
-
-use case_file::Case;
 use chrono::NaiveDate;
+use onshi_case_file::{self as case_file, Case};
 use onshi_wareki::{self as era, PartialDate, Scanned};
 
 const CASES: &str = include_str!("era_cases.txt");

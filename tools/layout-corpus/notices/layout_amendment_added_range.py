@@ -4,7 +4,7 @@ NOTICE = dict(
     id="layout-amendment-added-range",
     layout="""An amendment: a two-row label table `追加する範囲 | …` / `期間 | …` that adds municipalities
 to an earlier activation.""",
-    producers=["docx", "html", "reportlab"],
+    producers=["docx", "html", "reportlab", "chromium", "wkhtmltopdf"],
     reportlab=dict(order="columns", rules="rects"),
     text_table="pipe",
     blocks=jimu_head("令和6年1月10日", ISSUERS_2024) + title(

@@ -6,7 +6,7 @@ NOTICE = dict(
     id="layout-attachment-besshi",
     layout="""The body says `範囲：別紙のとおり`; after 以上, on a new page, a heading `（別紙）` is followed by a
 table of prefecture / municipality rows.""",
-    producers=["docx", "html", "typst"],
+    producers=["docx", "html", "typst", "chromium", "wkhtmltopdf"],
     text_table="box",
     blocks=jimu_head("令和6年9月22日", ISSUERS_2025) + title(
         "令和6年9月20日からの大雨にかかるオンライン資格確認等システムにおける",

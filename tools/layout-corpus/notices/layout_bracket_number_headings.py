@@ -6,7 +6,7 @@ NOTICE = dict(
     id="layout-bracket-number-headings",
     layout="""No table: bracketed headings `（１）対象地域` and `（２）対象期間`, each followed by an indented
 paragraph. The title has no disaster prefix.""",
-    producers=["html", "reportlab"],
+    producers=["html", "reportlab", "chromium", "wkhtmltopdf"],
     reportlab=dict(order="shuffled"),
     text_table=None,
     blocks=jimu_head("令和6年1月24日", ISSUERS_2024) + title(BASE_TITLE) + [

@@ -6,7 +6,7 @@ NOTICE = dict(
     id="layout-circled-number-headings",
     layout="""No table: circled-number headings `①　範囲` and `②　期間`, each followed by an indented line.
 A sequel (`（その２）`) of the first Noto earthquake notice.""",
-    producers=["docx", "reportlab"],
+    producers=["docx", "reportlab", "chromium", "wkhtmltopdf"],
     text_table=None,
     blocks=jimu_head("令和6年1月1日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",

@@ -6,7 +6,7 @@ NOTICE = dict(
     id="layout-designated-city-wards",
     layout="""A table `都道府県 | 市区町村 | 期間` listing wards of a designated city (熊本市中央区 …) in one
 row and a whole prefecture (`全域`) in another.""",
-    producers=["html", "reportlab", "typst"],
+    producers=["html", "reportlab", "typst", "chromium", "wkhtmltopdf"],
     reportlab=dict(order="shuffled", rules="rects"),
     text_table="pipe",
     blocks=jimu_head("令和6年6月29日", ISSUERS_2025) + title(

@@ -9,7 +9,7 @@ NOTICE = dict(
     id="layout-extension-multi-table",
     layout="""An extension with two label tables in one notice, each with its own period: `延長する範囲` /
 `期間` (to the 14th) and `上記以外の範囲` / `期間` (ending on the 7th).""",
-    producers=["docx", "reportlab", "typst"],
+    producers=["docx", "reportlab", "typst", "chromium", "wkhtmltopdf"],
     text_table="tab",
     blocks=jimu_head("令和6年1月5日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",

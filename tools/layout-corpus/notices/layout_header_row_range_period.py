@@ -7,7 +7,7 @@ NOTICE = dict(
     id="layout-header-row-range-period",
     layout="""A table with a header row `範囲 | 期間` and one data row per prefecture (石川県, 富山県);
 both rows give the same end date. Activation after the 令和6年能登半島地震, issued on the day of the quake.""",
-    producers=["docx", "html", "typst"],
+    producers=["docx", "html", "typst", "chromium", "wkhtmltopdf"],
     text_table="tab",
     blocks=jimu_head("令和6年1月1日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",

@@ -5,7 +5,7 @@ TOYAMA = ["富山市", "高岡市", "氷見市", "小矢部市", "射水市"]
 NOTICE = dict(
     id="layout-katakana-headings",
     layout="""No table: katakana headings `ア　範囲` and `イ　期間`, each followed by an indented line.""",
-    producers=["html", "typst"],
+    producers=["html", "typst", "chromium", "wkhtmltopdf"],
     text_table=None,
     blocks=jimu_head("令和6年1月2日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",

@@ -6,7 +6,7 @@ NOTICE = dict(
 cells: the label lines up with neither the first nor the last line of its value, and several value lines
 (a continuation line of the list, the second line of the period) have nothing to their left, so only their
 x position ties them to the value column.""",
-    producers=["docx", "html", "reportlab"],
+    producers=["docx", "html", "reportlab", "chromium", "wkhtmltopdf"],
     text_table="tab",
     blocks=jimu_head("令和6年7月26日", ISSUERS_2025) + title(
         "令和6年7月25日からの大雨にかかるオンライン資格確認等システムにおける",

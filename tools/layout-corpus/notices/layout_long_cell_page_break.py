@@ -18,14 +18,14 @@ BODY = [
     STD_PARA_NOTICE,
 ]
 
-PAD = {"docx": 16, "reportlab": 0, "typst": 14}  # empty lines before 記, per producer
+PAD = {"docx": 16, "reportlab": 0, "typst": 14, "chromium": 0, "wkhtmltopdf": 0}  # empty lines before 記, per producer
 
 NOTICE = dict(
     id="layout-long-cell-page-break",
     layout="""A label table whose 範囲 cell is narrow, so the list wraps over many lines (one wrap falls inside
 a municipality name), and the cell crosses a page break. Every page has a running header repeating the title
 and a footer `－N－`; in the PDFs the header and footer lines sit between the two parts of the cell.""",
-    producers=["docx", "typst", "reportlab"],
+    producers=["docx", "typst", "reportlab", "chromium", "wkhtmltopdf"],
     page=dict(header=TITLE, footer="－{page}－"),
     text_table="box",
     blocks=jimu_head("令和7年1月7日", ISSUERS_2025) + title(
@@ -33,7 +33,7 @@ and a footer `－N－`; in the PDFs the header and footer lines sit between the 
         "オンライン資格確認等システムにおける「緊急時医療情報・資格確認機能」を",
         "アクティブ化する医療機関・薬局の範囲・期間について") + [P(t) for t in BODY] + [
         P(FW + "また、医療機関・薬局から本機能の利用に関する問合せがあった場合には、適切に対応いただきますよう"
-          "お願いいたします。", only=("docx", "reportlab", "typst", "txt")),
+          "お願いいたします。", only=("docx", "reportlab", "typst", "chromium", "wkhtmltopdf", "txt")),
     ] + [Blank(only=(p,)) for p, k in PAD.items() for _ in range(k)] + [
     ] + ki() + [
         P("○" + FUNCTION + "のアクティブ化対象範囲・期間"),

@@ -7,7 +7,7 @@ NOTICE = dict(
     id="layout-numbered-municipality-table",
     layout="""A table `番号 | 都道府県名 | 市区町村名` with one municipality per numbered row; the period is
 not in the table but in a line under it (`期間：令和7年1月13日まで`).""",
-    producers=["html", "reportlab", "typst"],
+    producers=["html", "reportlab", "typst", "chromium", "wkhtmltopdf"],
     reportlab=dict(order="rows", rules="rects"),
     text_table="box",
     blocks=jimu_head("令和7年1月7日", ISSUERS_2025) + title(

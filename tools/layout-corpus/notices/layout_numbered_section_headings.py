@@ -4,7 +4,7 @@ NOTICE = dict(
     id="layout-numbered-section-headings",
     layout="""No table: numbered section headings `１　範囲` and `２　期間`, each followed by its content as an
 indented paragraph (full-width spaces in the text; a left margin in the PDFs).""",
-    producers=["docx", "typst"],
+    producers=["docx", "typst", "chromium", "wkhtmltopdf"],
     text_table=None,
     blocks=jimu_head("令和7年11月19日", ISSUERS_2025) + title(
         "令和7年11月18日に発生した大分市佐賀関の大規模火災にかかる",

@@ -7,7 +7,7 @@ NOTICE = dict(
     id="layout-portal-announcement",
     layout="""A decorated portal announcement with no 事務連絡 head: a 【お知らせ】 title, ■ bullet headings
 and a table with the columns `対象地域 | 開放期間`.""",
-    producers=["html", "reportlab"],
+    producers=["html", "reportlab", "chromium", "wkhtmltopdf"],
     text_table="pipe",
     blocks=[
         P("【お知らせ】令和6年12月28日からの大雪に伴う災害時医療情報閲覧機能の開放について"),

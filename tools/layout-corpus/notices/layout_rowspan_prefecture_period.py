@@ -19,7 +19,7 @@ NOTICE = dict(
     layout="""A table whose prefecture cell is merged over several rows (rowspan / vertical merge), one
 municipality per row, and a period column merged over all data rows. Extension of 2024-01-05 (18 areas to the
 14th).""",
-    producers=["docx", "html", "reportlab"],
+    producers=["docx", "html", "reportlab", "chromium", "wkhtmltopdf"],
     text_table="box",
     blocks=jimu_head("令和6年1月5日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",

@@ -8,7 +8,7 @@ NOTICE = dict(
     id="layout-synonym-headers-remarks",
     layout="""A 4-column table whose header uses synonyms, `都道府県 | 対象となる市町村 | アクティブ化の期間 | 備考`;
 the 備考 column holds notes such as `※1月10日追加` that are neither places nor periods.""",
-    producers=["docx", "html", "typst"],
+    producers=["docx", "html", "typst", "chromium", "wkhtmltopdf"],
     text_table="box",
     blocks=jimu_head("令和6年1月11日", ISSUERS_2024) + title(
         "令和6年能登半島地震にかかるオンライン資格確認等システムにおける",

@@ -8,7 +8,7 @@ NOTICE = dict(
     id="layout-termination-closing-datetime",
     layout="""A termination notice with a table `都道府県 | 市町村 | 閉塞日時`, one municipality per row,
 each closing at `令和6年3月7日 24時00分`.""",
-    producers=["docx", "reportlab", "typst"],
+    producers=["docx", "reportlab", "typst", "chromium", "wkhtmltopdf"],
     reportlab=dict(order="columns"),
     text_table="tab",
     blocks=jimu_head("令和6年2月29日", ISSUERS_2024) + title(

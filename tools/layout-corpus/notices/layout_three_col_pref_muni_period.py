@@ -8,7 +8,7 @@ NOTICE = dict(
     id="layout-three-col-pref-muni-period",
     layout="""A 3-column table with the header `都道府県 | 市町村 | 期間` and one row per prefecture; each
 row has its own end date (period layout 6 inside a table).""",
-    producers=["docx", "reportlab", "typst"],
+    producers=["docx", "reportlab", "typst", "chromium", "wkhtmltopdf"],
     reportlab=dict(order="columns"),
     text_table="pipe",
     blocks=jimu_head("令和5年7月10日", ["厚生労働省保険局医療介護連携政策課", "厚生労働省医薬・生活衛生局総務課"]) + title(

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use lopdf::{DecompressError, Dictionary, Document, Object, ObjectId};
 
+use super::actual_text::MarkedContent;
 use super::font::{Font, Source, StreamReader};
 use super::lexer::{Lexer, Token, decode_name};
 
@@ -47,6 +48,21 @@ fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
 
 fn translate(tx: f64, ty: f64) -> Matrix {
     [1.0, 0.0, 0.0, 1.0, tx, ty]
+}
+
+/// Whether a colour operator sets a colour that shows on white paper: anything but
+/// white in gray, RGB or CMYK. A pattern (a name operand) counts as ink.
+fn inked(operator: &[u8], operands: &[Operand<'_>], components: &[f64]) -> bool {
+    const WHITE: f64 = 0.99;
+    if matches!(operands.last(), Some(Operand::Name(_))) {
+        return true;
+    }
+    let cmyk = matches!(operator, b"k" | b"K") || (components.len() == 4 && !matches!(operator, b"rg" | b"RG"));
+    match components {
+        [] => true,
+        [c, m, y, k] if cmyk => [c, m, y, k].iter().any(|v| **v > 1.0 - WHITE),
+        values => values.iter().any(|v| *v < WHITE),
+    }
 }
 
 fn finite(v: f64) -> f64 {
@@ -186,6 +202,10 @@ struct GState<'a> {
     hscale: f64,
     leading: f64,
     rise: f64,
+    /// Whether fills and strokes leave a mark: a path painted white (a page or cell
+    /// background) is no rule.
+    fill_inked: bool,
+    stroke_inked: bool,
 }
 
 impl GState<'_> {
@@ -199,6 +219,8 @@ impl GState<'_> {
             hscale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            fill_inked: true,
+            stroke_inked: true,
         }
     }
 }
@@ -240,6 +262,8 @@ enum Operand<'d> {
     Name(&'d [u8]),
     String(Vec<u8>),
     Array(Vec<Operand<'d>>),
+    /// An inline dictionary's outer-level entries (marked-content properties).
+    Dict(Vec<(&'d [u8], Operand<'d>)>),
     Other,
 }
 
@@ -314,6 +338,7 @@ pub(crate) struct Interpreter<'a> {
     form_calls: usize,
     max_glyphs: usize,
     page: u32,
+    marked: MarkedContent,
     pub(crate) stats: Stats,
 }
 
@@ -346,6 +371,7 @@ impl<'a> Interpreter<'a> {
             form_calls: 0,
             max_glyphs,
             page: 0,
+            marked: MarkedContent::default(),
             stats: Stats::default(),
         }
     }
@@ -364,7 +390,11 @@ impl<'a> Interpreter<'a> {
         let resources = self.page_resources(page);
         let mut scan = PageScan::default();
         let mut visiting = Vec::new();
+        self.marked = MarkedContent::default();
         self.run(&content, resources, GState::new(IDENTITY), 0, &mut visiting, &mut scan)?;
+        if let Some(fragment) = self.marked.finish() {
+            Self::add_fragment(&mut scan.fragments, fragment);
+        }
         Ok(scan)
     }
 
@@ -460,8 +490,8 @@ impl<'a> Interpreter<'a> {
                     continue;
                 }
                 Token::DictStart => {
-                    Self::skip_dict(&mut lexer);
-                    Self::push(&mut operands, Operand::Other);
+                    let entries = Self::read_dict(&mut lexer);
+                    Self::push(&mut operands, Operand::Dict(entries));
                     continue;
                 }
                 // Closing brackets with nothing open are debris, not syntax.
@@ -574,6 +604,16 @@ impl<'a> Interpreter<'a> {
                         self.paint_xobject(resources, name, &gs, depth, visiting, scan)?;
                     }
                 }
+                b"BMC" => self.marked.begin(None),
+                b"BDC" => {
+                    let actual_text = self.actual_text(resources, operands.last());
+                    self.marked.begin(actual_text);
+                }
+                b"EMC" => {
+                    if let Some(fragment) = self.marked.end() {
+                        Self::add_fragment(&mut scan.fragments, fragment);
+                    }
+                }
                 b"BI" => {
                     lexer.skip_inline_image();
                     scan.images += 1;
@@ -600,7 +640,20 @@ impl<'a> Interpreter<'a> {
                         path.rectangle(&gs.ctm, x, y, w, h);
                     }
                 }
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => gs.fill_inked = inked(keyword, &operands, nums),
+                b"G" | b"RG" | b"K" | b"SC" | b"SCN" => gs.stroke_inked = inked(keyword, &operands, nums),
+                // A new colour space starts from its initial colour, black.
+                b"cs" => gs.fill_inked = true,
+                b"CS" => gs.stroke_inked = true,
                 b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                    let inked = match keyword {
+                        b"S" | b"s" => gs.stroke_inked,
+                        b"f" | b"F" | b"f*" => gs.fill_inked,
+                        _ => gs.fill_inked || gs.stroke_inked,
+                    };
+                    if !inked {
+                        path.segments.clear();
+                    }
                     let room = MAX_RULES.saturating_sub(scan.rules.len());
                     scan.rules.extend(
                         path.segments
@@ -660,6 +713,59 @@ impl<'a> Interpreter<'a> {
             }
         }
         items
+    }
+
+    /// Reads an inline dictionary; values that are themselves arrays or dictionaries
+    /// are skipped.
+    fn read_dict<'d>(lexer: &mut Lexer<'d>) -> Vec<(&'d [u8], Operand<'d>)> {
+        const MAX_ENTRIES: usize = 64;
+        let mut entries = Vec::new();
+        let mut key = None;
+        while let Some(token) = lexer.next() {
+            let value = match token {
+                Token::DictEnd => break,
+                Token::Name(name) if key.is_none() => {
+                    key = Some(name);
+                    continue;
+                }
+                Token::DictStart => {
+                    Self::skip_dict(lexer);
+                    Operand::Other
+                }
+                Token::ArrayStart => {
+                    Self::read_array(lexer);
+                    Operand::Other
+                }
+                Token::Keyword(b"true" | b"false" | b"null") => Operand::Other,
+                // Any other keyword cannot appear in a dictionary: it was not closed.
+                Token::Keyword(_) => break,
+                other => Self::operand(other),
+            };
+            if let Some(key) = key.take()
+                && entries.len() < MAX_ENTRIES
+            {
+                entries.push((key, value));
+            }
+        }
+        entries
+    }
+
+    /// The `/ActualText` of a `BDC` whose properties are inline or a named
+    /// `/Properties` resource.
+    fn actual_text(&self, resources: Option<&'a Dictionary>, properties: Option<&Operand<'_>>) -> Option<String> {
+        let bytes = match properties? {
+            Operand::Dict(entries) => match entries.iter().find(|(key, _)| *key == b"ActualText") {
+                Some((_, Operand::String(bytes))) => bytes.clone(),
+                _ => return None,
+            },
+            Operand::Name(name) => {
+                let object = self.resource(resources, b"Properties", name)?;
+                let dict = dict_of(self.doc, object)?;
+                deref(self.doc, dict.get(b"ActualText").ok()?)?.as_str().ok()?.to_vec()
+            }
+            _ => return None,
+        };
+        lopdf::decode_text_string(&Object::string_literal(bytes)).ok()
     }
 
     fn skip_dict(lexer: &mut Lexer<'_>) {
@@ -773,9 +879,6 @@ impl<'a> Interpreter<'a> {
             (1.0, 0.0)
         };
         let size = finite(gs.size.abs() * (a * d - b * c).abs().sqrt());
-        if text.is_empty() {
-            return Ok(());
-        }
         let fragment = Fragment {
             text,
             x0: finite(x0),
@@ -787,7 +890,11 @@ impl<'a> Interpreter<'a> {
             size,
             vertical,
         };
-        Self::add_fragment(&mut scan.fragments, fragment);
+        if let Some(fragment) = self.marked.absorb(fragment)
+            && !fragment.text.is_empty()
+        {
+            Self::add_fragment(&mut scan.fragments, fragment);
+        }
         Ok(())
     }
 
@@ -925,5 +1032,43 @@ impl<'a> Interpreter<'a> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_in_any_colour_space_is_no_ink() {
+        assert!(!inked(b"g", &[], &[1.0]));
+        assert!(!inked(b"rg", &[], &[1.0, 1.0, 1.0]));
+        assert!(!inked(b"k", &[], &[0.0, 0.0, 0.0, 0.0]));
+        assert!(!inked(b"scn", &[], &[1.0, 1.0, 1.0]));
+        assert!(!inked(b"scn", &[], &[0.0, 0.0, 0.0, 0.0]));
+        assert!(inked(b"g", &[], &[0.0]));
+        assert!(inked(b"rg", &[], &[1.0, 1.0, 0.5]));
+        assert!(inked(b"k", &[], &[0.0, 0.0, 0.0, 1.0]));
+        assert!(inked(b"scn", &[Operand::Name(b"P0")], &[]));
+    }
+
+    #[test]
+    fn a_rectangle_filled_white_is_no_rule() {
+        let doc = Document::new();
+        let mut interpreter = Interpreter::new(&doc, 1 << 20, 1 << 20);
+        let mut scan = PageScan::default();
+        let content = b"1 1 1 rg 0 0 500 700 re f 0 g 10 10 200 0.5 re f 1 G 10 20 m 200 20 l S";
+        interpreter
+            .run(content, None, GState::new(IDENTITY), 0, &mut Vec::new(), &mut scan)
+            .unwrap();
+        assert_eq!(
+            scan.rules,
+            [Segment {
+                x0: 10.0,
+                y0: 10.25,
+                x1: 210.0,
+                y1: 10.25
+            }]
+        );
     }
 }

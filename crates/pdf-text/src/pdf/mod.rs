@@ -14,6 +14,7 @@
 //! The design is described in `docs/design-pdf.md` of the onshi-notice
 //! repository.
 
+mod actual_text;
 mod adobe_japan1;
 mod cmap;
 mod cmap_stream;
@@ -25,6 +26,7 @@ mod layout;
 mod lexer;
 mod pdftotext;
 mod quality;
+mod radicals;
 mod ruled;
 
 use std::path::PathBuf;
@@ -196,7 +198,7 @@ const JUNK_WARNING_BYTES: usize = 16;
 /// ```
 pub fn extract_pdf(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfError> {
     sniff(bytes)?;
-    match options.extractor {
+    let mut text = match options.extractor {
         Extractor::Builtin => match isolate::contain(|| builtin(bytes, options)) {
             Ok(result) => result,
             Err(message) => Err(PdfErrorKind::ExtractorPanicked {
@@ -206,7 +208,9 @@ pub fn extract_pdf(bytes: &[u8], options: &PdfOptions) -> Result<PdfText, PdfErr
             .into()),
         },
         Extractor::Pdftotext => with_pdftotext(bytes, options),
-    }
+    }?;
+    text.pages.iter_mut().for_each(radicals::to_ideographs);
+    Ok(text)
 }
 
 fn sniff(bytes: &[u8]) -> Result<(), PdfError> {
