@@ -307,3 +307,36 @@ fn a_truncated_mail_never_panics() {
         assert!(!carried.is_empty(), "{} bytes", mail.len());
     }
 }
+
+/// A mail of a great many parts is refused before it is parsed: memory
+/// stays bounded, and the message says why.
+#[test]
+fn a_mail_of_too_many_parts_is_refused() {
+    let parts: String = (0..20_000)
+        .map(|k| format!("--b\nContent-Type: text/plain\n\nhello {k}\n"))
+        .collect();
+    let mail = format!("From: a\nSubject: b\nContent-Type: multipart/mixed; boundary=b\n\n{parts}--b--\n");
+    let carried = read(mail.as_bytes());
+    assert_eq!(carried.len(), 1);
+    assert_eq!(code(&carried[0]), FileCode::MalformedMail.into());
+    let message = carried[0].result.as_ref().unwrap_err().to_string();
+    assert_eq!(
+        message,
+        "malformed MIME: 20001 part boundaries, more than the 10000 read (a mail of notices has a handful)"
+    );
+}
+
+/// A mail of many parts none of which is a notice names the first ten.
+#[test]
+fn the_failure_of_a_large_mail_lists_ten_parts() {
+    let parts: String = (0..25)
+        .map(|k| format!("--b\nContent-Type: text/plain\n\nhello {k}\n"))
+        .collect();
+    let mail = format!("From: a\nSubject: b\nContent-Type: multipart/mixed; boundary=b\n\n{parts}--b--\n");
+    let message = read(mail.as_bytes())[0].result.as_ref().unwrap_err().to_string();
+    assert!(
+        message.contains("part 10 (text/plain)") && !message.contains("part 11 "),
+        "{message}"
+    );
+    assert!(message.ends_with("; and 15 more parts"), "{message}");
+}

@@ -82,8 +82,22 @@ fn summary(read: &[(&Part, String)], left_out: &[Part]) -> String {
         return "it has no parts".to_owned();
     }
     items.sort_by_key(|(index, _)| section_key(index));
-    items.into_iter().map(|(_, text)| text).collect::<Vec<_>>().join("; ")
+    let more = items.len().saturating_sub(LISTED_PARTS);
+    let mut text = items
+        .into_iter()
+        .take(LISTED_PARTS)
+        .map(|(_, text)| text)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if more > 0 {
+        text.push_str(&format!("; and {more} more parts"));
+    }
+    text
 }
+
+/// Parts named in a `not_a_notice` message; a mail of thousands of parts
+/// must not make a message of megabytes.
+const LISTED_PARTS: usize = 10;
 
 fn describe(part: &Part) -> String {
     match &part.file_name {

@@ -6,6 +6,9 @@ use mailparse::{ParsedMail, parse_mail};
 
 use super::{MailError, Part};
 
+/// Lines that open a part (`--boundary`) a mail may have.
+const MAX_BOUNDARIES: usize = 10_000;
+
 /// Forwarded mails opened one within another, at most.
 const MAX_FORWARD_DEPTH: usize = 8;
 
@@ -44,6 +47,16 @@ pub struct Split {
 /// Split the mail in `bytes` into its parts; only a mail whose headers
 /// cannot be parsed at all fails here, a bad part is a [`Leaf`] that failed.
 pub fn split(bytes: &[u8]) -> Result<Split, MailError> {
+    // Counted before parsing: mailparse keeps about a kilobyte per part.
+    let boundaries = bytes
+        .split(|&b| b == b'\n')
+        .filter(|line| line.starts_with(b"--"))
+        .count();
+    if boundaries > MAX_BOUNDARIES {
+        return Err(MailError::Malformed(format!(
+            "{boundaries} part boundaries, more than the {MAX_BOUNDARIES} read (a mail of notices has a handful)"
+        )));
+    }
     let mail = parse_mail(bytes).map_err(|e| MailError::Malformed(lowercase(&e.to_string())))?;
     let mut walk = Split::default();
     message(&mail, "", 0, &mut walk);
