@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::{Document, Error, Options};
+use crate::records::Part;
+use crate::{Carried, Document, Error, Options};
 
-/// One input file and what became of it.
+/// One document of an input file (the file, or a part of a mail) and what
+/// became of it.
 #[derive(Debug)]
 pub struct Outcome {
     /// The input file as given or found.
@@ -18,10 +20,34 @@ pub struct Outcome {
     /// A stable name for the notice, unique within the batch (see [`id_for`]):
     /// the path below the folder it was found in (the file name for files
     /// given directly), e.g. `2024__noto.pdf`; where two inputs would share a
-    /// name, the whole path as given.
+    /// name, the whole path as given. A mail's part adds `#` and the part
+    /// number ([`part_id`]): `inbox__notice.eml#2`.
     pub id: String,
-    /// The document, or why the file gave none.
+    /// The mail part the document came from, if it came from one.
+    pub part: Option<Part>,
+    /// The document, or why the file (or part) gave none.
     pub result: Result<Document, Error>,
+}
+
+impl Outcome {
+    /// The input as people read it: the path, and a part's number after `#`.
+    pub fn label(&self) -> PathBuf {
+        match &self.part {
+            Some(part) => {
+                let mut label = self.path.clone().into_os_string();
+                label.push(format!("#{}", part.index));
+                label.into()
+            }
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// The id of a mail's part: the mail's id, `#`, the part number
+/// (`notice.eml#2.1`). Ids of files never hold a `#` ([`id_for`] writes it
+/// `%23`), so a part's id is never another input's.
+pub fn part_id(id: &str, index: &str) -> String {
+    format!("{id}#{index}")
 }
 
 /// An input as found: the file and the id it goes by.
@@ -68,11 +94,12 @@ impl Refusal {
 }
 
 /// The file extensions a folder is searched for.
-const EXTENSIONS: &[&str] = &["pdf", "txt"];
+const EXTENSIONS: &[&str] = &["pdf", "txt", "eml"];
 
 /// Expand files and folders into inputs: folders recursively (symlinks
 /// followed, a loop reported as a failure of its path), each folder's files
-/// sorted by name, notices recognised by extension (`.pdf`, `.txt`), golden
+/// sorted by name, notices recognised by extension (`.pdf`, `.txt`, and
+/// `.eml` for saved mails), golden
 /// files of a corpus (`*.expected*.json`, `*.expected*.txt`) left out. Files
 /// given directly are taken whatever their name, and a missing one is kept, to
 /// fail as `not_found`; `-` is standard input. A file named twice is taken
@@ -173,7 +200,7 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
     out
 }
 
-/// A `.pdf` or `.txt` file that is not a corpus golden file (`source.txt.expected-error.txt`).
+/// A `.pdf`, `.txt` or `.eml` file that is not a corpus golden file (`source.txt.expected-error.txt`).
 fn is_notice_name(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     let Some((stem, extension)) = name.rsplit_once('.') else {
@@ -183,35 +210,56 @@ fn is_notice_name(name: &std::ffi::OsStr) -> bool {
     EXTENSIONS.iter().any(|x| extension.eq_ignore_ascii_case(x)) && !golden
 }
 
-/// [`crate::convert_file`], with a panic that escapes a dependency turned
-/// into [`Error::Internal`]: it must cost one file, not the batch.
-pub fn convert_contained(path: &Path, options: &Options) -> Result<Document, Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert_file(path, options)))
-        .unwrap_or_else(|payload| Err(Error::Internal(panic_message(payload.as_ref()))))
+/// [`crate::convert_file_parts`], with a panic that escapes a dependency
+/// turned into [`Error::Internal`]: it must cost one file, not the batch.
+pub fn convert_contained(path: &Path, options: &Options) -> Vec<Carried> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::convert_file_parts(path, options)
+    }))
+    .unwrap_or_else(|payload| vec![Carried::whole(Err(Error::Internal(panic_message(payload.as_ref()))))])
 }
 
-/// The message a panic was raised with.
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned())
-}
+pub use crate::error::panic_message;
 
-/// What one input gives: the failure it was refused with, or its conversion.
-pub fn run_one(input: &Input, options: &Options) -> Result<Document, Error> {
-    match &input.refused {
-        Some(refusal) => Err(refusal.error(&input.id)),
+/// What one input gives: the failure it was refused with, or an outcome per
+/// document it carries.
+pub fn run_one(input: &Input, options: &Options) -> Vec<Outcome> {
+    let carried = match &input.refused {
+        Some(refusal) => vec![Carried::whole(Err(refusal.error(&input.id)))],
         None => convert_contained(&input.path, options),
-    }
+    };
+    outcomes(input, carried)
+}
+
+/// The outcomes of what `input` carried, a part's under its [`part_id`].
+pub fn outcomes(input: &Input, carried: Vec<Carried>) -> Vec<Outcome> {
+    carried
+        .into_iter()
+        .map(|c| {
+            let id = match &c.part {
+                Some(part) => part_id(&input.id, &part.index),
+                None => input.id.clone(),
+            };
+            let result = match c.result {
+                Ok(_) if id.len() > crate::error::MAX_ID_BYTES => Err(Error::IdTooLong(id.len())),
+                result => result,
+            };
+            Outcome {
+                path: input.path.clone(),
+                id,
+                part: c.part,
+                result,
+            }
+        })
+        .collect()
 }
 
 /// The id of a relative path: its components joined by `__`, e.g.
 /// `2024/noto.pdf` → `2024__noto.pdf`. Distinct paths give distinct ids:
 /// within a component `%` is written `%25`, and an `_` that would touch a
 /// separator or another `_` is written `%5F` (`a__b.txt` → `a_%5Fb.txt`), so
-/// every `__` is a separator; bytes that are not UTF-8 are written `%XX`.
+/// every `__` is a separator; `#`, which separates a mail's part number
+/// ([`part_id`]), is written `%23`; bytes that are not UTF-8 are written `%XX`.
 pub fn id_for(relative: &Path) -> String {
     relative
         .components()
@@ -232,6 +280,7 @@ fn escape_component(name: &std::ffi::OsStr) -> String {
     for (k, c) in chars.iter().enumerate() {
         match *c {
             Ok('%') => out.push_str("%25"),
+            Ok('#') => out.push_str("%23"),
             Ok('_') if k == 0 || k + 1 == chars.len() || out.ends_with('_') => out.push_str("%5F"),
             Ok(c) => out.push(c),
             Err(b) => out.push_str(&format!("%{b:02X}")),
@@ -252,17 +301,9 @@ pub fn run(
 ) -> std::io::Result<()> {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
     for chunk in inputs.chunks(window) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| Outcome {
-                    path: input.path.clone(),
-                    id: input.id.clone(),
-                    result: run_one(input, options),
-                })
-                .collect()
-        });
-        for outcome in outcomes {
+        let outcomes: Vec<Vec<Outcome>> =
+            pool.install(|| chunk.par_iter().map(|input| run_one(input, options)).collect());
+        for outcome in outcomes.into_iter().flatten() {
             each(outcome)?;
         }
     }
@@ -300,5 +341,15 @@ mod tests {
             "a/source.txt given twice (once through its folder) is converted once"
         );
         assert!(ids[0].ends_with("a__source.txt"));
+    }
+
+    #[test]
+    fn a_hash_in_a_file_name_never_reads_as_a_part_number() {
+        assert_eq!(id_for(Path::new("inbox/notice.eml#2")), "inbox__notice.eml%232");
+        assert_eq!(
+            part_id(&id_for(Path::new("inbox/notice.eml")), "2"),
+            "inbox__notice.eml#2"
+        );
+        assert_eq!(id_for(Path::new("100%.txt")), "100%25.txt");
     }
 }

@@ -1,9 +1,12 @@
 //! The golden corpus: every source in `corpus/<notice-id>/` against the output
 //! it is expected to give.
 //!
-//! A source is a file named `source*.txt` or `source*.pdf`. Next to it stands
-//! either `<source>.expected.json` (the document it must give, byte for byte)
-//! or `<source>.expected-error.txt` (the error it must give, as `code: message`).
+//! A source is a file named `source*.txt`, `source*.pdf` or `source*.eml`.
+//! Next to it stands either `<source>.expected.json` (the document it must
+//! give, byte for byte; for a mail, the array of the documents its parts
+//! give) or `<source>.expected-error.txt` (the error it must give, as
+//! `code: message`; for a mail whose parts fail, one such line per failed
+//! part, after its number: `#2 code: message`).
 //! Golden files are written by [`check`] with `bless`, never by hand.
 
 use std::fmt::Write as _;
@@ -12,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::records::Document;
-use crate::{Options, convert_file};
+use crate::{Carried, Options, convert_file_parts};
 
 /// One source file of a corpus entry and its golden file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +62,7 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Case>> {
             let name = file.file_name().to_string_lossy().into_owned();
             let is_source = name.starts_with("source")
                 && !name.contains(".expected")
-                && (name.ends_with(".txt") || name.ends_with(".pdf"));
+                && [".txt", ".pdf", ".eml"].iter().any(|x| name.ends_with(x));
             if is_source {
                 cases.push(Case {
                     notice: notice.clone(),
@@ -167,18 +170,52 @@ pub fn check(root: &Path, options: &Options, bless: bool) -> std::io::Result<Rep
 
 /// What a source gives, rendered as its golden file would hold it.
 enum Outcome {
-    Document(Box<Document>, String),
+    Documents(Vec<Document>, String),
     Error(String),
 }
 
 fn outcome(case: &Case, options: &Options) -> Outcome {
-    match convert_file(&case.source, options) {
-        Ok(doc) => {
-            let json = to_golden_json(&doc);
-            Outcome::Document(Box::new(doc), json)
-        }
-        Err(e) => Outcome::Error(format!("{}: {e}\n", e.code())),
+    let carried = convert_file_parts(&case.source, options);
+    let is_mail = carried.iter().any(|c| c.part.is_some());
+    if !is_mail {
+        return match carried.into_iter().next().map(|c| c.result) {
+            Some(Ok(doc)) => {
+                let json = to_golden_json(&doc);
+                Outcome::Documents(vec![doc], json)
+            }
+            Some(Err(e)) => Outcome::Error(format!("{}: {e}\n", e.code())),
+            None => Outcome::Error(String::new()),
+        };
     }
+    let failures: String = carried
+        .iter()
+        .filter_map(|c: &Carried| {
+            let e = c.result.as_ref().err()?;
+            let index = c.part.as_ref().map_or("", |p| p.index.as_str());
+            Some(format!("#{index} {}: {e}\n", e.code()))
+        })
+        .collect();
+    if !failures.is_empty() {
+        return Outcome::Error(failures);
+    }
+    let docs: Vec<Document> = carried.into_iter().filter_map(|c| c.result.ok()).collect();
+    let mut json = serde_json::to_string_pretty(&docs).unwrap_or_default();
+    json.push('\n');
+    Outcome::Documents(docs, json)
+}
+
+/// The documents of a golden file: one document, or a mail's array of them.
+pub fn golden_documents(text: &str) -> serde_json::Result<Vec<Document>> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Golden {
+        One(Box<Document>),
+        Mail(Vec<Document>),
+    }
+    Ok(match serde_json::from_str(text)? {
+        Golden::One(doc) => vec![*doc],
+        Golden::Mail(docs) => docs,
+    })
 }
 
 /// Pretty JSON with a final newline: the golden form of a document.
@@ -205,7 +242,7 @@ fn run_case(case: &Case, options: &Options, bless: bool) -> std::io::Result<Case
     };
     if bless {
         let (write, remove) = match &actual {
-            Outcome::Document(_, json) => ((&doc_path, json.as_str()), &err_path),
+            Outcome::Documents(_, json) => ((&doc_path, json.as_str()), &err_path),
             Outcome::Error(text) => ((&err_path, text.as_str()), &doc_path),
         };
         std::fs::write(write.0, write.1)?;
@@ -213,7 +250,7 @@ fn run_case(case: &Case, options: &Options, bless: bool) -> std::io::Result<Case
             std::fs::remove_file(remove)?;
         }
         let score = match &actual {
-            Outcome::Document(doc, _) => score(doc, doc),
+            Outcome::Documents(docs, _) => scores(docs, docs),
             Outcome::Error(_) => Score::default(),
         };
         return Ok(report(Verdict::Blessed, score, None));
@@ -222,19 +259,13 @@ fn run_case(case: &Case, options: &Options, bless: bool) -> std::io::Result<Case
         (Ok(text), _) | (Err(_), Ok(text)) => text,
         (Err(_), Err(_)) => String::new(),
     };
-    let expected_doc: Option<Document> = serde_json::from_str(&expected_text).ok();
+    let expected_docs: Vec<Document> = golden_documents(&expected_text).unwrap_or_default();
     let (actual_text, score) = match &actual {
-        Outcome::Document(doc, json) => (
-            json.as_str(),
-            expected_doc.as_ref().map(|e| score(e, doc)).unwrap_or_default(),
-        ),
-        Outcome::Error(text) => (
-            text.as_str(),
-            expected_doc
-                .as_ref()
-                .map(|e| score(e, &empty_like(e)))
-                .unwrap_or_default(),
-        ),
+        Outcome::Documents(docs, json) => (json.as_str(), scores(&expected_docs, docs)),
+        Outcome::Error(text) => {
+            let empty: Vec<Document> = expected_docs.iter().map(empty_like).collect();
+            (text.as_str(), scores(&expected_docs, &empty))
+        }
     };
     if expected_text == actual_text {
         Ok(report(Verdict::Pass, score, None))
@@ -248,6 +279,19 @@ fn empty_like(doc: &Document) -> Document {
         activations: Vec::new(),
         ..doc.clone()
     }
+}
+
+/// The scores of documents paired in order (a mail's parts), added up; an
+/// expected document without a counterpart scores nothing.
+fn scores(expected: &[Document], actual: &[Document]) -> Score {
+    let mut total = Score::default();
+    for (k, e) in expected.iter().enumerate() {
+        total += match actual.get(k) {
+            Some(a) => score(e, a),
+            None => score(e, &empty_like(e)),
+        };
+    }
+    total
 }
 
 fn score(expected: &Document, actual: &Document) -> Score {

@@ -86,6 +86,7 @@ onshi_pdf_text::codes! {
         AmbiguousMunicipality = "ambiguous_municipality": "a name fits several municipalities (a ward without its city, a name without prefecture); candidates listed",
         AmbiguousPeriod = "ambiguous_period": "a date in the 期間 that is neither clearly a start nor an end",
         AttachmentNotFound = "attachment_not_found": "the 範囲 points to an attachment (`別紙のとおり`) that the document does not have; no names are read from the pointer",
+        CharsetMismatch = "charset_mismatch": "a mail part's declared charset is unknown or does not decode its text; the text was read in the encoding its bytes show",
         ContentJunk = "content_junk": "unreadable bytes in a PDF content stream were skipped",
         CountInsteadOfNames = "count_instead_of_names": "the 範囲 gives a count (`4県47市町村`, `他の29市町村`); recorded as a scope",
         DuplicateArea = "duplicate_area": "an area named twice for the same period; recorded once",
@@ -126,6 +127,7 @@ onshi_pdf_text::codes! {
 impl From<WarningCode> for Code {
     fn from(code: WarningCode) -> Self {
         match code {
+            WarningCode::CharsetMismatch => Code::CharsetMismatch,
             WarningCode::ContentJunk => Code::ContentJunk,
             WarningCode::FormsSkipped => Code::FormsSkipped,
             WarningCode::OcrTextLayer => Code::OcrTextLayer,

@@ -6,6 +6,7 @@
 use onshi_pdf_text::{ErrorCode, ExtractError};
 use serde::{Deserialize, Serialize};
 
+use crate::mail::MailError;
 use crate::notice::NotANotice;
 
 /// Why a file gave no document.
@@ -20,6 +21,9 @@ pub enum Error {
     /// The text is not a notice.
     #[error(transparent)]
     NotANotice(#[from] NotANotice),
+    /// A saved mail, or a part of it, could not be read.
+    #[error(transparent)]
+    Mail(#[from] MailError),
     /// `size` is what the metadata said, or `None` when reading went past the
     /// limit (a file that grew, or one whose metadata gives no size).
     #[error("{}", too_large_message(*.size, *.limit))]
@@ -57,7 +61,9 @@ impl Error {
             Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound => FileCode::NotFound.into(),
             Error::Io(_) => FileCode::Io.into(),
             Error::Extract(e) => FailureCode::Extract(e.code()),
-            Error::NotANotice(_) => FileCode::NotANotice.into(),
+            Error::NotANotice(_) | Error::Mail(MailError::NoNotice(_)) => FileCode::NotANotice.into(),
+            Error::Mail(MailError::Malformed(_) | MailError::TransferEncoding { .. }) => FileCode::MalformedMail.into(),
+            Error::Mail(MailError::SeveralParts(_)) => FileCode::SeveralParts.into(),
             Error::FileTooLarge { .. } => FileCode::FileTooLarge.into(),
             Error::NotAFile(_) => FileCode::NotAFile.into(),
             Error::IdCollision { .. } => FileCode::IdCollision.into(),
@@ -65,6 +71,15 @@ impl Error {
             Error::Internal(_) => ErrorCode::InternalError.into(),
         }
     }
+}
+
+/// The message a panic was raised with.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 /// The longest id a batch gives out: `<id>.json` and its temporary name must
@@ -146,7 +161,9 @@ onshi_pdf_text::codes! {
         NotAFile = "not_a_file": "the input is not a regular file (a FIFO, a device, a socket): it is not read",
         IdCollision = "id_collision": "the input's id (its `<id>.json`) is already taken by another input of the batch; it is not written",
         IdTooLong = "id_too_long": "the input's id is longer than a file name can hold (200 bytes); it is not written",
-        NotANotice = "not_a_notice": "the text has no 事務連絡 head, title, 範囲 or 期間",
+        NotANotice = "not_a_notice": "the text has no 事務連絡 head, title, 範囲 or 期間 (a mail: none of its parts is a notice)",
+        MalformedMail = "malformed_mail": "a saved mail whose MIME structure, or a part's base64 or quoted-printable, cannot be read",
+        SeveralParts = "several_parts": "a mail carries several parts where the library was asked for one document (the command line reads each part)",
     }
 }
 

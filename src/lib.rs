@@ -23,6 +23,9 @@
 //! strictly through these stages ([`reading`]): a date next to a misread
 //! character, or a name inside misread text, is left out rather than guessed.
 //!
+//! A saved mail ([`mail`]) is read as the documents it carries, one per
+//! part ([`convert_parts`]).
+//!
 //! Each stage is public and usable alone. Around the pipeline: [`batch`]
 //! (folders, in parallel, a panic contained per file), [`sink`] (JSON files,
 //! JSON Lines, SQLite, CSV), [`watch`] (an inbox folder, loaded as notices
@@ -38,6 +41,7 @@ pub mod diagnostic;
 pub mod error;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod mail;
 pub mod notice;
 pub mod periods;
 pub mod places;
@@ -83,14 +87,157 @@ impl Default for Options {
     }
 }
 
-/// Convert one notice file; `-` is standard input.
+/// Convert one notice file; `-` is standard input. A mail must carry
+/// exactly one part to read (see [`convert_file_parts`]).
 pub fn convert_file(path: &Path, options: &Options) -> Result<Document, Error> {
     let bytes = read_input(path, options)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     log::debug!("{}: read {} bytes", path.display(), bytes.len());
-    convert(&name, &bytes, options)
+    convert(&source_name(path), &bytes, options)
+}
+
+/// Convert every document a file carries: the file itself, or each part of
+/// a mail ([`convert_parts`]). A file that cannot be read is one failure.
+pub fn convert_file_parts(path: &Path, options: &Options) -> Vec<Carried> {
+    match read_input(path, options) {
+        Ok(bytes) => {
+            log::debug!("{}: read {} bytes", path.display(), bytes.len());
+            convert_parts(&source_name(path), &bytes, options)
+        }
+        Err(e) => vec![Carried::whole(Err(e))],
+    }
+}
+
+/// The name a file is recorded under: its file name without directories.
+fn source_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// One document of an input: a file is one, a mail one per part it carries.
+#[derive(Debug)]
+pub struct Carried {
+    /// The mail part, or `None` for a file that is the notice itself (and
+    /// for a mail that failed as a whole).
+    pub part: Option<records::Part>,
+    /// The document, or why the part (or the file) gave none.
+    pub result: Result<Document, Error>,
+}
+
+impl Carried {
+    /// The outcome of a whole file.
+    pub fn whole(result: Result<Document, Error>) -> Self {
+        Carried { part: None, result }
+    }
+}
+
+/// Convert every document `bytes` carry: a saved mail ([`mail::is_mail`])
+/// gives one per text part and PDF attachment (see [`mail`]), any other
+/// file one. Never empty.
+pub fn convert_parts(file_name: &str, bytes: &[u8], options: &Options) -> Vec<Carried> {
+    if !mail::is_mail(bytes) {
+        return vec![Carried::whole(convert_document(file_name, bytes, options))];
+    }
+    let split = match mail::split(bytes) {
+        Ok(split) => split,
+        Err(e) => return vec![Carried::whole(Err(e.into()))],
+    };
+    let carried: Vec<Carried> = split
+        .leaves
+        .into_iter()
+        .map(|leaf| {
+            let result = match leaf.read {
+                Ok((kind, body)) => contained(|| read_part(file_name, &body, kind, &leaf.part, options)),
+                Err(e) => Err(e.into()),
+            };
+            Carried {
+                part: Some(leaf.part),
+                result,
+            }
+        })
+        .collect();
+    keep_notices(file_name, carried, &split.left_out)
+}
+
+/// Read one part of a mail.
+fn read_part(
+    file_name: &str,
+    body: &[u8],
+    kind: mail::Kind,
+    part: &records::Part,
+    options: &Options,
+) -> Result<Document, Error> {
+    let extracted = extract_part(body, kind, options)?;
+    read(file_name, body, extracted, Some(part.clone()))
+}
+
+/// The text of a mail's part: a text part in its declared charset, a PDF as any PDF.
+fn extract_part(body: &[u8], kind: mail::Kind, options: &Options) -> Result<extract::Extracted, Error> {
+    Ok(match kind {
+        mail::Kind::Text { charset } => extract::extract_text(body, charset.as_deref())?,
+        mail::Kind::Pdf => extract::extract(body, &options.extract)?,
+    })
+}
+
+/// The extracted text of every document `bytes` carry, as [`convert_parts`]
+/// would read it, before the notice is parsed (a part that is no notice is
+/// still here): what `onshi-notice text` shows.
+pub fn extract_parts(
+    bytes: &[u8],
+    options: &Options,
+) -> Vec<(Option<records::Part>, Result<extract::Extracted, Error>)> {
+    if !mail::is_mail(bytes) {
+        return vec![(None, extract::extract(bytes, &options.extract).map_err(Error::from))];
+    }
+    match mail::split(bytes) {
+        Ok(split) => split
+            .leaves
+            .into_iter()
+            .map(|leaf| {
+                let extracted = leaf
+                    .read
+                    .map_err(Error::from)
+                    .and_then(|(kind, body)| extract_part(&body, kind, options));
+                (Some(leaf.part), extracted)
+            })
+            .collect(),
+        Err(e) => vec![(None, Err(e.into()))],
+    }
+}
+
+/// A panic in one part of a mail costs that part only.
+fn contained(work: impl FnOnce() -> Result<Document, Error>) -> Result<Document, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|payload| Err(Error::Internal(error::panic_message(payload.as_ref()))))
+}
+
+/// A mail's parts that are no notice (a cover note) are left out when
+/// another part gave a document or failed otherwise (it may be the notice);
+/// when every part is no notice, the mail is one `not_a_notice` failure.
+fn keep_notices(file_name: &str, carried: Vec<Carried>, left_out: &[records::Part]) -> Vec<Carried> {
+    let no_notice = |c: &Carried| matches!(c.result, Err(Error::NotANotice(_)));
+    if carried.iter().all(no_notice) {
+        let read: Vec<(&records::Part, String)> = carried
+            .iter()
+            .filter_map(|c| Some((c.part.as_ref()?, c.result.as_ref().err()?.to_string())))
+            .collect();
+        return vec![Carried::whole(Err(mail::no_notice(&read, left_out).into()))];
+    }
+    for part in left_out {
+        log::debug!("{file_name}#{}: {} is not read", part.index, part.content_type);
+    }
+    carried
+        .into_iter()
+        .filter(|c| match (&c.part, &c.result) {
+            (Some(part), Err(e)) if no_notice(c) => {
+                log::info!(
+                    "{file_name}#{}: skipped, another part carries the notice: {e}",
+                    part.index
+                );
+                false
+            }
+            _ => true,
+        })
+        .collect()
 }
 
 /// Whether `path` names standard input (`-`).
@@ -173,8 +320,33 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 /// Convert one notice given as bytes; `file_name` is recorded as its source.
+/// A mail must carry exactly one part to read (`several_parts` otherwise;
+/// [`convert_parts`] reads them all).
 pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    if !mail::is_mail(bytes) {
+        return convert_document(file_name, bytes, options);
+    }
+    let mut carried = convert_parts(file_name, bytes, options);
+    match (carried.pop(), carried.len()) {
+        (Some(only), 0) => only.result,
+        (_, more) => Err(mail::MailError::SeveralParts(more + 1).into()),
+    }
+}
+
+/// A file that is one notice: extract, then read.
+fn convert_document(file_name: &str, bytes: &[u8], options: &Options) -> Result<Document, Error> {
     let extracted = extract::extract(bytes, &options.extract)?;
+    read(file_name, bytes, extracted, None)
+}
+
+/// Read extracted text into a document; `bytes` are what `extracted` came
+/// from (hashed as the source), `part` the mail part they were.
+fn read(
+    file_name: &str,
+    bytes: &[u8],
+    extracted: extract::Extracted,
+    part: Option<records::Part>,
+) -> Result<Document, Error> {
     log::debug!(
         "{file_name}: extract: {:?}, {} pages, decoded by {}",
         extracted.format,
@@ -216,6 +388,7 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Result<Docum
         format: extracted.format.into(),
         pages: u32::try_from(extracted.pages.len()).unwrap_or(u32::MAX),
         decoded_by: extracted.decoded_by,
+        part,
     };
     Ok(records::assemble(source, notice, rows, diagnostics))
 }

@@ -33,7 +33,7 @@ use sha2::Digest;
 
 use crate::batch::{self, Input};
 use crate::sink::{Sink, Stats};
-use crate::{Document, Error, Options};
+use crate::{Carried, Document, Error, Options};
 
 /// The state file's name in the watched folder, unless another is given.
 pub const STATE_FILE: &str = ".onshi-watch-state.json";
@@ -355,21 +355,29 @@ impl Watcher<'_> {
                         recheck = Some(Instant::now() + self.config.settle);
                         continue;
                     }
-                    Read::Bytes(bytes, entry) => (convert_contained(input, &bytes, &self.config.options), entry),
+                    Read::Bytes(bytes, entry) => {
+                        let carried = convert_contained(input, &bytes, &self.config.options);
+                        (batch::outcomes(input, carried), entry)
+                    }
                 },
                 _ => {
-                    let error = batch::run_one(input, &self.config.options);
+                    let outcomes = batch::run_one(input, &self.config.options);
                     let entry = Entry {
                         sha256: String::new(),
                         size: 0,
                         modified: 0,
                         result: String::new(),
                     };
-                    (error, entry)
+                    (outcomes, entry)
                 }
             };
-            let (result, mut entry) = outcome;
-            if stop.load(Ordering::SeqCst) && result.as_ref().is_err_and(|e| e.code().as_str() == "extractor_crashed") {
+            let (outcomes, mut entry) = outcome;
+            let crashed = |o: &batch::Outcome| {
+                o.result
+                    .as_ref()
+                    .is_err_and(|e| e.code().as_str() == "extractor_crashed")
+            };
+            if stop.load(Ordering::SeqCst) && outcomes.iter().any(crashed) {
                 // The Ctrl-C that stops the watch reached the isolated child
                 // too: that is no verdict on the file, which the next start reads.
                 break;
@@ -378,23 +386,28 @@ impl Watcher<'_> {
                 Some(s) => s,
                 None => sinks.insert(open()?),
             };
-            stats.add(result.as_ref().ok());
-            match &result {
-                Ok(doc) => {
-                    for sink in sinks.iter_mut() {
-                        sink.document(&input.id, doc)?;
+            // A mail is recorded as converted when any of its parts was.
+            entry.result = match outcomes.iter().find_map(|o| o.result.as_ref().err()) {
+                Some(e) if outcomes.iter().all(|o| o.result.is_err()) => e.code().as_str().to_owned(),
+                _ => "converted".to_owned(),
+            };
+            for outcome in &outcomes {
+                stats.add(outcome.result.as_ref().ok());
+                match &outcome.result {
+                    Ok(doc) => {
+                        for sink in sinks.iter_mut() {
+                            sink.document(&outcome.id, doc)?;
+                        }
+                        report.converted(&outcome.label(), doc);
                     }
-                    entry.result = "converted".to_owned();
-                    report.converted(&input.path, doc);
-                }
-                Err(e) => {
-                    let file = input.path.display().to_string();
-                    for sink in sinks.iter_mut() {
-                        sink.failure(&input.id, &file, e.code().as_str(), &e.to_string())?;
-                    }
-                    entry.result = e.code().as_str().to_owned();
-                    if input.refused.is_none() || self.warned.insert(input.id.clone()) {
-                        report.failure(&input.path, &e.to_string());
+                    Err(e) => {
+                        let file = outcome.label().display().to_string();
+                        for sink in sinks.iter_mut() {
+                            sink.failure(&outcome.id, &file, e.code().as_str(), &e.to_string())?;
+                        }
+                        if input.refused.is_none() || self.warned.insert(input.id.clone()) {
+                            report.failure(&outcome.label(), &e.to_string());
+                        }
                     }
                 }
             }
@@ -462,7 +475,7 @@ enum Read {
 }
 
 /// Convert the bytes read from `input`, a panic costing this file only.
-fn convert_contained(input: &Input, bytes: &[u8], options: &Options) -> Result<Document, Error> {
+fn convert_contained(input: &Input, bytes: &[u8], options: &Options) -> Vec<Carried> {
     if bytes.is_empty() {
         // Reading failed or the file is empty: converting from the path gives the reason.
         return batch::convert_contained(&input.path, options);
@@ -471,6 +484,12 @@ fn convert_contained(input: &Input, bytes: &[u8], options: &Options) -> Result<D
         || input.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert(&name, bytes, options)))
-        .unwrap_or_else(|payload| Err(Error::Internal(batch::panic_message(payload.as_ref()))))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::convert_parts(&name, bytes, options)
+    }))
+    .unwrap_or_else(|payload| {
+        vec![Carried::whole(Err(Error::Internal(batch::panic_message(
+            payload.as_ref(),
+        ))))]
+    })
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "reading"],
+    &["diagnostic", "reading", "mail"],
     &["notice"],
     &["error", "places", "periods"],
     &["records", "decisions"],

@@ -237,3 +237,92 @@ fn bless_is_refused_on_ci() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("refusing to bless"));
 }
+
+/// A folder of saved mails gives one output per part that carries a notice:
+/// a cover note is skipped, a mail of two notices gives two, and a mail with
+/// none is one failure.
+#[test]
+fn convert_reads_each_part_of_the_mails_in_a_folder() {
+    let dir = scratch("convert-mails");
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("corpus/mail-iso2022jp-attachment/source.eml"),
+        inbox.join("a.eml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("corpus/mail-shift-jis-box-table/source.eml"),
+        inbox.join("b.eml"),
+    )
+    .unwrap();
+    let mut two = b"From: a@example.jp\r\nSubject: two\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"x\"\r\n\r\n--x\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n".to_vec();
+    two.extend(std::fs::read(root.join(REFERENCE)).unwrap());
+    two.extend(
+        b"\r\n--x\r\nContent-Type: application/pdf; name=\"n.pdf\"\r\nContent-Transfer-Encoding: binary\r\n\r\n",
+    );
+    two.extend(std::fs::read(root.join("corpus/2025-01-07-aomori-snow/source.pdf")).unwrap());
+    two.extend(b"\r\n--x--\r\n");
+    std::fs::write(inbox.join("c.eml"), two).unwrap();
+    std::fs::write(
+        inbox.join("d.eml"),
+        "From: a@example.jp\nSubject: hello\n\n添付のとおりお送りします。\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = run(&[
+        "convert",
+        inbox.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--jsonl",
+        "-",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "d.eml fails: {}", stderr(&o));
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        ["a.eml#2.json", "b.eml#1.json", "c.eml#1.json", "c.eml#2.json"]
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("a.eml#2.json")).unwrap()).unwrap();
+    validate(&doc);
+    assert_eq!(doc["source"]["file"], "a.eml");
+    assert_eq!(doc["source"]["part"]["file_name"], "事務連絡（青森県大雪）.pdf");
+    assert_eq!(doc["activations"].as_array().unwrap().len(), 10);
+    let failures: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|l| l["type"] == "failure")
+        .collect();
+    assert_eq!(failures.len(), 1, "{}", stdout(&o));
+    assert_eq!(failures[0]["id"], "d.eml");
+    assert_eq!(failures[0]["data"]["code"], "not_a_notice");
+    assert!(
+        stderr(&o).contains("d.eml: no part of the mail is a notice: part 1 (text/plain): not a notice"),
+        "{}",
+        stderr(&o)
+    );
+    // `text` shows every part, the cover note too, under its number.
+    let a = inbox.join("a.eml");
+    let o = run(&["text", a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let heads: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| l.starts_with("==>"))
+        .map(str::to_owned)
+        .collect();
+    let shown = a.display();
+    assert_eq!(
+        heads,
+        [
+            format!("==> {shown}#1 (ISO-2022-JP) <=="),
+            format!("==> {shown}#2 (tounicode) <==")
+        ]
+    );
+}

@@ -3,8 +3,8 @@
 //! Each corpus entry with a golden file has a `facts.json`, written by hand from
 //! the entry's README, its source, `shared/facts` and the seed notice, with
 //! municipality codes looked up outside this project (and their check digits
-//! verified here). Every `<source>.expected.json` of the entry must hold exactly
-//! those facts: the notice's kind, issue date and disaster start, the set of
+//! verified here). Every `<source>.expected.json` of the entry (every document
+//! of a mail's golden array) must hold exactly those facts: the notice's kind, issue date and disaster start, the set of
 //! activations as (prefecture, municipality, start, end, end time) and the set of
 //! scopes as (prefecture, count, end). A golden re-blessed with a wrong record
 //! fails here even though `tests/corpus.rs` would accept it.
@@ -416,21 +416,33 @@ fn every_golden_holds_the_facts_of_its_entry() {
             }
             let path = dir.join(&file);
             let text = std::fs::read_to_string(&path).unwrap();
-            let doc: Document =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not a document: {e}", path.display()));
-            checked += 1;
-            if facts.check.is_some() {
-                let (found, expected) = found_of(&facts, &doc);
+            let docs = onshi_notice::corpus::golden_documents(&text)
+                .unwrap_or_else(|e| panic!("{}: not a document: {e}", path.display()));
+            assert!(
+                !docs.is_empty(),
+                "{}: a mail's golden without documents",
+                path.display()
+            );
+            // A mail's golden holds a document per part that gave one: each holds the entry's facts.
+            for (k, doc) in docs.iter().enumerate() {
+                checked += 1;
                 let source = file.trim_end_matches(".expected.json");
-                eprintln!("{name} / {source}: precision check, {found} of {expected} activations found");
-            }
-            let diffs = differences(&facts, &doc);
-            if !diffs.is_empty() {
-                failed += 1;
-                let source = file.trim_end_matches(".expected.json");
-                writeln!(report, "{name} / {source}:").unwrap();
-                for d in diffs {
-                    writeln!(report, "    {d}").unwrap();
+                if facts.check.is_some() {
+                    let (found, expected) = found_of(&facts, doc);
+                    eprintln!("{name} / {source}: precision check, {found} of {expected} activations found");
+                }
+                let diffs = differences(&facts, doc);
+                if !diffs.is_empty() {
+                    failed += 1;
+                    let part = doc
+                        .source
+                        .part
+                        .as_ref()
+                        .map_or(String::new(), |p| format!("#{}", p.index));
+                    writeln!(report, "{name} / {source}{part} (document {}):", k + 1).unwrap();
+                    for d in diffs {
+                        writeln!(report, "    {d}").unwrap();
+                    }
                 }
             }
         }

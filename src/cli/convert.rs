@@ -15,7 +15,7 @@ use super::{ConvertOptions, Status};
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "postgres", "csv"])))]
 pub struct Args {
-    /// Files and folders; folders are searched recursively for .pdf and .txt files, in name order; `-` reads standard input.
+    /// Files and folders; folders are searched recursively for .pdf, .txt and .eml files, in name order; `-` reads standard input. A saved mail gives one output per part it carries.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Write one <id>.json per notice into this folder.
@@ -52,7 +52,7 @@ pub fn run(args: &Args) -> io::Result<Status> {
     if inputs.is_empty() {
         let given: Vec<String> = args.inputs.iter().map(|p| super::show_path(p)).collect();
         eprintln!(
-            "onshi-notice: no notices found in {} (folders are searched for .pdf and .txt files)",
+            "onshi-notice: no notices found in {} (folders are searched for .pdf, .txt and .eml files)",
             given.join(", ")
         );
         return Ok(Status::SomeFailed);
@@ -85,14 +85,15 @@ pub fn run(args: &Args) -> io::Result<Status> {
         stats.add(outcome.result.as_ref().ok());
         match &outcome.result {
             Ok(doc) => {
-                log::debug!("{}: {} activations", outcome.path.display(), doc.activations.len());
+                log::debug!("{}: {} activations", outcome.label().display(), doc.activations.len());
                 for sink in &mut sinks {
                     sink.document(&outcome.id, doc)?;
                 }
             }
             Err(e) => {
-                progress.suspend(|| super::report(&outcome.path, &e.to_string()));
-                let file = outcome.path.display().to_string();
+                let label = outcome.label();
+                progress.suspend(|| super::report(&label, &e.to_string()));
+                let file = label.display().to_string();
                 for sink in &mut sinks {
                     sink.failure(&outcome.id, &file, e.code().as_str(), &e.to_string())?;
                 }

@@ -270,23 +270,34 @@ fn print(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Do `work` on every file and `show` its result on stdout; a file whose work
-/// fails is reported on stderr as `path: reason` and the others go on.
-fn each_file<T>(
+/// Do `work` on every file, which gives a result per document the file
+/// carries (a mail's parts, each with its number), and `show` each on
+/// stdout with its label (`mail.eml#2` for a part) and how many the file
+/// gave; a failure is reported on stderr as `label: reason` and the others
+/// go on.
+fn each_part<T>(
     files: &[PathBuf],
-    work: impl Fn(&std::path::Path) -> Result<T, onshi_notice::Error>,
-    mut show: impl FnMut(&mut dyn Write, &std::path::Path, T) -> io::Result<()>,
+    work: impl Fn(&Path) -> Vec<(Option<String>, Result<T, onshi_notice::Error>)>,
+    mut show: impl FnMut(&mut dyn Write, &Path, T, usize) -> io::Result<()>,
 ) -> io::Result<Status> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = false;
     for path in files {
-        match work(path) {
-            Ok(result) => show(&mut out, path, result)?,
-            Err(e) => {
-                // Keep stdout and stderr in order for a reader watching both.
-                out.flush()?;
-                report(path, &e.to_string());
-                failed = true;
+        let results = work(path);
+        let count = results.len();
+        for (part, result) in results {
+            let label = match part {
+                Some(index) => PathBuf::from(format!("{}#{index}", path.display())),
+                None => path.clone(),
+            };
+            match result {
+                Ok(value) => show(&mut out, &label, value, count)?,
+                Err(e) => {
+                    // Keep stdout and stderr in order for a reader watching both.
+                    out.flush()?;
+                    report(&label, &e.to_string());
+                    failed = true;
+                }
             }
         }
     }

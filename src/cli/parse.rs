@@ -1,13 +1,13 @@
 //! `onshi-notice parse FILE...`
 
-use std::io;
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-use super::{ConvertOptions, Status, each_file};
+use super::{ConvertOptions, Status, each_part};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Notice files (.pdf, or text in UTF-8, UTF-16, ISO-2022-JP, Shift_JIS or EUC-JP); `-` reads standard input.
+    /// Notice files (.pdf, text in UTF-8, UTF-16, ISO-2022-JP, Shift_JIS or EUC-JP, or a saved mail: a document per part); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// One compact JSON document per line (the default for more than one file).
@@ -19,26 +19,36 @@ pub struct Args {
 
 pub fn run(args: &Args) -> io::Result<Status> {
     let options = args.convert.options();
-    // Pretty JSON for one file; several documents go one per line, so the output stays parseable.
-    let pretty = !args.jsonl && args.files.len() == 1;
-    each_file(
+    each_part(
         &args.files,
-        |path| onshi_notice::batch::convert_contained(path, &options),
-        |out, path, doc| {
-            let json = if pretty {
-                serde_json::to_string_pretty(&doc)
-            } else {
-                serde_json::to_string(&doc)
-            };
-            out.write_all(json.map_err(io::Error::other)?.as_bytes())?;
-            out.write_all(b"\n")?;
-            if let Some(summary) = error_summary(&doc) {
-                out.flush()?;
-                super::report(path, &summary);
-            }
-            Ok(())
+        |path| {
+            let carried = onshi_notice::batch::convert_contained(path, &options);
+            carried
+                .into_iter()
+                .map(|c| (c.part.map(|p| p.index), c.result))
+                .collect()
+        },
+        |out, label, doc, count| {
+            // Pretty JSON for one document; several go one per line, so the output stays parseable.
+            let pretty = !args.jsonl && args.files.len() == 1 && count == 1;
+            show(out, label, &doc, pretty)
         },
     )
+}
+
+fn show(out: &mut dyn Write, path: &Path, doc: &onshi_notice::Document, pretty: bool) -> io::Result<()> {
+    let json = if pretty {
+        serde_json::to_string_pretty(doc)
+    } else {
+        serde_json::to_string(doc)
+    };
+    out.write_all(json.map_err(io::Error::other)?.as_bytes())?;
+    out.write_all(b"\n")?;
+    if let Some(summary) = error_summary(doc) {
+        out.flush()?;
+        super::report(path, &summary);
+    }
+    Ok(())
 }
 
 /// `2 errors: unknown_municipality, no_areas (see diagnostics)` when the

@@ -57,17 +57,18 @@ impl Notices {
 pub(super) fn timelines(inputs: &[PathBuf], convert: &ConvertOptions) -> io::Result<(Vec<DisasterTimeline>, bool)> {
     let inputs = batch::inputs(inputs);
     if inputs.is_empty() {
-        eprintln!("onshi-notice: no notices found (folders are searched for .pdf and .txt files)");
+        eprintln!("onshi-notice: no notices found (folders are searched for .pdf, .txt and .eml files)");
         return Ok((Vec::new(), true));
     }
     let pool = rayon::ThreadPoolBuilder::new().build().map_err(io::Error::other)?;
     let mut docs: Vec<(String, Document)> = Vec::new();
     let mut failed = false;
     batch::run(&inputs, &convert.options(), &pool, |outcome| {
+        let label = outcome.label();
         match outcome.result {
-            Ok(doc) => docs.push((outcome.path.display().to_string(), doc)),
+            Ok(doc) => docs.push((label.display().to_string(), doc)),
             Err(e) => {
-                super::report(&outcome.path, &e.to_string());
+                super::report(&label, &e.to_string());
                 failed = true;
             }
         }

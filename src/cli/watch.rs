@@ -20,7 +20,7 @@ use super::{ConvertOptions, Status};
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("sinks").required(true).multiple(true).args(["out", "jsonl", "sqlite", "postgres", "csv"])))]
 pub struct Args {
-    /// The folder to watch, with its subfolders, for .pdf and .txt notices.
+    /// The folder to watch, with its subfolders, for .pdf and .txt notices and .eml mails.
     dir: PathBuf,
     /// Write one <id>.json per notice into this folder.
     #[arg(long, value_name = "DIR")]

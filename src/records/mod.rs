@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 
 mod assemble;
 
+pub use crate::mail::Part;
 pub use crate::notice::{Disaster, Notice, NoticeKind, Reference};
 pub use crate::periods::Period;
 pub use crate::places::{Municipality, Prefecture};
@@ -52,6 +53,20 @@ pub struct Source {
     pub pages: u32,
     /// The text encoding of a text file, or how a PDF's text was decoded.
     pub decoded_by: String,
+    /// The part of a mail the notice came in (absent for a file that is the
+    /// notice itself); `sha256` is then of the part's bytes, as attached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+impl Source {
+    /// The file, and for a mail's part its number: `mail.eml#2`.
+    pub fn file_and_part(&self) -> String {
+        match &self.part {
+            Some(part) => format!("{}#{}", self.file, part.index),
+            None => self.file.clone(),
+        }
+    }
 }
 
 /// What kind of file a notice came in.

@@ -258,7 +258,7 @@ impl Row {
             "disaster",
             n.disaster.as_ref().map(|d| text(&d.name)).unwrap_or_default(),
         );
-        self.set("source_file", text(&doc.source.file));
+        self.set("source_file", text(&doc.source.file_and_part()));
         self.set("source_sha256", doc.source.sha256.clone());
         self
     }

@@ -504,7 +504,7 @@ fn write_chunk(client: &mut Client, pending: &[(String, Outcome)]) -> Result<(),
         let s = &doc.source;
         w.write(&[
             &s.sha256,
-            &s.file,
+            &s.file_and_part(),
             &json_str(&s.format),
             &i64::from(s.pages),
             &s.decoded_by,

@@ -259,7 +259,7 @@ fn insert(tx: &Connection, id: &str, doc: &Document) -> Result<(), SqliteError> 
     tx.execute("DELETE FROM failures WHERE id = ?1", [id])?;
     tx.execute(
         "INSERT INTO sources (sha256, file, format, pages, decoded_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![s.sha256, s.file, json_str(&s.format), s.pages, s.decoded_by],
+        params![s.sha256, s.file_and_part(), json_str(&s.format), s.pages, s.decoded_by],
     )?;
     tx.execute(
         "INSERT INTO notices (source_sha256, batch_id, schema_version, kind, document_type, issued_on, title, sequel,

@@ -98,6 +98,7 @@ crate::codes! {
         FormsSkipped = "forms_skipped": "PDF form XObjects nested too deeply or containing themselves were skipped",
         ContentJunk = "content_junk": "unreadable bytes in a PDF content stream were skipped",
         OcrTextLayer = "ocr_text_layer": "the PDF's text layer looks like OCR of a scan (its producer, or invisible text over a page image); doubtful eras, digits and names are left out",
+        CharsetMismatch = "charset_mismatch": "a mail part's declared charset is unknown or does not decode its text; the text was read in the encoding its bytes show",
     }
 }
 

@@ -225,12 +225,36 @@ pub fn extract_here(bytes: &[u8], options: &ExtractOptions) -> Result<Extracted,
             warnings,
         });
     }
-    let decoded = text::decode(bytes)?;
+    extract_text(bytes, None)
+}
+
+/// The pages of a text whose sender may have declared its charset (a mail
+/// part); a declaration that is not followed is a
+/// [`WarningCode::CharsetMismatch`] warning (see [`text::decode_declared`]).
+///
+/// ```
+/// use onshi_pdf_text::{WarningCode, extract_text};
+///
+/// let extracted = extract_text("事務連絡".as_bytes(), Some("euc-kr")).unwrap();
+/// assert_eq!(extracted.decoded_by, "UTF-8");
+/// assert_eq!(extracted.warnings[0].code, WarningCode::CharsetMismatch);
+/// ```
+pub fn extract_text(bytes: &[u8], charset: Option<&str>) -> Result<Extracted, ExtractError> {
+    let read = text::decode_declared(bytes, charset)?;
+    let warnings = read
+        .mismatch
+        .into_iter()
+        .map(|message| ExtractWarning {
+            code: WarningCode::CharsetMismatch,
+            message,
+            page: None,
+        })
+        .collect();
     Ok(Extracted {
         // A form feed separates pages in text renderings of PDFs.
-        pages: decoded.text.split('\u{000C}').map(str::to_owned).collect(),
+        pages: read.decoded.text.split('\u{000C}').map(str::to_owned).collect(),
         format: Format::Text,
-        decoded_by: decoded.encoding.to_owned(),
-        warnings: Vec::new(),
+        decoded_by: read.decoded.encoding.to_owned(),
+        warnings,
     })
 }

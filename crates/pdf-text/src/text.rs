@@ -13,7 +13,7 @@
 //! assert_eq!((decoded.text.as_str(), decoded.encoding), ("事務連絡", "EUC-JP"));
 //! ```
 
-use encoding_rs::{EUC_JP, Encoding, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{EUC_JP, Encoding, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Why bytes could not be read as a text notice.
 ///
@@ -138,6 +138,76 @@ pub fn decode(bytes: &[u8]) -> Result<DecodedText, TextError> {
         }
     }
 }
+
+/// Text whose sender declared its charset (a mail part's `charset=`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclaredText {
+    /// The text, decoded.
+    pub decoded: DecodedText,
+    /// Set when the declaration was not followed: the charset is unknown, or
+    /// it does not decode the bytes, so the bytes decided (see [`decode`]).
+    pub mismatch: Option<String>,
+}
+
+/// Decodes text in the charset its sender declared, when that is one of the
+/// supported encodings and decodes the bytes strictly. A declaration of
+/// ASCII or Latin-1 (the MIME default, and what Japanese mailers often write
+/// over ISO-2022-JP or Shift_JIS), an unknown charset, or one that fails on
+/// the bytes, leaves the decision to the bytes ([`decode`]); the last two
+/// are reported in [`DeclaredText::mismatch`].
+///
+/// ```
+/// use onshi_pdf_text::text::decode_declared;
+///
+/// let sjis = b"\x8e\x96\x96\xb1\x98\x41\x97\x8d"; // 事務連絡
+/// let read = decode_declared(sjis, Some("shift_jis")).unwrap();
+/// assert_eq!((read.decoded.encoding, read.mismatch), ("Shift_JIS", None));
+/// let read = decode_declared(sjis, Some("x-unheard-of")).unwrap();
+/// assert_eq!(read.decoded.encoding, "Shift_JIS");
+/// assert!(read.mismatch.unwrap().contains("x-unheard-of"));
+/// ```
+pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<DeclaredText, TextError> {
+    let label = charset.map(str::trim).filter(|c| !c.is_empty());
+    let Some(label) = label else {
+        return decode(bytes).map(|decoded| DeclaredText {
+            decoded,
+            mismatch: None,
+        });
+    };
+    let mismatch = match Encoding::for_label(label.as_bytes()) {
+        None => Some(format!("the declared charset `{label}` is unknown")),
+        Some(encoding) if DECLARABLE.contains(&encoding) => {
+            let bom_len = Encoding::for_bom(bytes)
+                .filter(|(e, _)| *e == encoding)
+                .map_or(0, |(_, n)| n);
+            match decode_strict(encoding, &bytes[bom_len..]) {
+                Ok(text) if !bytes.is_empty() => {
+                    let decoded = DecodedText {
+                        text,
+                        encoding: encoding.name(),
+                    };
+                    return Ok(DeclaredText {
+                        decoded,
+                        mismatch: None,
+                    });
+                }
+                Ok(_) => None,
+                Err(_) => Some(format!("the declared charset `{label}` does not decode the text")),
+            }
+        }
+        // ASCII and Latin-1 labels (both windows-1252 to WHATWG): the bytes know better.
+        Some(encoding) if encoding == WINDOWS_1252 => None,
+        Some(_) => Some(format!(
+            "the declared charset `{label}` is none that notices are read in"
+        )),
+    };
+    let decoded = decode(bytes)?;
+    let mismatch = mismatch.map(|m| format!("{m}; it was read as {}", decoded.encoding));
+    Ok(DeclaredText { decoded, mismatch })
+}
+
+/// The encodings a declared charset is followed for: those [`decode`] detects.
+const DECLARABLE: [&Encoding; 6] = [UTF_8, UTF_16LE, UTF_16BE, ISO_2022_JP, SHIFT_JIS, EUC_JP];
 
 struct Candidate {
     encoding: &'static Encoding,
@@ -276,6 +346,25 @@ mod tests {
             assert_eq!(decoded.text, SAMPLE, "big endian: {big_endian}");
             assert_eq!(decoded.encoding, if big_endian { "UTF-16BE" } else { "UTF-16LE" });
         }
+    }
+
+    #[test]
+    fn a_declared_charset_is_followed_unless_the_bytes_refute_it() {
+        let jis = encode(ISO_2022_JP, SAMPLE);
+        let read = decode_declared(&jis, Some("ISO-2022-JP")).unwrap();
+        assert_eq!((read.decoded.text.as_str(), read.mismatch), (SAMPLE, None));
+        // ASCII is the MIME default, often written over ISO-2022-JP: no mismatch worth a word.
+        let read = decode_declared(&jis, Some("us-ascii")).unwrap();
+        assert_eq!((read.decoded.encoding, read.mismatch), ("ISO-2022-JP", None));
+        // Shift_JIS declared over EUC-JP bytes: the bytes decide, and it is said.
+        let read = decode_declared(&encode(EUC_JP, SAMPLE), Some("Shift_JIS")).unwrap();
+        assert_eq!(read.decoded.encoding, "EUC-JP");
+        assert!(read.mismatch.unwrap().contains("does not decode"));
+        assert_eq!(decode_declared(b"", Some("utf-8")), Err(TextError::Empty));
+        assert_eq!(
+            decode_declared(SAMPLE.as_bytes(), None).unwrap().decoded.encoding,
+            "UTF-8"
+        );
     }
 
     #[test]
