@@ -235,7 +235,10 @@ fn names(
             let clean = pieces
                 .iter()
                 .all(|p| matches!(p.resolution, Resolution::Found { .. } | Resolution::Prefecture { .. }));
-            let trusted = clean || reading == Reading::Exact;
+            // OCR text must segment cleanly; exact text may leave unknown bits,
+            // but no name may start where an unknown bit stops short of a place
+            // suffix (`巾能登町` is not 能登町: it may be 中能登町 misspelled).
+            let trusted = clean || reading == Reading::Exact && starts_are_sound(&pieces);
             if trusted && pieces.iter().any(|p| matches!(p.resolution, Resolution::Found { .. })) {
                 merge_residue(pieces, &item.text, code, on, gazetteer)
             } else {
@@ -315,6 +318,23 @@ fn names(
         }
     }
     fused
+}
+
+/// Whether every name of a segmentation starts where a name may start: at the
+/// item's start, or after a piece that is a name or ends as place names end
+/// (`市町村区郡都道府県`). An unknown bit glued before a name makes its start a
+/// guess: the two may be one name written wrong.
+fn starts_are_sound(pieces: &[Piece<'_, '_>]) -> bool {
+    const ENDINGS: [char; 9] = ['市', '町', '村', '区', '郡', '都', '道', '府', '県'];
+    pieces.windows(2).all(|pair| {
+        let [before, piece] = pair else { return true };
+        let glued = before.span.end == piece.span.start;
+        let unknown_before = matches!(before.resolution, Resolution::Unknown { .. });
+        !(glued
+            && unknown_before
+            && matches!(piece.resolution, Resolution::Found { .. })
+            && !before.text.ends_with(ENDINGS))
+    })
 }
 
 /// A name found only by reading some of its characters as other glyphs (`室戶市` as
@@ -436,5 +456,16 @@ mod tests {
         assert_eq!(codes("【石川県】巾能登町", Reading::Ocr), Vec::<String>::new());
         // Names run together, all of them names, stay names.
         assert_eq!(codes("【石川県】七尾市輪島市", Reading::Ocr), ["172022", "172049"]);
+    }
+
+    #[test]
+    fn no_name_starts_right_after_an_unknown_bit() {
+        // A misspelled 中能登町 is not 能登町, in exact text either.
+        assert_eq!(codes("【石川県】巾能登町", Reading::Exact), Vec::<String>::new());
+        assert_eq!(codes("【石川県】巾能登町、七尾市", Reading::Exact), ["172022"]);
+        // An unknown name that ends as names end leaves the next name sound.
+        assert_eq!(codes("【石川県】架空町輪島市", Reading::Exact), ["172049"]);
+        // A bit after a name leaves the name.
+        assert_eq!(codes("【石川県】輪島市巾", Reading::Exact), ["172049"]);
     }
 }
