@@ -596,3 +596,21 @@ fn period_in_a_sentence_beside_an_unlabelled_list() {
     let d = onshi_notice::convert("inline.txt", quoted.as_bytes(), &onshi_notice::Options::default()).unwrap();
     assert_eq!(ends(&d), ["None"]);
 }
+
+// Browsers and some extractors set the header cells of one baseline into one
+// word (`範囲期間`): the columns are still told apart by what they hold, and
+// the merged header is no area.
+#[test]
+fn header_labels_merged_into_one_word() {
+    let text = "事務連絡\n令和7年1月7日\n\n厚生労働省医薬局総務課\n\n令和6年12月28日からの大雪にかかる「緊急時医療情報・資格確認機能」をアクティブ化する医療機関・薬局の範囲・期間について\n\n記\n\n範囲期間\n【青森県】青森市、弘前市    令和7年1月13日まで\n【秋田県】秋田市            令和7年1月15日まで\n\n以上\n";
+    let d = onshi_notice::convert("inline.txt", text.as_bytes(), &onshi_notice::Options::default()).unwrap();
+    assert_eq!(
+        code_ends(&d),
+        [
+            ("022012".to_owned(), "Some(2025-01-13)".to_owned()),
+            ("022021".to_owned(), "Some(2025-01-13)".to_owned()),
+            ("052019".to_owned(), "Some(2025-01-15)".to_owned()),
+        ]
+    );
+    assert!(d.diagnostics.is_empty(), "{:#?}", d.diagnostics);
+}
