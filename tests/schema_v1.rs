@@ -104,7 +104,7 @@ fn a_version_3_database_takes_info_diagnostics() {
         conn.pragma_update(None, "user_version", 3).unwrap();
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let typos = root.join("corpus/2025-01-07-aomori-snow-typos/source.txt");
+    let unknown = root.join("corpus/synthetic-unknown-and-ambiguous-names/source.txt");
     let old_form = dir.join("old-form.txt");
     let reference = std::fs::read_to_string(root.join("corpus/2025-01-07-aomori-snow/source.txt")).unwrap();
     assert!(reference.contains("黒石市"));
@@ -118,7 +118,7 @@ fn a_version_3_database_takes_info_diagnostics() {
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
-    convert(&typos);
+    convert(&unknown);
     let count = |sql: &str| -> i64 {
         rusqlite::Connection::open(&db)
             .unwrap()
@@ -126,7 +126,7 @@ fn a_version_3_database_takes_info_diagnostics() {
             .unwrap()
     };
     let before = count("SELECT count(*) FROM diagnostics");
-    assert!(before > 0, "the typos notice has diagnostics");
+    assert!(before > 0, "the notice of unknown names has diagnostics");
     convert(&old_form);
     assert_eq!(count("PRAGMA user_version"), SCHEMA_VERSION);
     assert_eq!(
