@@ -873,7 +873,7 @@ fn names_written_with_radicals_or_old_forms_resolve_with_a_diagnostic() {
     let variant: Vec<(&str, &str)> = doc
         .diagnostics
         .iter()
-        .filter(|d| d.code == onshi_notice::diagnostic::Code::NameMatchedByVariant)
+        .filter(|d| d.code == onshi_notice::diagnostic::NoticeCode::NameMatchedByVariant)
         .map(|d| (d.text.as_deref().unwrap_or(""), d.message.as_str()))
         .collect();
     assert_eq!(
