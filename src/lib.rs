@@ -367,7 +367,7 @@ fn read(
     decisions::places(file_name, &places);
     let (periods, mut diagnostics) = periods::assign(&notice);
     diagnostics.extend(extracted.warnings.iter().map(|w| {
-        let d = diagnostic::Diagnostic::warning(w.code.into(), w.message.clone());
+        let d = diagnostic::Diagnostic::warning(w.code, w.message.clone());
         match w.page {
             Some(page) => diagnostic::Diagnostic { page: Some(page), ..d },
             None => d,

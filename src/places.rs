@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, NoticeCode, Position};
 use crate::notice::range::MAX_ITEMS;
 use crate::notice::{ItemKind, RangeItem, RangeList};
 use crate::reading::Reading;
@@ -86,7 +86,7 @@ pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazett
     for note in &range.notes {
         out.diagnostics.push(
             Diagnostic::warning(
-                Code::RangeNote,
+                NoticeCode::RangeNote,
                 format!("`{}` in the 範囲 is a remark, not a place; it was left out", note.text),
             )
             .at(note.position)
@@ -100,7 +100,7 @@ pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazett
         let position = range.items.last().map_or(Position { page: 1, line: 1 }, |i| i.position);
         out.diagnostics.push(
             Diagnostic::error(
-                Code::RangeTooLong,
+                NoticeCode::RangeTooLong,
                 format!(
                     "the 範囲 lists {} items, more than any notice could ({} local governments exist); only the \
                      first {MAX_ITEMS} were read",
@@ -117,9 +117,12 @@ pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazett
                 Some(entry) => Some(area(entry)),
                 None => {
                     out.diagnostics.push(
-                        Diagnostic::error(Code::UnknownPrefecture, format!("`{written}` is not a prefecture"))
-                            .at(item.position)
-                            .about(written.clone()),
+                        Diagnostic::error(
+                            NoticeCode::UnknownPrefecture,
+                            format!("`{written}` is not a prefecture"),
+                        )
+                        .at(item.position)
+                        .about(written.clone()),
                     );
                     None
                 }
@@ -139,7 +142,7 @@ pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazett
                 Some(prefecture) => whole_prefecture(item, prefecture, &mut out),
                 None => out.diagnostics.push(
                     Diagnostic::error(
-                        Code::WholeAreaWithoutPrefecture,
+                        NoticeCode::WholeAreaWithoutPrefecture,
                         format!("`{}` names no prefecture", item.text),
                     )
                     .at(item.position)
@@ -152,14 +155,21 @@ pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazett
                     item,
                     prefecture,
                     Some(count),
-                    Code::CountInsteadOfNames,
+                    NoticeCode::CountInsteadOfNames,
                     message,
                     &mut out,
                 );
             }
             ItemKind::Rule => {
                 let message = format!("`{}` gives a rule, not names; recorded as a scope", item.text);
-                scope(item, prefecture, None, Code::RuleInsteadOfNames, message, &mut out);
+                scope(
+                    item,
+                    prefecture,
+                    None,
+                    NoticeCode::RuleInsteadOfNames,
+                    message,
+                    &mut out,
+                );
             }
         }
     }
@@ -171,7 +181,7 @@ pub fn resolve_read(range: &RangeList, on: Option<NaiveDate>, gazetteer: &Gazett
 fn whole_prefecture(item: &RangeItem, prefecture: Prefecture, out: &mut Resolved) {
     out.diagnostics.push(
         Diagnostic::warning(
-            Code::WholePrefecture,
+            NoticeCode::WholePrefecture,
             format!(
                 "`{}` names all of {}; recorded without a municipality",
                 item.text, prefecture.name
@@ -193,7 +203,7 @@ fn scope(
     item: &RangeItem,
     prefecture: Option<Prefecture>,
     count: Option<u32>,
-    code: Code,
+    code: NoticeCode,
     message: String,
     out: &mut Resolved,
 ) {
@@ -259,7 +269,7 @@ fn names(
         }
     }
     for piece in pieces {
-        let diagnostic = |code: Code, message: String| {
+        let diagnostic = |code: NoticeCode, message: String| {
             Diagnostic::error(code, message)
                 .at(item.position)
                 .about(piece.text.to_owned())
@@ -281,7 +291,7 @@ fn names(
             // already resolves the names after it inside that prefecture.
             Resolution::Prefecture { entry } => fused = Some(area(entry)),
             Resolution::Ambiguous { candidates } => out.diagnostics.push(diagnostic(
-                Code::AmbiguousMunicipality,
+                NoticeCode::AmbiguousMunicipality,
                 format!(
                     "`{}` could be {}; the notice does not say which",
                     piece.text,
@@ -289,7 +299,7 @@ fn names(
                 ),
             )),
             Resolution::NotInForce { entry } => out.diagnostics.push(diagnostic(
-                Code::MunicipalityNotInForce,
+                NoticeCode::MunicipalityNotInForce,
                 format!(
                     "`{}` ({}) did not exist on the notice date{}",
                     piece.text,
@@ -304,7 +314,7 @@ fn names(
                     format!("; did you mean {}?", list(&suggestions))
                 };
                 out.diagnostics.push(diagnostic(
-                    Code::UnknownMunicipality,
+                    NoticeCode::UnknownMunicipality,
                     format!(
                         "`{}` is not a municipality{}{hint}",
                         piece.text,
@@ -345,7 +355,7 @@ fn matched_by_variant(text: &str, entry: &Entry, folded: &[(char, char)], positi
         .map(|(written, official)| format!("`{written}` as `{official}`"))
         .collect();
     Diagnostic::info(
-        Code::NameMatchedByVariant,
+        NoticeCode::NameMatchedByVariant,
         format!(
             "`{text}` matches {} only when read with {}",
             list(&[entry]),

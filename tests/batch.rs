@@ -5,6 +5,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "support/out_dir.rs"]
+mod out_dir;
+
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_onshi-notice"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -29,17 +32,7 @@ type Row = (String, String, Option<String>, String, Option<String>);
 
 fn rows_from_json_dir(dir: &Path) -> BTreeSet<Row> {
     let mut rows = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let id = path
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .strip_suffix(".json")
-            .unwrap()
-            .to_owned();
-        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (id, doc) in out_dir::documents(dir) {
         for a in doc["activations"].as_array().unwrap() {
             rows.insert(row(&id, a));
         }
@@ -184,13 +177,8 @@ fn a_bad_file_mid_batch_costs_only_itself() {
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 2, "{stderr}");
-    let mut written: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    written.sort();
     assert_eq!(
-        written,
+        out_dir::names(&out),
         [
             "n0.txt.json",
             "n1.txt.json",
@@ -200,8 +188,7 @@ fn a_bad_file_mid_batch_costs_only_itself() {
             "n5.txt.json"
         ]
     );
-    for name in written {
-        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(name)).unwrap()).unwrap();
+    for (_, doc) in out_dir::documents(&out) {
         assert_eq!(doc["activations"].as_array().unwrap().len(), 10);
     }
 }
@@ -245,16 +232,11 @@ fn a_killed_batch_leaves_nothing_half_written() {
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let mut whole = 0;
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.ends_with(".json") {
-            let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-            assert_eq!(doc["activations"].as_array().unwrap().len(), 10, "{name}");
-            whole += 1;
-        }
+    let documents = out_dir::documents(&out);
+    for (id, doc) in &documents {
+        assert_eq!(doc["activations"].as_array().unwrap().len(), 10, "{id}");
     }
+    let whole = documents.len();
     assert!((20..3000).contains(&whole), "{whole}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();

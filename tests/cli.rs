@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "support/out_dir.rs"]
+mod out_dir;
+
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_onshi-notice"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -280,13 +283,8 @@ fn convert_reads_each_part_of_the_mails_in_a_folder() {
         "-",
     ]);
     assert_eq!(o.status.code(), Some(1), "d.eml fails: {}", stderr(&o));
-    let mut written: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    written.sort();
     assert_eq!(
-        written,
+        out_dir::names(&out),
         ["a.eml#2.json", "b.eml#1.json", "c.eml#1.json", "c.eml#2.json"]
     );
     let doc: serde_json::Value =

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use onshi_notice::sink::csv::COLUMNS;
 
+#[path = "support/out_dir.rs"]
+mod out_dir;
 #[path = "support/readme.rs"]
 mod readme;
 
@@ -123,17 +125,7 @@ fn the_corpus_round_trips_through_csv() {
     let mut expected_activations = Vec::new();
     let mut expected_scopes = 0;
     let mut ids = Vec::new();
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let path = entry.unwrap().path();
-        let id = path
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .strip_suffix(".json")
-            .unwrap()
-            .to_owned();
-        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (id, doc) in out_dir::documents(&out) {
         for a in doc["activations"].as_array().unwrap() {
             expected_activations.push(json_key(&id, a));
         }

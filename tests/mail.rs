@@ -1,7 +1,7 @@
 //! Saved mails: MIME edge cases, each a small mail built here around a corpus notice.
 
 use encoding_rs::{ISO_2022_JP, SHIFT_JIS};
-use onshi_notice::diagnostic::Code;
+use onshi_notice::diagnostic::WarningCode;
 use onshi_notice::error::{FailureCode, FileCode};
 use onshi_notice::mail::is_mail;
 use onshi_notice::{Carried, Options};
@@ -186,7 +186,7 @@ fn a_text_part_without_charset_is_decoded_by_its_bytes() {
     let carried = read(mail.as_bytes());
     let doc = carried[0].result.as_ref().unwrap();
     assert_eq!(doc.source.decoded_by, "ISO-2022-JP");
-    assert!(doc.diagnostics.iter().all(|d| d.code != Code::CharsetMismatch));
+    assert!(doc.diagnostics.iter().all(|d| d.code != WarningCode::CharsetMismatch));
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn an_unknown_charset_is_a_diagnostic_not_a_failure() {
     let mismatch = doc
         .diagnostics
         .iter()
-        .find(|d| d.code == Code::CharsetMismatch)
+        .find(|d| d.code == WarningCode::CharsetMismatch)
         .unwrap();
     assert!(
         mismatch.message.contains("`x-nowhere` is unknown"),

@@ -19,20 +19,12 @@ use std::time::Duration;
 
 use support::cli::{bin, run, stderr, stdout};
 use support::measure::{self, Job};
+use support::out_dir;
 
 const REFERENCE: &str = "corpus/2025-01-07-aomori-snow/source.txt";
 
 fn reference() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(REFERENCE)
-}
-
-fn json_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn sqlite_count(db: &Path, sql: &str) -> i64 {
@@ -168,7 +160,7 @@ fn distinct_paths_get_distinct_ids() {
     let out = dir.join("out");
     let o = run(bin().args(["convert", "--quiet", "--out"]).arg(&out).arg(&input));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let names = json_names(&out);
+    let names = out_dir::names(&out);
     let expected = if cfg!(unix) { 4 } else { 2 };
     assert_eq!(names.len(), expected, "one document per input: {names:?}");
     assert!(names.contains(&"a__b.txt.json".to_owned()), "{names:?}");
@@ -204,7 +196,7 @@ fn an_id_collision_is_a_failure_never_an_overwrite() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("n.txt: its id `n.txt` is already taken by"), "{err}");
-    assert_eq!(json_names(&out), ["N.txt.json"]);
+    assert_eq!(out_dir::names(&out), ["N.txt.json"]);
     let text = std::fs::read_to_string(&jsonl).unwrap();
     assert!(text.contains(r#""code":"id_collision""#), "{text}");
 }
@@ -274,7 +266,10 @@ fn a_failed_run_keeps_the_last_jsonl_and_an_input_is_never_an_output() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("the output is also an input"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&input).unwrap(), before);
-    let leftovers: Vec<String> = json_names(&dir).into_iter().filter(|n| n.ends_with(".part")).collect();
+    let leftovers: Vec<String> = out_dir::names(&dir)
+        .into_iter()
+        .filter(|n| n.ends_with(".part"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -628,7 +623,7 @@ fn out_files_get_the_usual_mode_and_leftovers_are_removed() {
         .mode()
         & 0o777;
     assert_eq!(mode, 0o666 & !umask);
-    assert_eq!(json_names(&out), ["source.txt.json"]);
+    assert_eq!(out_dir::names(&out), ["source.txt.json"]);
 }
 
 /// Defect: `-v`/`RUST_LOG` showed nothing of what the stages decided; at
@@ -777,7 +772,7 @@ fn an_over_long_id_is_a_failure_of_that_file_only() {
         err.contains("n.txt: its id is") && err.contains("move it to a shorter path"),
         "{err}"
     );
-    assert_eq!(json_names(&out), ["short.txt.json"]);
+    assert_eq!(out_dir::names(&out), ["short.txt.json"]);
     assert_eq!(sqlite_count(&db, "SELECT count(*) FROM notices"), 1);
     assert_eq!(
         sqlite_count(&db, "SELECT count(*) FROM failures WHERE code = 'id_too_long'"),
@@ -873,7 +868,7 @@ fn names_written_with_radicals_or_old_forms_resolve_with_a_diagnostic() {
     let variant: Vec<(&str, &str)> = doc
         .diagnostics
         .iter()
-        .filter(|d| d.code == onshi_notice::diagnostic::Code::NameMatchedByVariant)
+        .filter(|d| d.code == onshi_notice::diagnostic::NoticeCode::NameMatchedByVariant)
         .map(|d| (d.text.as_deref().unwrap_or(""), d.message.as_str()))
         .collect();
     assert_eq!(

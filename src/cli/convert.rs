@@ -69,9 +69,6 @@ pub fn run(args: &Args) -> io::Result<Status> {
         if onshi_notice::is_stdin(path) {
             let out: Box<dyn Write> = Box::new(io::stdout().lock());
             sinks.push(Box::new(JsonLines::new(BufWriter::new(out))));
-        } else if onshi_notice::sink::is_written_in_place(path) {
-            let out = onshi_notice::sink::open_in_place(path)?;
-            sinks.push(Box::new(JsonLines::new(BufWriter::new(out))));
         } else {
             sinks.push(Box::new(JsonLinesFile::create(path)?));
         }

@@ -58,7 +58,8 @@ fn reporter(path: &Path) -> impl FnMut(&Replacement) + 'static {
 
 impl CsvArgs {
     /// The CSV sink of one batch of `convert`: the file replaced at the end
-    /// of the batch (written beside it, then renamed), or stdout.
+    /// of the batch (written beside it, then renamed; a device or a FIFO is
+    /// written in place), or stdout.
     pub fn open(&self) -> io::Result<Option<Box<dyn Sink>>> {
         let Some(path) = &self.csv else {
             return Ok(None);
@@ -66,9 +67,6 @@ impl CsvArgs {
         let encoding = self.csv_encoding.into();
         Ok(Some(if onshi_notice::is_stdin(path) {
             let out: Box<dyn Write> = Box::new(io::stdout().lock());
-            Box::new(Csv::new(BufWriter::new(out), encoding)?.on_replacement(reporter(path)))
-        } else if onshi_notice::sink::is_written_in_place(path) {
-            let out = onshi_notice::sink::open_in_place(path)?;
             Box::new(Csv::new(BufWriter::new(out), encoding)?.on_replacement(reporter(path)))
         } else {
             Box::new(CsvFile::create_with(path, encoding, reporter(path))?)

@@ -1,7 +1,7 @@
 //! Attachments: `範囲：別紙のとおり`, with the list under a `(別紙)` heading
 //! later in the document (usually after `以上`, often on a page of its own).
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Diagnostic, NoticeCode};
 use onshi_pdf_text::layout::Furniture;
 use onshi_pdf_text::normalize::{Line, compact};
 
@@ -79,7 +79,7 @@ pub(super) fn follow(
         let position = cell.lines.first().map(|l| l.position);
         let Some(read) = read_attachment(lines, from, Some(number.as_str()), furniture) else {
             let d = Diagnostic::error(
-                Code::AttachmentNotFound,
+                NoticeCode::AttachmentNotFound,
                 format!("the 範囲 points to an attachment (`{pointer}`) that the document does not have"),
             )
             .about(pointer);
@@ -151,7 +151,7 @@ mod tests {
         let mut diagnostics = Vec::new();
         follow(&mut table, &lines, 4, &Furniture::default(), &mut diagnostics);
         assert!(table.ranges.is_empty());
-        assert_eq!(diagnostics[0].code, Code::AttachmentNotFound);
+        assert_eq!(diagnostics[0].code, NoticeCode::AttachmentNotFound);
         assert!(
             is_heading("(別紙1)", Some("1")) && is_heading("別紙", None) && !is_heading("別紙のとおり延長する", None)
         );

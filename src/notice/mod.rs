@@ -17,7 +17,7 @@ pub mod table;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, NoticeCode, Position};
 use crate::reading::Reading;
 use onshi_pdf_text::layout::Furniture;
 use onshi_pdf_text::normalize::{Line, Text};
@@ -111,7 +111,7 @@ pub fn parse_read(text: &Text, reading: Reading) -> Result<ParsedNotice, NotANot
     if kind == NoticeKind::Unknown {
         diagnostics.push(at(
             Diagnostic::warning(
-                Code::UnknownKind,
+                NoticeCode::UnknownKind,
                 "found no wording of activation, extension, termination or amendment",
             ),
             header.title_position,
@@ -119,25 +119,25 @@ pub fn parse_read(text: &Text, reading: Reading) -> Result<ParsedNotice, NotANot
     }
     if header.issued_on.is_none() {
         diagnostics.push(at(
-            Diagnostic::warning(Code::MissingIssueDate, "found no date in the letter head"),
+            Diagnostic::warning(NoticeCode::MissingIssueDate, "found no date in the letter head"),
             own.first().map(|l| l.position),
         ));
     }
     if title.is_none() {
         diagnostics.push(at(
-            Diagnostic::warning(Code::MissingTitle, "found no title ending in について"),
+            Diagnostic::warning(NoticeCode::MissingTitle, "found no title ending in について"),
             own.first().map(|l| l.position),
         ));
     }
     if table.ranges.is_empty() {
         diagnostics.push(at(
-            Diagnostic::error(Code::MissingRange, "found no 範囲 (area) in the notice"),
+            Diagnostic::error(NoticeCode::MissingRange, "found no 範囲 (area) in the notice"),
             table_lines.first().map(|l| l.position),
         ));
     }
     if table.periods.is_empty() {
         diagnostics.push(at(
-            Diagnostic::warning(Code::MissingPeriod, "found no 期間 (period) in the notice"),
+            Diagnostic::warning(NoticeCode::MissingPeriod, "found no 期間 (period) in the notice"),
             table_lines.first().map(|l| l.position),
         ));
     }

@@ -23,7 +23,7 @@ use onshi_wareki::{ClockTime, END_WORDS, FoundDate, START_WORDS, Scanned};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Code;
+use crate::diagnostic::NoticeCode;
 
 /// A period as a notice gives it: what the 期間 cell says, read, and the cell
 /// itself. The parser's result and the record's field are this one type.
@@ -91,7 +91,7 @@ pub struct PeriodNote {
     /// `ambiguous_period`, `unrecognized_period`, `empty_period`,
     /// `period_without_end`, `footnote_missing`, `end_before_start`,
     /// `weekday_mismatch`.
-    pub code: Code,
+    pub code: NoticeCode,
     /// A sentence for people.
     pub message: String,
 }
@@ -141,7 +141,7 @@ pub fn parse_period_read(
     };
     let mut notes = Vec::new();
     if cell.trim().is_empty() {
-        notes.push(note(0..cell.len(), Code::EmptyPeriod, "the period cell is empty"));
+        notes.push(note(0..cell.len(), NoticeCode::EmptyPeriod, "the period cell is empty"));
         return (period, notes);
     }
 
@@ -183,7 +183,7 @@ fn read_footnotes(
         if bodies.is_empty() {
             notes.push(note(
                 marker.span.clone(),
-                Code::FootnoteMissing,
+                NoticeCode::FootnoteMissing,
                 format!(
                     "the period refers to footnote `{}` but no such footnote follows the table",
                     cell.get(marker.span.clone()).unwrap_or_default()
@@ -227,30 +227,30 @@ fn basis(cell: &str, scanned: &[Scanned], markers: &[Marker]) -> Option<String> 
 /// note already explains why.
 fn note_what_is_missing(period: &Period, notes: &mut Vec<PeriodNote>) {
     let whole = 0..period.text.len();
-    let explained = |notes: &[PeriodNote], codes: &[Code]| notes.iter().any(|n| codes.contains(&n.code));
+    let explained = |notes: &[PeriodNote], codes: &[NoticeCode]| notes.iter().any(|n| codes.contains(&n.code));
     if period.start.is_some()
         && period.end.is_none()
         && !period.open_ended
-        && !explained(notes, &[Code::AmbiguousPeriod, Code::InvalidDate])
+        && !explained(notes, &[NoticeCode::AmbiguousPeriod, NoticeCode::InvalidDate])
     {
         notes.push(note(
             whole.clone(),
-            Code::PeriodWithoutEnd,
+            NoticeCode::PeriodWithoutEnd,
             "the period states a start but no end date",
         ));
     }
-    if period.start.is_some() || period.end.is_some() || explained(notes, &[Code::AmbiguousPeriod]) {
+    if period.start.is_some() || period.end.is_some() || explained(notes, &[NoticeCode::AmbiguousPeriod]) {
         return;
     }
     match &period.basis {
         Some(basis) => notes.push(note(
             whole,
-            Code::PeriodWithoutDate,
+            NoticeCode::PeriodWithoutDate,
             format!("the period gives only a rule (`{basis}`), no date"),
         )),
-        None if !explained(notes, &[Code::InvalidDate]) => notes.push(note(
+        None if !explained(notes, &[NoticeCode::InvalidDate]) => notes.push(note(
             whole,
-            Code::UnrecognizedPeriod,
+            NoticeCode::UnrecognizedPeriod,
             format!("no date or rule was recognized in the period `{}`", period.text),
         )),
         None => {}
@@ -421,7 +421,7 @@ fn collect(
                 found: found.clone(),
                 at,
             }),
-            (Err(e), _) => notes.push(note(at, Code::InvalidDate, e.to_string())),
+            (Err(e), _) => notes.push(note(at, NoticeCode::InvalidDate, e.to_string())),
             (Ok(_), None) => {}
         }
     }
@@ -476,7 +476,7 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
         let texts: Vec<String> = unknown.iter().map(|d| d.found.date.to_string()).collect();
         notes.push(note(
             first.at.clone(),
-            Code::AmbiguousPeriod,
+            NoticeCode::AmbiguousPeriod,
             format!(
                 "cannot tell whether {} starts or ends the period; no `から`, `まで` or `~` next to it",
                 texts.join(", ")
@@ -495,7 +495,7 @@ fn resolve_roles(dated: &[Dated], notice_date: NaiveDate, period: &mut Period, n
     {
         notes.push(note(
             0..period.text.len(),
-            Code::EndBeforeStart,
+            NoticeCode::EndBeforeStart,
             format!("the period ends ({e}) before it starts ({s})"),
         ));
     }
@@ -511,7 +511,7 @@ fn complete(d: &Dated, context: NaiveDate, notes: &mut Vec<PeriodNote>) -> Optio
             {
                 notes.push(note(
                     d.at.clone(),
-                    Code::WeekdayMismatch,
+                    NoticeCode::WeekdayMismatch,
                     format!(
                         "{} was read as {date}, a {}, but the text gives the weekday {w}",
                         d.found.date,
@@ -522,7 +522,7 @@ fn complete(d: &Dated, context: NaiveDate, notes: &mut Vec<PeriodNote>) -> Optio
             Some(date)
         }
         Err(e) => {
-            notes.push(note(d.at.clone(), Code::InvalidDate, e.to_string()));
+            notes.push(note(d.at.clone(), NoticeCode::InvalidDate, e.to_string()));
             None
         }
     }
@@ -533,7 +533,7 @@ fn ambiguous(what: &str, several: &[(NaiveDate, &Dated)]) -> PeriodNote {
     let at = several.first().map_or(0..0, |(_, d)| d.at.clone());
     note(
         at,
-        Code::AmbiguousPeriod,
+        NoticeCode::AmbiguousPeriod,
         format!(
             "the period gives {} different {what} dates ({}); none was chosen",
             several.len(),
@@ -723,7 +723,7 @@ fn tidy(text: &str) -> String {
     t.trim_matches(edge).to_owned()
 }
 
-fn note(span: Range<usize>, code: Code, message: impl Into<String>) -> PeriodNote {
+fn note(span: Range<usize>, code: NoticeCode, message: impl Into<String>) -> PeriodNote {
     PeriodNote {
         span,
         code,
@@ -781,7 +781,7 @@ mod closing_tests {
         assert_eq!(p.end, NaiveDate::from_ymd_opt(2025, 1, 13));
         let (p, notes) = parse_period_as("令和7年1月13日(月)(延長なし)", &[], date, CellRole::Period);
         assert_eq!(p.end, None);
-        assert!(notes.iter().any(|n| n.code == Code::AmbiguousPeriod));
+        assert!(notes.iter().any(|n| n.code == NoticeCode::AmbiguousPeriod));
         // Two dates under a closing label are still not guessed at.
         let (p, _) = parse_period_as("1月13日、1月20日", &[], date, CellRole::Closing);
         assert_eq!(p.end, None);

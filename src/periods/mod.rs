@@ -10,7 +10,7 @@ pub use cell::{CellRole, Period, PeriodNote, parse_period, parse_period_as, pars
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, NoticeCode, Position};
 use crate::notice::{ParsedNotice, PeriodCell};
 use crate::reading::Reading;
 
@@ -90,7 +90,7 @@ pub fn assign(notice: &ParsedNotice) -> (Vec<Assigned>, Vec<Diagnostic>) {
     if unmatched {
         diagnostics.push(
             Diagnostic::error(
-                Code::UnmatchedPeriods,
+                NoticeCode::UnmatchedPeriods,
                 format!(
                     "{} 期間 cells for {untied} 範囲 cells that no table row ties together; those areas got no period",
                     free.len()
@@ -192,7 +192,7 @@ fn parse_cell(
     let Some(context) = context else {
         diagnostics.push(
             Diagnostic::error(
-                Code::PeriodWithoutContext,
+                NoticeCode::PeriodWithoutContext,
                 "the notice gives no date to complete the period's dates from",
             )
             .at(position)
@@ -217,9 +217,12 @@ fn parse_cell(
     }
     if period.end.is_none() && period.basis.is_none() && !period.open_ended {
         diagnostics.push(
-            Diagnostic::error(Code::PeriodWithoutEnd, "the 期間 gives neither an end date nor a rule")
-                .at(position)
-                .about(text.clone()),
+            Diagnostic::error(
+                NoticeCode::PeriodWithoutEnd,
+                "the 期間 gives neither an end date nor a rule",
+            )
+            .at(position)
+            .about(text.clone()),
         );
     }
     period

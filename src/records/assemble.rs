@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Code, Diagnostic, Position};
+use crate::diagnostic::{Diagnostic, NoticeCode, Position};
 use crate::notice::ParsedNotice;
 use crate::places::Resolved;
 use crate::records::{self, Activation, Document, Scope, Source, SourceSpan};
@@ -40,7 +40,7 @@ pub fn assemble(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
             } else if !row.by_prefecture.is_empty() || !named.is_empty() && !named.contains(&area.prefecture.name) {
                 diagnostics.push(
                     Diagnostic::warning(
-                        Code::PeriodForOtherArea,
+                        NoticeCode::PeriodForOtherArea,
                         format!(
                             "the period `{}` names {} but not {}; `{}` gets no period",
                             row.period.text,
@@ -62,7 +62,7 @@ pub fn assemble(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
             if let Some(first) = first_seen.get(&key) {
                 diagnostics.push(
                     Diagnostic::warning(
-                        Code::DuplicateArea,
+                        NoticeCode::DuplicateArea,
                         format!(
                             "`{}` is named again (first on page {}, line {}); recorded once",
                             area.written_as, first.page, first.line
@@ -93,9 +93,9 @@ pub fn assemble(source: Source, notice: ParsedNotice, rows: Vec<Row>, mut diagno
         }
         diagnostics.extend(row.resolved.diagnostics);
     }
-    if activations.is_empty() && scopes.is_empty() && !diagnostics.iter().any(|d| d.code == Code::MissingRange) {
+    if activations.is_empty() && scopes.is_empty() && !diagnostics.iter().any(|d| d.code == NoticeCode::MissingRange) {
         diagnostics.push(Diagnostic::error(
-            Code::NoAreas,
+            NoticeCode::NoAreas,
             "the 範囲 names no area that could be resolved",
         ));
     }

@@ -15,8 +15,9 @@
 //! so a crafted notice cannot put a formula into a user's sheet.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::output::{FileSink, IntoOutput, Output};
 use super::{Sink, Stats};
 use crate::Document;
 
@@ -325,18 +326,12 @@ impl<W: Write> Sink for Csv<W> {
     }
 }
 
-/// CSV into a file, written to a temporary file beside it and renamed into
-/// place by [`Sink::finish`], as [`super::jsonl::JsonLinesFile`] does: the
-/// last complete file stays until the new one is complete.
-pub struct CsvFile {
-    /// `None` once finished.
-    csv: Option<Csv<std::io::BufWriter<tempfile::NamedTempFile>>>,
-    path: PathBuf,
-}
+/// CSV into a file ([`Output`]): replaced when the batch finishes, or
+/// written in place if it is a device or a FIFO.
+pub type CsvFile = FileSink<Csv<Output>>;
 
 impl CsvFile {
-    /// A temporary file beside `path`, renamed to `path` when the batch finishes;
-    /// a character the encoding cannot hold is logged as a warning.
+    /// CSV into `path`; a character the encoding cannot hold is logged as a warning.
     pub fn create(path: &Path, encoding: Encoding) -> std::io::Result<Self> {
         Self::create_with(path, encoding, |r| log::warn!("{r}"))
     }
@@ -347,52 +342,14 @@ impl CsvFile {
         encoding: Encoding,
         on_replacement: impl FnMut(&Replacement) + 'static,
     ) -> std::io::Result<Self> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        // Best effort, as for JSON Lines: the folder is not ours.
-        if let Err(e) = super::remove_stale_temporaries(dir) {
-            log::debug!("leftover temporary files not removed: {e}");
-        }
-        let temp = super::temporary_beside(path).map_err(|e| super::at(path, e))?;
-        let csv = Csv::new(std::io::BufWriter::new(temp), encoding).map_err(|e| super::at(path, e))?;
-        Ok(CsvFile {
-            csv: Some(csv.on_replacement(on_replacement)),
-            path: path.to_path_buf(),
-        })
-    }
-
-    fn csv(&mut self) -> std::io::Result<&mut Csv<std::io::BufWriter<tempfile::NamedTempFile>>> {
-        self.csv
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("the batch is already finished"))
+        let csv = Csv::new(Output::create(path)?, encoding).map_err(|e| super::at(path, e))?;
+        Ok(FileSink::new(csv.on_replacement(on_replacement), path))
     }
 }
 
-impl Sink for CsvFile {
-    fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()> {
-        let result = self.csv()?.document(id, doc);
-        result.map_err(|e| super::at(&self.path, e))
-    }
-
-    fn failure(&mut self, id: &str, file: &str, code: &str, message: &str) -> std::io::Result<()> {
-        let result = self.csv()?.failure(id, file, code, message);
-        result.map_err(|e| super::at(&self.path, e))
-    }
-
-    fn finish(&mut self, stats: &Stats) -> std::io::Result<()> {
-        let mut csv = self
-            .csv
-            .take()
-            .ok_or_else(|| std::io::Error::other("the batch is already finished"))?;
-        let finish = || {
-            csv.finish(stats)?;
-            let temp = csv.into_inner().into_inner().map_err(|e| e.into_error())?;
-            temp.persist(&self.path).map_err(|e| e.error)?;
-            Ok(())
-        };
-        finish().map_err(|e| super::at(&self.path, e))
+impl IntoOutput for Csv<Output> {
+    fn into_output(self) -> Output {
+        self.into_inner()
     }
 }
 

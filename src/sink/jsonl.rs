@@ -8,6 +8,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::output::{FileSink, IntoOutput, Output};
 use super::{Sink, Stats};
 use crate::Document;
 use crate::records::{Notice, Source};
@@ -87,63 +88,19 @@ impl<W: Write> Sink for JsonLines<W> {
     }
 }
 
-/// JSON Lines into a file, written to a temporary file beside it and renamed
-/// into place by [`Sink::finish`]: the last complete file stays until the new
-/// one is complete, and a batch that fails leaves it untouched.
-pub struct JsonLinesFile {
-    /// `None` once finished.
-    lines: Option<JsonLines<std::io::BufWriter<tempfile::NamedTempFile>>>,
-    path: std::path::PathBuf,
-}
+/// JSON Lines into a file ([`Output`]): replaced when the batch finishes,
+/// or written in place if it is a device or a FIFO.
+pub type JsonLinesFile = FileSink<JsonLines<Output>>;
 
 impl JsonLinesFile {
-    /// A temporary file beside `path`, renamed to `path` when the batch finishes.
+    /// JSON Lines into `path`.
     pub fn create(path: &std::path::Path) -> std::io::Result<Self> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => std::path::Path::new("."),
-        };
-        // Best effort: the folder is not ours, and a failure to tidy it is
-        // no reason to refuse the run (creating the file says what is wrong).
-        if let Err(e) = super::remove_stale_temporaries(dir) {
-            log::debug!("leftover temporary files not removed: {e}");
-        }
-        let temp = super::temporary_beside(path).map_err(|e| super::at(path, e))?;
-        Ok(JsonLinesFile {
-            lines: Some(JsonLines::new(std::io::BufWriter::new(temp))),
-            path: path.to_path_buf(),
-        })
-    }
-
-    fn lines(&mut self) -> std::io::Result<&mut JsonLines<std::io::BufWriter<tempfile::NamedTempFile>>> {
-        self.lines
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("the batch is already finished"))
+        Ok(FileSink::new(JsonLines::new(Output::create(path)?), path))
     }
 }
 
-impl Sink for JsonLinesFile {
-    fn document(&mut self, id: &str, doc: &Document) -> std::io::Result<()> {
-        let result = self.lines()?.document(id, doc);
-        result.map_err(|e| super::at(&self.path, e))
-    }
-
-    fn failure(&mut self, id: &str, file: &str, code: &str, message: &str) -> std::io::Result<()> {
-        let result = self.lines()?.failure(id, file, code, message);
-        result.map_err(|e| super::at(&self.path, e))
-    }
-
-    fn finish(&mut self, stats: &Stats) -> std::io::Result<()> {
-        let mut lines = self
-            .lines
-            .take()
-            .ok_or_else(|| std::io::Error::other("the batch is already finished"))?;
-        let finish = || {
-            lines.finish(stats)?;
-            let temp = lines.into_inner().into_inner().map_err(|e| e.into_error())?;
-            temp.persist(&self.path).map_err(|e| e.error)?;
-            Ok(())
-        };
-        finish().map_err(|e| super::at(&self.path, e))
+impl IntoOutput for JsonLines<Output> {
+    fn into_output(self) -> Output {
+        self.into_inner()
     }
 }

@@ -5,6 +5,7 @@ pub mod append;
 pub mod csv;
 pub mod json_dir;
 pub mod jsonl;
+pub mod output;
 pub mod postgres;
 pub mod sqlite;
 
@@ -21,12 +22,12 @@ const TEMP_SUFFIX: &str = ".part";
 /// exists and is not a regular file (`/dev/null`, a FIFO, a terminal).
 /// Renaming a temporary file over it would put a plain file where a device
 /// or a pipe was.
-pub fn is_written_in_place(path: &Path) -> bool {
+fn is_written_in_place(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Open an output that [`is_written_in_place`] for writing.
-pub fn open_in_place(path: &Path) -> std::io::Result<std::fs::File> {
+fn open_in_place(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(path)

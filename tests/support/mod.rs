@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod facts;
 pub mod measure;
+pub mod out_dir;
 pub mod pdftotext;
 pub mod raw_pdf;
 pub mod readme;
