@@ -58,6 +58,9 @@ impl Output {
         let commit = || match self.target {
             Target::Replacing(writer) => {
                 let temp = writer.into_inner().map_err(|e| e.into_error())?;
+                // On disk before it takes the target's name: a crash right after
+                // the rename must not leave an empty or partial file there.
+                temp.as_file().sync_all()?;
                 temp.persist(&self.path).map(drop).map_err(|e| e.error)
             }
             Target::InPlace(mut writer) => writer.flush(),
