@@ -123,13 +123,7 @@ pub(super) fn table_at(lines: &[Line], start: usize) -> Option<(Table, usize)> {
         return None;
     }
     let mut grid_rows = 1;
-    let page = lines.get(start)?.position.page;
     while let Some(line) = lines.get(end) {
-        // A page ends the grid: the reader joins the halves of a table broken
-        // by a page, rows cut by the break included.
-        if line.position.page != page {
-            break;
-        }
         let found = classify_in_box(&line.text);
         grid_rows += found.iter().filter(|k| matches!(k, Kind::Rule(_))).count();
         if found.iter().any(|k| match k {

@@ -350,7 +350,7 @@ pub fn blocks(lines: &[Line], furniture: &Furniture) -> Vec<Block> {
                 if !paragraph.is_empty() {
                     blocks.push(Block::Paragraphs(std::mem::take(&mut paragraph)));
                 }
-                blocks.push(Block::Table(table));
+                blocks.push(Block::Table(join_labels_across_breaks(table)));
                 index = end;
             }
             _ => {
@@ -471,26 +471,35 @@ fn append_table(table: &mut Table, next: Table) {
 /// across the break. Both parts labelled is two rows, never one; and an
 /// unlabelled row takes the label after the break only when `label_may_follow`.
 fn row_cut_by_break(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: bool) -> bool {
-    let filled = |row: &[&Cell]| -> Vec<bool> {
-        (0..columns)
-            .map(|c| row.iter().any(|cell| cell.covers_column(c) && !cell.is_empty()))
-            .collect()
-    };
-    let (was, adds) = (filled(before), filled(after));
+    let (was, adds) = (filled(before, columns), filled(after, columns));
     let pairs = || was.iter().zip(&adds);
     if !adds.iter().any(|&f| f) || !was.iter().any(|&f| f) {
         return false;
     }
     let rest_of_row = pairs().all(|(&w, &a)| !a || w) && pairs().any(|(&w, &a)| w && !a);
-    let label_after = match (was.first(), adds.first()) {
+    rest_of_row || label_comes_after(before, after, columns, label_may_follow)
+}
+
+/// Whether `before`, a row with an empty label column, and `after`, the next
+/// row across a page break, which has a label, are one row whose label was
+/// centred into the later part (see [`row_cut_by_break`]).
+fn label_comes_after(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: bool) -> bool {
+    let (was, adds) = (filled(before, columns), filled(after, columns));
+    match (was.first(), adds.first()) {
         (Some(false), Some(true)) if label_may_follow => {
             // The middle of the row is on the later page: that part is at least
             // as tall as the first (a line of slack for rounding).
-            pairs().skip(1).any(|(&w, &a)| w && a) && height(after) + 1 >= height(before)
+            was.iter().zip(&adds).skip(1).any(|(&w, &a)| w && a) && height(after) + 1 >= height(before)
         }
         _ => false,
-    };
-    rest_of_row || label_after
+    }
+}
+
+/// For each column, whether `row` has text there.
+fn filled(row: &[&Cell], columns: usize) -> Vec<bool> {
+    (0..columns)
+        .map(|c| row.iter().any(|cell| cell.covers_column(c) && !cell.is_empty()))
+        .collect()
 }
 
 /// Whether some row of `table` has its label (first column) start on a later
@@ -510,6 +519,59 @@ fn centres_labels(table: &Table) -> bool {
 /// The number of lines in a row's tallest cell.
 fn height(row: &[&Cell]) -> usize {
     row.iter().map(|cell| cell.lines.len()).max().unwrap_or(0)
+}
+
+/// A grid read straight across a page break (its two halves are adjacent
+/// lines) keeps the break as a row border. Where the row before the break is
+/// unlabelled and the row after it carries the label of the same cut row (see
+/// [`row_cut_by_break`]), the two are joined. Only rows of cells of their own
+/// are joined; a cell merged across the break already holds both parts.
+fn join_labels_across_breaks(mut table: Table) -> Table {
+    let mut r = 0;
+    while r + 1 < table.rows {
+        let own = |row: usize| -> bool { table.row(row).iter().all(|c| c.row == row && c.row_span == 1) };
+        let page = |row: usize, last: bool| {
+            let pages = table
+                .row(row)
+                .into_iter()
+                .flat_map(|c| c.lines.iter().map(|l| l.position.page));
+            if last { pages.max() } else { pages.min() }
+        };
+        let breaks = matches!((page(r, true), page(r + 1, false)), (Some(a), Some(b)) if b > a);
+        let label_may_follow = r == 0 || centres_labels(&table);
+        if breaks
+            && own(r)
+            && own(r + 1)
+            && label_comes_after(&table.row(r), &table.row(r + 1), table.columns, label_may_follow)
+        {
+            merge_row_into_previous(&mut table, r + 1);
+        }
+        r += 1;
+    }
+    table
+}
+
+/// Joins grid row `row` (its cells all its own) into the row above it.
+fn merge_row_into_previous(table: &mut Table, row: usize) {
+    let mut cells = std::mem::take(&mut table.cells);
+    let (moved, kept): (Vec<Cell>, Vec<Cell>) = cells.drain(..).partition(|c| c.row == row);
+    cells = kept;
+    for cell in moved {
+        match cells.iter_mut().find(|t| t.row == row - 1 && t.column == cell.column) {
+            Some(target) => target.lines.extend(cell.lines),
+            None => cells.push(Cell { row: row - 1, ..cell }),
+        }
+    }
+    for cell in cells.iter_mut().filter(|c| c.row > row) {
+        cell.row -= 1;
+    }
+    *table = Table::new(
+        table.form,
+        table.rows - 1,
+        table.columns,
+        cells,
+        std::mem::take(&mut table.lines),
+    );
 }
 
 /// `table` without its first row (cells merged down from it keep their lower part).
@@ -661,25 +723,29 @@ mod tests {
     fn a_label_centred_into_the_next_page_labels_the_whole_cut_row() {
         // Each page closes its part of the grid; the label sits only in the
         // part on page 2, and `北津軽郡板柳町` is split by the break.
-        let t = tables(&[
-            "記\n┌──┬────────┐\n│  │【青森県】青森市、北津│\n└──┴────────┘",
-            "┌────┬──────┐\n│範囲│軽郡板柳町、鶴田町│\n├────┼──────┤\n│期間│1月13日まで│\n└────┴──────┘",
-        ]);
-        assert_eq!(t.len(), 1);
-        assert_eq!(
-            grid(&t[0]),
-            [
-                ["範囲", "【青森県】青森市、北津軽郡板柳町、鶴田町"],
-                ["期間", "1月13日まで"]
-            ]
-        );
-        assert_eq!(t[0].at(0, 1).unwrap().position().unwrap().page, 1);
+        // Read as one grid, or as two halves with a page number between them.
+        for foot in ["", "\n- 1 -"] {
+            let first = format!("記\n┌──┬────────┐\n│  │【青森県】青森市、北津│\n└──┴────────┘{foot}");
+            let t = tables(&[
+                &first,
+                "┌────┬──────┐\n│範囲│軽郡板柳町、鶴田町│\n├────┼──────┤\n│期間│1月13日まで│\n└────┴──────┘",
+            ]);
+            assert_eq!(t.len(), 1);
+            assert_eq!(
+                grid(&t[0]),
+                [
+                    ["範囲", "【青森県】青森市、北津軽郡板柳町、鶴田町"],
+                    ["期間", "1月13日まで"]
+                ]
+            );
+            assert_eq!(t[0].at(0, 1).unwrap().position().unwrap().page, 1);
+        }
     }
 
     #[test]
     fn a_label_left_on_the_first_page_labels_the_whole_cut_row() {
         let t = tables(&[
-            "┌────┬────────┐\n│範囲│【青森県】青森市、北津│\n└────┴────────┘",
+            "┌────┬────────┐\n│範囲│【青森県】青森市、北津│\n└────┴────────┘\n- 1 -",
             "┌──┬──────┐\n│  │軽郡板柳町│\n├──┼──────┤\n│期間│1月13日まで│\n└──┴──────┘",
         ]);
         assert_eq!(
