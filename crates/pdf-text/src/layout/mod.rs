@@ -755,6 +755,12 @@ mod tests {
     }
 
     #[test]
+    fn an_unlabelled_row_above_a_labelled_one_on_the_same_page_stays_apart() {
+        let t = tables(&["┌──┬────┐\n│  │青森市、北津│\n├──┼────┤\n│範囲│軽郡板柳町│\n└──┴────┘"]);
+        assert_eq!(grid(&t[0]), [["", "青森市、北津"], ["範囲", "軽郡板柳町"]]);
+    }
+
+    #[test]
     fn rows_labelled_on_both_sides_of_a_break_stay_two_rows() {
         let t = tables(&["| 範囲 | 青森市、弘前市 |\n- 1 -", "| 期間 | 1月13日まで |"]);
         assert_eq!(grid(&t[0]), [["範囲", "青森市、弘前市"], ["期間", "1月13日まで"]]);
