@@ -138,8 +138,11 @@ impl Cell {
     }
 
     fn covers(&self, row: usize, column: usize) -> bool {
-        (self.row..self.row + self.row_span).contains(&row)
-            && (self.column..self.column + self.column_span).contains(&column)
+        (self.row..self.row + self.row_span).contains(&row) && self.covers_column(column)
+    }
+
+    fn covers_column(&self, column: usize) -> bool {
+        (self.column..self.column + self.column_span).contains(&column)
     }
 }
 
@@ -347,7 +350,7 @@ pub fn blocks(lines: &[Line], furniture: &Furniture) -> Vec<Block> {
                 if !paragraph.is_empty() {
                     blocks.push(Block::Paragraphs(std::mem::take(&mut paragraph)));
                 }
-                blocks.push(Block::Table(table));
+                blocks.push(Block::Table(join_labels_across_breaks(table)));
                 index = end;
             }
             _ => {
@@ -427,18 +430,13 @@ fn append_table(table: &mut Table, next: Table) {
         next
     };
     let last_row = table.rows.saturating_sub(1);
-    let first_filled: Vec<bool> = (0..next.columns)
-        .map(|c| next.at(0, c).is_some_and(|cell| !cell.is_empty()))
-        .collect();
-    let last_filled: Vec<bool> = (0..table.columns)
-        .map(|c| table.at(last_row, c).is_some_and(|cell| !cell.is_empty()))
-        .collect();
-    // The first row of the continuation finishes a row cut by the break when it
-    // only adds to columns the cut row already had, and leaves one of them open.
+    // An unlabelled row may take its label from the next page only where the
+    // table gives no other reason for an empty label: it is the table's first
+    // row, or the table centres its labels (a label below its row's first line).
+    let label_may_follow = last_row == 0 || centres_labels(table);
     let cut = table.rows > 0
-        && first_filled.iter().any(|&f| f)
-        && first_filled.iter().zip(&last_filled).all(|(&f, &l)| !f || l)
-        && first_filled.iter().zip(&last_filled).any(|(&f, &l)| l && !f);
+        && next.rows > 0
+        && row_cut_by_break(&table.row(last_row), &next.row(0), table.columns, label_may_follow);
     let offset = if cut { last_row } else { table.rows };
     for cell in next.cells {
         if cut && cell.row == 0 {
@@ -459,6 +457,121 @@ fn append_table(table: &mut Table, next: Table) {
     table.cells.sort_by_key(|c| (c.row, c.column));
     table.lines.extend(next.lines);
     table.index();
+}
+
+/// Whether `after`, the first row of a table's continuation, is the rest of
+/// `before`, the row that ends the page: one row cut in two by the break.
+///
+/// A row's cells may land on either side of the break. A cell printed at the
+/// top of its row stays with the first part, so the continuation only adds to
+/// columns the cut row already filled and leaves one of them open. A label
+/// centred in a tall row lands in whichever part holds the row's middle: the
+/// part on the first page then has an empty label column that the
+/// continuation fills, and the two parts share a column whose text runs on
+/// across the break. Both parts labelled is two rows, never one; and an
+/// unlabelled row takes the label after the break only when `label_may_follow`.
+fn row_cut_by_break(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: bool) -> bool {
+    let (was, adds) = (filled(before, columns), filled(after, columns));
+    let pairs = || was.iter().zip(&adds);
+    if !adds.iter().any(|&f| f) || !was.iter().any(|&f| f) {
+        return false;
+    }
+    let rest_of_row = pairs().all(|(&w, &a)| !a || w) && pairs().any(|(&w, &a)| w && !a);
+    rest_of_row || label_comes_after(before, after, columns, label_may_follow)
+}
+
+/// Whether `before`, a row with an empty label column, and `after`, the next
+/// row across a page break, which has a label, are one row whose label was
+/// centred into the later part (see [`row_cut_by_break`]).
+fn label_comes_after(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: bool) -> bool {
+    let (was, adds) = (filled(before, columns), filled(after, columns));
+    match (was.first(), adds.first()) {
+        (Some(false), Some(true)) if label_may_follow => {
+            // The middle of the row is on the later page: that part is at least
+            // as tall as the first (a line of slack for rounding).
+            was.iter().zip(&adds).skip(1).any(|(&w, &a)| w && a) && height(after) + 1 >= height(before)
+        }
+        _ => false,
+    }
+}
+
+/// For each column, whether `row` has text there.
+fn filled(row: &[&Cell], columns: usize) -> Vec<bool> {
+    (0..columns)
+        .map(|c| row.iter().any(|cell| cell.covers_column(c) && !cell.is_empty()))
+        .collect()
+}
+
+/// Whether some row of `table` has its label (first column) start on a later
+/// line than the row's other cells: the producer centres labels vertically.
+fn centres_labels(table: &Table) -> bool {
+    let start = |cell: &Cell| cell.position().map(|p| (p.page, p.line));
+    (0..table.rows).any(|r| {
+        let row = table.row(r);
+        let Some((label, rest)) = row.split_first() else {
+            return false;
+        };
+        let top = rest.iter().filter(|c| c.row == r).filter_map(|c| start(c)).min();
+        label.row == r && label.column == 0 && matches!((start(label), top), (Some(l), Some(t)) if l > t)
+    })
+}
+
+/// The number of lines in a row's tallest cell.
+fn height(row: &[&Cell]) -> usize {
+    row.iter().map(|cell| cell.lines.len()).max().unwrap_or(0)
+}
+
+/// A grid read straight across a page break (its two halves are adjacent
+/// lines) keeps the break as a row border. Where the row before the break is
+/// unlabelled and the row after it carries the label of the same cut row (see
+/// [`row_cut_by_break`]), the two are joined. Only rows of cells of their own
+/// are joined; a cell merged across the break already holds both parts.
+fn join_labels_across_breaks(mut table: Table) -> Table {
+    let mut r = 0;
+    while r + 1 < table.rows {
+        let own = |row: usize| -> bool { table.row(row).iter().all(|c| c.row == row && c.row_span == 1) };
+        let page = |row: usize, last: bool| {
+            let pages = table
+                .row(row)
+                .into_iter()
+                .flat_map(|c| c.lines.iter().map(|l| l.position.page));
+            if last { pages.max() } else { pages.min() }
+        };
+        let breaks = matches!((page(r, true), page(r + 1, false)), (Some(a), Some(b)) if b > a);
+        let label_may_follow = r == 0 || centres_labels(&table);
+        if breaks
+            && own(r)
+            && own(r + 1)
+            && label_comes_after(&table.row(r), &table.row(r + 1), table.columns, label_may_follow)
+        {
+            merge_row_into_previous(&mut table, r + 1);
+        }
+        r += 1;
+    }
+    table
+}
+
+/// Joins grid row `row` (its cells all its own) into the row above it.
+fn merge_row_into_previous(table: &mut Table, row: usize) {
+    let mut cells = std::mem::take(&mut table.cells);
+    let (moved, kept): (Vec<Cell>, Vec<Cell>) = cells.drain(..).partition(|c| c.row == row);
+    cells = kept;
+    for cell in moved {
+        match cells.iter_mut().find(|t| t.row == row - 1 && t.column == cell.column) {
+            Some(target) => target.lines.extend(cell.lines),
+            None => cells.push(Cell { row: row - 1, ..cell }),
+        }
+    }
+    for cell in cells.iter_mut().filter(|c| c.row > row) {
+        cell.row -= 1;
+    }
+    *table = Table::new(
+        table.form,
+        table.rows - 1,
+        table.columns,
+        cells,
+        std::mem::take(&mut table.lines),
+    );
 }
 
 /// `table` without its first row (cells merged down from it keep their lower part).
@@ -591,6 +704,91 @@ mod tests {
             [
                 ["石川県", "輪島市、珠洲市、能登町", "1月14日まで"],
                 ["富山県", "氷見市", "1月7日まで"]
+            ]
+        );
+    }
+
+    fn tables(pages: &[&str]) -> Vec<Table> {
+        let pages: Vec<String> = pages.iter().map(|p| (*p).to_owned()).collect();
+        blocks(&normalize(&pages).lines, &Furniture::default())
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraphs(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_label_centred_into_the_next_page_labels_the_whole_cut_row() {
+        // Each page closes its part of the grid; the label sits only in the
+        // part on page 2, and `北津軽郡板柳町` is split by the break.
+        // Read as one grid, or as two halves with a page number between them.
+        for foot in ["", "\n- 1 -"] {
+            let first = format!("記\n┌──┬────────┐\n│  │【青森県】青森市、北津│\n└──┴────────┘{foot}");
+            let t = tables(&[
+                &first,
+                "┌────┬──────┐\n│範囲│軽郡板柳町、鶴田町│\n├────┼──────┤\n│期間│1月13日まで│\n└────┴──────┘",
+            ]);
+            assert_eq!(t.len(), 1);
+            assert_eq!(
+                grid(&t[0]),
+                [
+                    ["範囲", "【青森県】青森市、北津軽郡板柳町、鶴田町"],
+                    ["期間", "1月13日まで"]
+                ]
+            );
+            assert_eq!(t[0].at(0, 1).unwrap().position().unwrap().page, 1);
+        }
+    }
+
+    #[test]
+    fn a_label_left_on_the_first_page_labels_the_whole_cut_row() {
+        let t = tables(&[
+            "┌────┬────────┐\n│範囲│【青森県】青森市、北津│\n└────┴────────┘\n- 1 -",
+            "┌──┬──────┐\n│  │軽郡板柳町│\n├──┼──────┤\n│期間│1月13日まで│\n└──┴──────┘",
+        ]);
+        assert_eq!(
+            grid(&t[0]),
+            [["範囲", "【青森県】青森市、北津軽郡板柳町"], ["期間", "1月13日まで"]]
+        );
+    }
+
+    #[test]
+    fn an_unlabelled_row_above_a_labelled_one_on_the_same_page_stays_apart() {
+        let t = tables(&["┌──┬────┐\n│  │青森市、北津│\n├──┼────┤\n│範囲│軽郡板柳町│\n└──┴────┘"]);
+        assert_eq!(grid(&t[0]), [["", "青森市、北津"], ["範囲", "軽郡板柳町"]]);
+    }
+
+    #[test]
+    fn rows_labelled_on_both_sides_of_a_break_stay_two_rows() {
+        let t = tables(&["| 範囲 | 青森市、弘前市 |\n- 1 -", "| 期間 | 1月13日まで |"]);
+        assert_eq!(grid(&t[0]), [["範囲", "青森市、弘前市"], ["期間", "1月13日まで"]]);
+    }
+
+    #[test]
+    fn an_unlabelled_row_of_a_group_keeps_its_place_before_a_labelled_row() {
+        // The prefecture written once per group: the row after the break is
+        // a new group, not the label of the row before it.
+        let t = tables(&["| 石川県 | 輪島市 |\n|  | 珠洲市 |\n- 1 -", "| 富山県 | 氷見市 |"]);
+        assert_eq!(
+            grid(&t[0]),
+            [["石川県", "輪島市"], ["", "珠洲市"], ["富山県", "氷見市"]]
+        );
+    }
+
+    #[test]
+    fn a_table_that_centres_its_labels_takes_a_label_from_the_next_page() {
+        let t = tables(&[
+            "┌────┬──────┐\n│    │青森県 青森市│\n│範囲│弘前市│\n│    │黒石市│\n├────┼──────┤\n│    │岩手県 盛岡市、宮│\n└────┴──────┘",
+            "┌────┬──────┐\n│範囲│古市│\n├────┼──────┤\n│期間│1月13日まで│\n└────┴──────┘",
+        ]);
+        assert_eq!(
+            grid(&t[0]),
+            [
+                ["範囲", "青森県 青森市弘前市黒石市"],
+                ["範囲", "岩手県 盛岡市、宮古市"],
+                ["期間", "1月13日まで"]
             ]
         );
     }
