@@ -433,7 +433,8 @@ fn append_table(table: &mut Table, next: Table) {
     // An unlabelled row may take its label from the next page only where the
     // table gives no other reason for an empty label: it is the table's first
     // row, or the table centres its labels (a label below its row's first line).
-    let label_may_follow = last_row == 0 || centres_labels(table);
+    // Looked at only when the rows' shapes call for it: it reads the whole table.
+    let label_may_follow = || last_row == 0 || centres_labels(table);
     let cut = table.rows > 0
         && next.rows > 0
         && row_cut_by_break(&table.row(last_row), &next.row(0), table.columns, label_may_follow);
@@ -470,7 +471,7 @@ fn append_table(table: &mut Table, next: Table) {
 /// continuation fills, and the two parts share a column whose text runs on
 /// across the break. Both parts labelled is two rows, never one; and an
 /// unlabelled row takes the label after the break only when `label_may_follow`.
-fn row_cut_by_break(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: bool) -> bool {
+fn row_cut_by_break(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: impl Fn() -> bool) -> bool {
     let (was, adds) = (filled(before, columns), filled(after, columns));
     let pairs = || was.iter().zip(&adds);
     if !adds.iter().any(|&f| f) || !was.iter().any(|&f| f) {
@@ -483,10 +484,10 @@ fn row_cut_by_break(before: &[&Cell], after: &[&Cell], columns: usize, label_may
 /// Whether `before`, a row with an empty label column, and `after`, the next
 /// row across a page break, which has a label, are one row whose label was
 /// centred into the later part (see [`row_cut_by_break`]).
-fn label_comes_after(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: bool) -> bool {
+fn label_comes_after(before: &[&Cell], after: &[&Cell], columns: usize, label_may_follow: impl Fn() -> bool) -> bool {
     let (was, adds) = (filled(before, columns), filled(after, columns));
     match (was.first(), adds.first()) {
-        (Some(false), Some(true)) if label_may_follow => {
+        (Some(false), Some(true)) if label_may_follow() => {
             // The middle of the row is on the later page: that part is at least
             // as tall as the first (a line of slack for rounding).
             was.iter().zip(&adds).skip(1).any(|(&w, &a)| w && a) && height(after) + 1 >= height(before)
@@ -527,6 +528,9 @@ fn height(row: &[&Cell]) -> usize {
 /// [`row_cut_by_break`]), the two are joined. Only rows of cells of their own
 /// are joined; a cell merged across the break already holds both parts.
 fn join_labels_across_breaks(mut table: Table) -> Table {
+    // Whether the table centres its labels: read once, and only if a row needs it
+    // (reading it for every row made a long table quadratic).
+    let mut centred: Option<bool> = None;
     let mut r = 0;
     while r + 1 < table.rows {
         let own = |row: usize| -> bool { table.row(row).iter().all(|c| c.row == row && c.row_span == 1) };
@@ -538,13 +542,11 @@ fn join_labels_across_breaks(mut table: Table) -> Table {
             if last { pages.max() } else { pages.min() }
         };
         let breaks = matches!((page(r, true), page(r + 1, false)), (Some(a), Some(b)) if b > a);
-        let label_may_follow = r == 0 || centres_labels(&table);
-        if breaks
-            && own(r)
-            && own(r + 1)
-            && label_comes_after(&table.row(r), &table.row(r + 1), table.columns, label_may_follow)
-        {
-            merge_row_into_previous(&mut table, r + 1);
+        if breaks && own(r) && own(r + 1) {
+            let label_may_follow = r == 0 || *centred.get_or_insert_with(|| centres_labels(&table));
+            if label_comes_after(&table.row(r), &table.row(r + 1), table.columns, || label_may_follow) {
+                merge_row_into_previous(&mut table, r + 1);
+            }
         }
         r += 1;
     }
