@@ -28,7 +28,7 @@ enum Target {
 }
 
 impl Output {
-    /// The output `path`: in place if [`super::is_written_in_place`], else a
+    /// The output `path`: written in place if it is a device or a FIFO, else a
     /// temporary file beside it (after removing those that earlier runs left).
     pub fn create(path: &Path) -> std::io::Result<Self> {
         let target = if super::is_written_in_place(path) {
